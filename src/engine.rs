@@ -1,0 +1,917 @@
+//! The evaluation: a pure function from a validated application and the rule book to a result.
+//! Every branch on policy content lives in the rule data; this file only knows the shapes a rule
+//! can take (conditions, variants, terms, caps, deductions, groups).
+use crate::date::Date;
+use crate::input::{Application, FactRef, Scenario, Ty, Val};
+use crate::money::{fixed2, human, percent, round_yuan};
+use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
+use crate::rulebook::{
+    Cap, Cond, DocStatus, Document, Formula, GroupMode, Kind, Op, Per, Rule, RuleBook,
+};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Text in both languages.
+#[derive(Clone, Debug, Default)]
+struct Bi {
+    zh: String,
+    en: String,
+}
+
+fn bi(zh: impl Into<String>, en: impl Into<String>) -> Bi {
+    Bi {
+        zh: zh.into(),
+        en: en.into(),
+    }
+}
+
+fn split(list: Vec<Bi>) -> (Vec<String>, Vec<String>) {
+    list.into_iter().map(|b| (b.en, b.zh)).unzip()
+}
+
+fn join(list: &[Bi]) -> Bi {
+    bi(
+        list.iter()
+            .map(|b| b.zh.as_str())
+            .collect::<Vec<_>>()
+            .join(";"),
+        list.iter()
+            .map(|b| b.en.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+pub fn evaluate(app: &Application, book: &RuleBook) -> Outcome {
+    let region = book.region(app.region);
+    let mut awards = Vec::new();
+    let mut checks = Vec::new();
+    let mut notes: Vec<Bi> = Vec::new();
+    let docs: Vec<&Document> = region
+        .map(|r| {
+            r.documents
+                .iter()
+                .filter_map(|k| book.document(k))
+                .collect()
+        })
+        .unwrap_or_default();
+    for doc in &docs {
+        let (status, out_of_date) = doc_status(doc, app.as_of);
+        for rule in &doc.rules {
+            awards.push(evaluate_rule(app, doc, rule, status, out_of_date.as_ref()));
+        }
+        for check in &doc.checks {
+            let entered = check.entered.iter().any(|f| app.value(f.0, None).is_set());
+            if !entered {
+                continue;
+            }
+            let failing: Vec<Bi> = check
+                .requires
+                .iter()
+                .filter_map(|c| failing_reason(app, c, None))
+                .collect();
+            let mut quote = check.quote.clone();
+            if let Some(q2) = &check.quote2 {
+                quote = format!("{quote}……{q2}");
+            }
+            checks.push(CheckResult {
+                id: check.id.clone(),
+                title_zh: check.title_zh.clone(),
+                title_en: check.title_en.clone(),
+                passed: failing.is_empty(),
+                failing: failing.iter().map(|b| b.en.clone()).collect(),
+                failing_zh: failing.iter().map(|b| b.zh.clone()).collect(),
+                source: source(doc, &check.clause, &quote, status),
+            });
+        }
+        if doc.status == DocStatus::Draft || !doc.rules.is_empty() {
+            for (zh, en) in doc.notes_zh.iter().zip(&doc.notes_en) {
+                notes.push(bi(zh.clone(), en.clone()));
+            }
+        }
+        if let Some(reason) = out_of_date {
+            notes.push(reason);
+        } else if doc.valid_from.is_none() && !doc.rules.is_empty() {
+            if let (Some(zh), Some(en)) = (&doc.dates_zh, &doc.dates_en) {
+                notes.push(bi(
+                    format!("{}:{zh}", doc.name_zh),
+                    format!("{}: {en}", doc.name_en),
+                ));
+            }
+        }
+    }
+    apply_groups(book, &mut awards, &mut notes);
+    let mut exact = Decimal::ZERO;
+    let mut up_to = Decimal::ZERO;
+    let mut open = 0;
+    for a in &awards {
+        if a.stacking.as_ref().is_some_and(|s| !s.counted) {
+            continue;
+        }
+        match (a.kind, a.value) {
+            (Kind::Exact, Some(v)) => {
+                exact += v;
+                up_to += v;
+            }
+            (Kind::UpTo, Some(v)) => up_to += v,
+            (Kind::Range | Kind::Unspecified | Kind::CaseByCase, _) => open += 1,
+            _ => {}
+        }
+    }
+    if awards.iter().filter(|a| a.value.is_some()).count() > 1 {
+        notes.push(bi(
+            "合计假定各项奖励可以叠加:原文未规定叠加规则的,按可叠加计算;实际以主管部门审核为准。",
+            "The totals assume the awards add up: where the sources say nothing about stacking, they are added; the authorities decide in the end.",
+        ));
+    }
+    if open > 0 {
+        notes.push(bi(
+            format!("另有{open}项奖励没有确定金额(区间、金额待定或一事一议),未计入合计。"),
+            format!("{open} further award(s) have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."),
+        ));
+    }
+    notes.push(bi(
+        "以上金额是依据公开政策文本的测算,不是官方认定;以主管部门审核结果为准。",
+        "These figures are estimates from the published texts, not an official determination.",
+    ));
+    let (notes_en, notes_zh) = split(notes);
+    Outcome {
+        schema: 1,
+        rules_version: book.version(),
+        region: app.region.to_string(),
+        region_name_zh: region.map(|r| r.name_zh.clone()).unwrap_or_default(),
+        as_of: app.as_of.to_string(),
+        awards,
+        total: Total {
+            exact: fixed2(exact),
+            up_to: fixed2(up_to),
+        },
+        checks,
+        notes: notes_en,
+        notes_zh,
+    }
+}
+
+/// The status word for `source.status`, and a reason when the date is outside the validity.
+fn doc_status(doc: &Document, as_of: Date) -> (&'static str, Option<Bi>) {
+    if doc.status == DocStatus::Draft {
+        return ("draft", None);
+    }
+    let span = || {
+        let f = doc.valid_from.map(|d| d.to_string()).unwrap_or_default();
+        let t = doc.valid_to.map(|d| d.to_string()).unwrap_or_default();
+        (f, t)
+    };
+    if doc.valid_from.is_some_and(|f| as_of < f) {
+        let (f, t) = span();
+        return (
+            "not_yet",
+            Some(bi(
+                format!(
+                    "{}自{f}起施行(有效期至{t}),计算日期{as_of}尚未施行",
+                    doc.name_zh
+                ),
+                format!(
+                    "{} is in force from {f} to {t}; not yet in force on {as_of}",
+                    doc.name_en
+                ),
+            )),
+        );
+    }
+    if doc.valid_to.is_some_and(|t| as_of > t) {
+        let (f, t) = span();
+        return (
+            "expired",
+            Some(bi(
+                format!("{}有效期为{f}至{t},计算日期{as_of}已过期", doc.name_zh),
+                format!(
+                    "{} was in force from {f} to {t}; expired on {as_of}",
+                    doc.name_en
+                ),
+            )),
+        );
+    }
+    ("in_force", None)
+}
+
+fn source(doc: &Document, clause: &str, quote: &str, status: &'static str) -> Source {
+    Source {
+        document: doc.name_zh.clone(),
+        document_en: doc.name_en.clone(),
+        clause: clause.to_string(),
+        quote: quote.to_string(),
+        status,
+        valid_from: doc.valid_from.map(|d| d.to_string()),
+        valid_to: doc.valid_to.map(|d| d.to_string()),
+        seed: doc.seed.clone(),
+    }
+}
+
+fn blank_award(doc: &Document, rule: &Rule, status: &'static str) -> Award {
+    let mut notes: Vec<Bi> = rule
+        .notes_zh
+        .iter()
+        .zip(&rule.notes_en)
+        .map(|(z, e)| bi(z.clone(), e.clone()))
+        .collect();
+    if doc.status == DocStatus::Draft {
+        notes.insert(
+            0,
+            bi(
+                format!("征求意见稿:{}尚未正式施行,金额可能变化", doc.name_zh),
+                format!(
+                    "DRAFT for comment: {} is not in force; the figure may change",
+                    doc.name_en
+                ),
+            ),
+        );
+    }
+    let (notes_en, notes_zh) = split(notes);
+    Award {
+        id: rule.id.clone(),
+        family: rule.family,
+        kind: Kind::NotEligible,
+        title_zh: rule.title_zh.clone(),
+        title_en: rule.title_en.clone(),
+        amount: None,
+        min: None,
+        max: None,
+        uncapped: None,
+        binding_cap: None,
+        binding_cap_zh: None,
+        steps: Vec::new(),
+        steps_zh: Vec::new(),
+        source: source(doc, &rule.clause, &rule.quote, status),
+        reason: None,
+        reason_zh: None,
+        notes: notes_en,
+        notes_zh,
+        items: Vec::new(),
+        stacking: None,
+        value: None,
+    }
+}
+
+fn not_eligible(mut award: Award, reason: Bi) -> Award {
+    award.kind = Kind::NotEligible;
+    award.reason = Some(reason.en);
+    award.reason_zh = Some(reason.zh);
+    award
+}
+
+fn evaluate_rule(
+    app: &Application,
+    doc: &Document,
+    rule: &Rule,
+    status: &'static str,
+    out_of_date: Option<&Bi>,
+) -> Award {
+    let award = blank_award(doc, rule, status);
+    if let Some(reason) = out_of_date {
+        return not_eligible(award, reason.clone());
+    }
+    match rule.per {
+        Per::Enterprise => {
+            let failing: Vec<Bi> = rule
+                .requires
+                .iter()
+                .filter_map(|c| failing_reason(app, c, None))
+                .collect();
+            if !failing.is_empty() {
+                return not_eligible(award, join(&failing));
+            }
+            match calc_rule(app, rule, None) {
+                Ok(calc) => finish(award, calc),
+                Err(reason) => not_eligible(award, reason),
+            }
+        }
+        Per::Scenario => evaluate_per_scenario(app, rule, award),
+    }
+}
+
+/// What one application of a rule's formula gives.
+#[derive(Debug)]
+struct Calc {
+    kind: Kind,
+    amount: Option<Decimal>,
+    range: Option<(Decimal, Decimal)>,
+    uncapped: Decimal,
+    binding: Option<Bi>,
+    steps: Vec<Bi>,
+}
+
+fn finish(mut award: Award, calc: Calc) -> Award {
+    award.kind = calc.kind;
+    if let Some(v) = calc.amount {
+        if v.is_zero() {
+            let why = calc
+                .binding
+                .map(|b| {
+                    bi(
+                        format!("已无可得金额:{}", b.zh),
+                        format!("nothing left to award: {}", b.en),
+                    )
+                })
+                .unwrap_or_else(|| bi("计算金额为0", "the computed amount is 0"));
+            let (steps, steps_zh) = split(calc.steps);
+            award.steps = steps;
+            award.steps_zh = steps_zh;
+            return not_eligible(award, why);
+        }
+        award.amount = Some(fixed2(v));
+        award.value = Some(v);
+        if let Some(b) = calc.binding {
+            award.uncapped = Some(fixed2(calc.uncapped));
+            award.binding_cap = Some(b.en);
+            award.binding_cap_zh = Some(b.zh);
+        }
+    }
+    if let Some((lo, hi)) = calc.range {
+        award.min = Some(fixed2(lo));
+        award.max = Some(fixed2(hi));
+    }
+    let (steps, steps_zh) = split(calc.steps);
+    award.steps = steps;
+    award.steps_zh = steps_zh;
+    award
+}
+
+/// A rule's figure: its formula, or the most favourable of the variants that apply.
+fn calc_rule(app: &Application, rule: &Rule, sc: Option<&Scenario>) -> Result<Calc, Bi> {
+    if rule.variants.is_empty() {
+        return Ok(match &rule.formula {
+            Some(f) => calc_formula(app, f, rule.kind, sc),
+            None => no_figure(rule.kind, Vec::new()),
+        });
+    }
+    let mut best: Option<(Decimal, Calc, &str, &str)> = None;
+    let mut matched: Vec<Bi> = Vec::new();
+    for v in &rule.variants {
+        if !v.when.iter().all(|c| holds(app, c, sc).0) {
+            continue;
+        }
+        matched.push(bi(v.zh.clone(), v.en.clone()));
+        let kind = v.kind.unwrap_or(rule.kind);
+        let calc = match &v.formula {
+            Some(f) => calc_formula(app, f, kind, sc),
+            None => no_figure(kind, Vec::new()),
+        };
+        let score = calc.amount.or(calc.range.map(|r| r.1)).unwrap_or_default();
+        if best.as_ref().is_none_or(|(s, ..)| score > *s) {
+            best = Some((score, calc, &v.zh, &v.en));
+        }
+    }
+    let Some((_, mut calc, zh, en)) = best else {
+        return Err(bi(
+            rule.otherwise_zh.clone().unwrap_or_default(),
+            rule.otherwise_en.clone().unwrap_or_default(),
+        ));
+    };
+    let mut head = vec![bi(format!("适用:{zh}"), format!("applies: {en}"))];
+    if matched.len() > 1 {
+        let all = join(&matched);
+        head.push(bi(
+            format!("边界处同时符合多个档位({}),按对申请人更有利的档位计算:{zh}", all.zh),
+            format!("at this figure more than one band applies ({}); the one more favourable to the applicant is used: {en}", all.en),
+        ));
+    }
+    head.append(&mut calc.steps);
+    calc.steps = head;
+    Ok(calc)
+}
+
+fn no_figure(kind: Kind, mut steps: Vec<Bi>) -> Calc {
+    steps.push(match kind {
+        Kind::CaseByCase => bi(
+            "“一事一议”:不设固定金额,由主管部门个案确定",
+            "一事一议 (case by case): no set figure; the authority decides each case",
+        ),
+        _ => bi(
+            "原文未规定比例或金额:符合条件,金额按年度预算和评审确定",
+            "the text sets no rate or amount: eligible, with the amount set by budget and review",
+        ),
+    });
+    Calc {
+        kind,
+        amount: None,
+        range: None,
+        uncapped: Decimal::ZERO,
+        binding: None,
+        steps,
+    }
+}
+
+fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario>) -> Calc {
+    let mut steps = Vec::new();
+    if let Some(r) = &f.range {
+        steps.push(bi(
+            format!(
+                "分档奖励区间:{}元至{}元,具体档位由评审确定",
+                human(r.min.0),
+                human(r.max.0)
+            ),
+            format!(
+                "a band from {} to {}, the tier set by review",
+                human(r.min.0),
+                human(r.max.0)
+            ),
+        ));
+        return Calc {
+            kind,
+            amount: None,
+            range: Some((r.min.0, r.max.0)),
+            uncapped: Decimal::ZERO,
+            binding: None,
+            steps,
+        };
+    }
+    let mut base = Decimal::ZERO;
+    if !f.terms.is_empty() {
+        let mut parts = Vec::new();
+        for t in &f.terms {
+            let v = app.value(t.fact.0, sc).num();
+            let field = t.fact.0.field();
+            let part = v * t.rate.0;
+            if !v.is_zero() || f.terms.len() == 1 {
+                let zh = t.zh.clone().unwrap_or_else(|| field.zh.to_string());
+                let en = t.en.clone().unwrap_or_else(|| field.en.to_string());
+                steps.push(bi(
+                    format!(
+                        "{zh} {}元 × {} = {}元",
+                        human(v),
+                        percent(t.rate.0),
+                        human(part)
+                    ),
+                    format!(
+                        "{en} {} × {} = {}",
+                        human(v),
+                        percent(t.rate.0),
+                        human(part)
+                    ),
+                ));
+                parts.push(part);
+            }
+            base += part;
+        }
+        if parts.len() > 1 {
+            let list = parts
+                .iter()
+                .map(|p| human(*p))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            steps.push(bi(
+                format!("合计 {list} = {}元", human(base)),
+                format!("sum {list} = {}", human(base)),
+            ));
+        }
+    } else if let Some(pu) = &f.per_unit {
+        let n = app.value(pu.fact.0, sc).num();
+        base = n * pu.amount.0;
+        let field = pu.fact.0.field();
+        steps.push(bi(
+            format!(
+                "{} {n} × {}元 = {}元",
+                field.zh,
+                human(pu.amount.0),
+                human(base)
+            ),
+            format!(
+                "{n} × {} ({}) = {}",
+                human(pu.amount.0),
+                field.en,
+                human(base)
+            ),
+        ));
+    } else if let Some(fixed) = f.fixed {
+        base = fixed.0;
+        steps.push(match kind {
+            Kind::Exact => bi(
+                format!("定额奖励 {}元", human(base)),
+                format!("a fixed award of {}", human(base)),
+            ),
+            _ => bi(
+                format!("条款规定最高 {}元", human(base)),
+                format!("the clause's maximum: {}", human(base)),
+            ),
+        });
+    }
+    if let Some(stage) = &f.stage {
+        if let Val::Choice(c) = app.value(stage.fact.0, sc) {
+            if let (Some(zh), Some(en)) = (stage.zh.get(c), stage.en.get(c)) {
+                steps.push(bi(zh.clone(), en.clone()));
+            }
+        }
+    }
+    for d in &f.deduct {
+        let x = match app.value(d.fact.0, sc) {
+            Val::Choice(c) => d.table.get(c).map(|v| v.0).unwrap_or_default(),
+            other => other.num(),
+        };
+        if x > Decimal::ZERO {
+            let after = (base - x).max(Decimal::ZERO);
+            steps.push(bi(
+                format!(
+                    "{}:{}元 − {}元 = {}元",
+                    d.zh,
+                    human(base),
+                    human(x),
+                    human(after)
+                ),
+                format!(
+                    "{}: {} − {} = {}",
+                    d.en,
+                    human(base),
+                    human(x),
+                    human(after)
+                ),
+            ));
+            base = after;
+        }
+    }
+    let uncapped = base;
+    let (amount, binding) = apply_caps(app, &f.caps, base, sc, &mut steps);
+    let rounded = round_yuan(amount);
+    if rounded != amount {
+        steps.push(bi(
+            format!("四舍五入到分:{}元", human(rounded)),
+            format!("rounded to 0.01 yuan: {}", fixed2(rounded)),
+        ));
+    }
+    Calc {
+        kind,
+        amount: Some(rounded),
+        range: None,
+        uncapped: round_yuan(uncapped),
+        binding,
+        steps,
+    }
+}
+
+/// Applies the caps in order; returns the capped figure and the cap that bound it (if any).
+fn apply_caps(
+    app: &Application,
+    caps: &[Cap],
+    base: Decimal,
+    sc: Option<&Scenario>,
+    steps: &mut Vec<Bi>,
+) -> (Decimal, Option<Bi>) {
+    let mut amount = base;
+    let mut binding = None;
+    for cap in caps {
+        if let Some(w) = cap.waived_if {
+            if app.value(w.0, sc).is_set() {
+                steps.push(bi(
+                    cap.waived_zh.clone().unwrap_or_default(),
+                    cap.waived_en.clone().unwrap_or_default(),
+                ));
+                continue;
+            }
+        }
+        let (mut limit, mut label) = match (cap.amount, cap.rate, cap.fact) {
+            (Some(a), _, _) => (
+                a.0,
+                bi(
+                    format!("{} {}元", cap.scope.zh(), human(a.0)),
+                    format!("{}: {}", cap.scope.en(), plain(a.0)),
+                ),
+            ),
+            (None, Some(r), Some(fact)) => {
+                let v = app.value(fact.0, sc).num();
+                let lim = v * r.0;
+                let field = fact.0.field();
+                (
+                    lim,
+                    bi(
+                        format!(
+                            "不超过{} {}元的{} = {}元",
+                            field.zh,
+                            human(v),
+                            percent(r.0),
+                            human(lim)
+                        ),
+                        format!(
+                            "{}: {} of {} {} = {}",
+                            cap.scope.en(),
+                            percent(r.0),
+                            field.en,
+                            human(v),
+                            plain(lim)
+                        ),
+                    ),
+                )
+            }
+            _ => continue,
+        };
+        if let Some(less) = cap.less {
+            let got = app.value(less.0, sc).num();
+            if got > Decimal::ZERO {
+                let left = (limit - got).max(Decimal::ZERO);
+                label = bi(
+                    format!(
+                        "{}元,扣除已获{}元后剩余{}元",
+                        label.zh.trim_end_matches('元'),
+                        human(got),
+                        human(left)
+                    ),
+                    format!(
+                        "{} less {} already received = {}",
+                        label.en,
+                        plain(got),
+                        plain(left)
+                    ),
+                );
+                limit = left;
+            }
+        }
+        if amount > limit {
+            steps.push(bi(
+                format!("封顶:{}", label.zh),
+                format!("capped at {}", label.en),
+            ));
+            amount = limit;
+            binding = Some(label);
+        } else {
+            steps.push(bi(
+                format!("未超过{}", label.zh),
+                format!("within the cap ({})", label.en),
+            ));
+        }
+    }
+    (amount, binding)
+}
+
+/// "5000000" style for cap labels (the contract's binding_cap format).
+fn plain(d: Decimal) -> String {
+    round_yuan(d).normalize().to_string()
+}
+
+fn evaluate_per_scenario(app: &Application, rule: &Rule, mut award: Award) -> Award {
+    let mut failures = Vec::new();
+    let mut total = Decimal::ZERO;
+    let mut steps = Vec::new();
+    for (i, sc) in app.scenarios.iter().enumerate() {
+        let label = if sc.name().is_empty() {
+            format!("#{}", i + 1)
+        } else {
+            format!("#{}「{}」", i + 1, sc.name())
+        };
+        let failing: Vec<Bi> = rule
+            .requires
+            .iter()
+            .filter_map(|c| failing_reason(app, c, Some(sc)))
+            .collect();
+        if !failing.is_empty() {
+            let j = join(&failing);
+            failures.push(bi(
+                format!("项目{label}:{}", j.zh),
+                format!("project {label}: {}", j.en),
+            ));
+            continue;
+        }
+        match calc_rule(app, rule, Some(sc)) {
+            Ok(calc) => {
+                let v = calc.amount.unwrap_or_default();
+                for s in calc.steps {
+                    steps.push(bi(
+                        format!("项目{label}:{}", s.zh),
+                        format!("project {label}: {}", s.en),
+                    ));
+                }
+                if v.is_zero() {
+                    continue;
+                }
+                total += v;
+                award.items.push(Item {
+                    scenario: i,
+                    name: sc.name().to_string(),
+                    amount: fixed2(v),
+                    uncapped: calc.binding.as_ref().map(|_| fixed2(calc.uncapped)),
+                    binding_cap: calc.binding.map(|b| b.en),
+                });
+            }
+            Err(reason) => failures.push(bi(
+                format!("项目{label}:{}", reason.zh),
+                format!("project {label}: {}", reason.en),
+            )),
+        }
+    }
+    if award.items.is_empty() {
+        let reason = if app.scenarios.is_empty() {
+            let req: Vec<Bi> = rule.requires.iter().map(requirement).collect();
+            let j = join(&req);
+            bi(
+                format!("未填写应用场景项目;需要:{}", j.zh),
+                format!("no scenario project entered; needs: {}", j.en),
+            )
+        } else {
+            join(&failures)
+        };
+        return not_eligible(award, reason);
+    }
+    let count = award.items.len();
+    if count > 1 {
+        steps.push(bi(
+            format!("{count}个项目合计 {}元", human(total)),
+            format!("{count} projects in all: {}", human(total)),
+        ));
+    }
+    let (amount, binding) = apply_caps(app, &rule.aggregate_caps, total, None, &mut steps);
+    for f in &failures {
+        steps.push(bi(
+            format!("不计入:{}", f.zh),
+            format!("not counted: {}", f.en),
+        ));
+    }
+    let calc = Calc {
+        kind: rule.kind,
+        amount: Some(round_yuan(amount)),
+        range: None,
+        uncapped: total,
+        binding,
+        steps,
+    };
+    finish(award, calc)
+}
+
+/// The requirement text of a condition, for "what would qualify".
+fn requirement(c: &Cond) -> Bi {
+    bi(
+        c.zh.clone().unwrap_or_default(),
+        c.en.clone().unwrap_or_default(),
+    )
+}
+
+/// Whether a condition holds, with the threshold actually used (a relaxed one may apply).
+fn holds<'a>(
+    app: &Application,
+    c: &'a Cond,
+    sc: Option<&Scenario>,
+) -> (bool, Option<&'a crate::rulebook::Relaxed>) {
+    let relaxed = c
+        .relaxed
+        .as_ref()
+        .filter(|r| r.when.iter().all(|w| holds(app, w, sc).0));
+    let value = relaxed.map(|r| r.value.as_str()).or(c.value.as_deref());
+    let v = app.value(c.fact.0, sc);
+    let ok = match c.op {
+        Op::IsTrue => matches!(v, Val::Flag(true)),
+        Op::IsFalse => matches!(v, Val::Flag(false)),
+        Op::Eq => matches!(v, Val::Choice(x) if Some(x) == value),
+        Op::In => matches!(v, Val::Choice(x) if c.values.iter().any(|y| y == x)),
+        Op::Contains => matches!(&v, Val::Set(s) if s.iter().any(|x| Some(*x) == value)),
+        Op::Gt | Op::Gte | Op::Lt | Op::Lte => match v {
+            Val::Date(None) => false,
+            Val::Date(Some(d)) => value
+                .and_then(Date::parse)
+                .is_some_and(|t| compare(c.op, d, t)),
+            other => value
+                .and_then(|s| Decimal::from_str(s).ok())
+                .is_some_and(|t| compare(c.op, other.num(), t)),
+        },
+    };
+    (ok, relaxed)
+}
+
+fn compare<T: PartialOrd>(op: Op, a: T, b: T) -> bool {
+    match op {
+        Op::Gt => a > b,
+        Op::Gte => a >= b,
+        Op::Lt => a < b,
+        Op::Lte => a <= b,
+        _ => false,
+    }
+}
+
+/// The reason a condition fails, naming what was entered; None when it holds.
+fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<Bi> {
+    let (ok, relaxed) = holds(app, c, sc);
+    if ok {
+        return None;
+    }
+    let req = match c.relaxed.as_ref() {
+        Some(r) if relaxed.is_none() && r.when.iter().all(|w| holds(app, w, sc).0) => {
+            bi(r.zh.clone(), r.en.clone())
+        }
+        _ => requirement(c),
+    };
+    let unit = c.unit.as_deref().unwrap_or("");
+    let v = app.value(c.fact.0, sc);
+    let field = c.fact.0.field();
+    let (shown_zh, shown_en) = match (&v, field.ty) {
+        (Val::Flag(b), _) => {
+            if *b {
+                ("是".to_string(), "yes".to_string())
+            } else {
+                ("否".to_string(), "no".to_string())
+            }
+        }
+        (Val::Num(d), Ty::Money) => (format!("{}元", human(*d)), format!("{} yuan", human(*d))),
+        (Val::Num(d), Ty::Percent) => {
+            (format!("{}%", d.normalize()), format!("{}%", d.normalize()))
+        }
+        (Val::Num(d), _) => {
+            let sep = if unit.is_empty() || !unit.is_ascii() {
+                ""
+            } else {
+                " "
+            };
+            (
+                format!("{}{unit}", human(*d)),
+                format!("{}{sep}{unit}", human(*d)),
+            )
+        }
+        (Val::Choice(x), _) => (x.to_string(), x.to_string()),
+        (Val::Set(s), _) => (s.join(", "), s.join(", ")),
+        (Val::Date(Some(d)), _) => (d.to_string(), d.to_string()),
+        (Val::Date(None), _) => ("未填写".to_string(), "not given".to_string()),
+        (Val::Text(t), _) => (t.clone(), t.clone()),
+    };
+    let _ = FactRef::resolve; // facts are resolved at load time
+    Some(bi(
+        format!("{}(已填:{}:{shown_zh})", req.zh, field.zh),
+        format!(
+            "{}: {shown_en} entered",
+            if req.zh.is_empty() { req.en } else { req.zh }
+        ),
+    ))
+}
+
+/// Stacking groups: "highest" keeps the best member and leaves the others out of the totals;
+/// "stack" says in each member that the source lets them add up.
+fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
+    for g in &book.groups {
+        let members: Vec<usize> = awards
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| g.members.contains(&a.id))
+            .map(|(i, _)| i)
+            .collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let paying: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|i| awards[*i].value.is_some())
+            .collect();
+        match g.mode {
+            GroupMode::Stack => {
+                for i in &members {
+                    awards[*i].stacking = Some(Stacking {
+                        group: g.id.clone(),
+                        mode: "stack",
+                        counted: true,
+                        note: g.en.clone(),
+                        note_zh: g.zh.clone(),
+                    });
+                }
+                if paying.len() > 1 {
+                    notes.push(bi(g.zh.clone(), g.en.clone()));
+                }
+            }
+            GroupMode::Highest => {
+                let Some(best) = paying
+                    .iter()
+                    .copied()
+                    .max_by(|a, b| awards[*a].value.cmp(&awards[*b].value).then(b.cmp(a)))
+                else {
+                    continue;
+                };
+                let best_id = awards[best].id.clone();
+                for i in &members {
+                    let counted = *i == best || awards[*i].value.is_none();
+                    let (note, note_zh) = if *i == best {
+                        (
+                            format!(
+                                "{} — this award is the highest of the group and is the one paid",
+                                g.en
+                            ),
+                            format!("{}——本项金额最高,按本项享受", g.zh),
+                        )
+                    } else {
+                        (
+                            format!(
+                                "{} — {best_id} pays more, so this award is not counted",
+                                g.en
+                            ),
+                            format!("{}——{best_id}金额更高,本项不计入合计", g.zh),
+                        )
+                    };
+                    awards[*i].stacking = Some(Stacking {
+                        group: g.id.clone(),
+                        mode: "highest",
+                        counted,
+                        note,
+                        note_zh,
+                    });
+                }
+                if paying.len() > 1 {
+                    notes.push(bi(
+                        format!("{}:按“从优、就高、不重复”只计{best_id}", g.zh),
+                        format!("{}: only {best_id} is counted (从优、就高、不重复)", g.en),
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The result as text a person reads (`subsidy-calc explain`), in Chinese or English.
+use crate::money::human;
+use crate::result::{Award, Outcome};
+use crate::rulebook::Kind;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+use std::str::FromStr;
+
+fn money(s: &Option<String>) -> String {
+    s.as_deref()
+        .and_then(|v| Decimal::from_str(v).ok())
+        .map(human)
+        .unwrap_or_default()
+}
+
+fn kind_label(k: Kind, en: bool) -> &'static str {
+    match (k, en) {
+        (Kind::Exact, false) => "确定金额",
+        (Kind::UpTo, false) => "最高可得",
+        (Kind::Range, false) => "区间",
+        (Kind::Unspecified, false) => "金额待定",
+        (Kind::CaseByCase, false) => "一事一议",
+        (Kind::NotEligible, false) => "不符合条件",
+        (Kind::Exact, true) => "exact",
+        (Kind::UpTo, true) => "up to",
+        (Kind::Range, true) => "range",
+        (Kind::Unspecified, true) => "amount to be set",
+        (Kind::CaseByCase, true) => "case by case",
+        (Kind::NotEligible, true) => "not eligible",
+    }
+}
+
+fn status_label(s: &str, en: bool) -> &'static str {
+    match (s, en) {
+        ("draft", false) => "征求意见稿",
+        ("draft", true) => "DRAFT for comment",
+        ("expired", false) => "已过期",
+        ("expired", true) => "expired",
+        ("not_yet", false) => "尚未施行",
+        ("not_yet", true) => "not yet in force",
+        (_, false) => "现行有效",
+        (_, true) => "in force",
+    }
+}
+
+fn figure(a: &Award, en: bool) -> String {
+    let y = if en { "" } else { "元" };
+    match a.kind {
+        Kind::Exact | Kind::UpTo => format!("{}{y}", money(&a.amount)),
+        Kind::Range => format!("{}{y} – {}{y}", money(&a.min), money(&a.max)),
+        _ => String::new(),
+    }
+}
+
+/// Renders a result. Eligible awards come first, then the rest with their reasons.
+pub fn explain(o: &Outcome, en: bool) -> String {
+    let mut s = String::new();
+    let eligible: Vec<&Award> = o
+        .awards
+        .iter()
+        .filter(|a| a.kind != Kind::NotEligible)
+        .collect();
+    let other: Vec<&Award> = o
+        .awards
+        .iter()
+        .filter(|a| a.kind == Kind::NotEligible)
+        .collect();
+    if en {
+        let _ = writeln!(
+            s,
+            "Region: {} — as of {} — rules {}",
+            o.region, o.as_of, o.rules_version
+        );
+        let _ = writeln!(
+            s,
+            "Total, exact amounts: {}   Total, up to: {}\n",
+            money(&Some(o.total.exact.clone())),
+            money(&Some(o.total.up_to.clone()))
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "地区:{} — 计算日期 {} — 规则版本 {}",
+            o.region_name_zh, o.as_of, o.rules_version
+        );
+        let _ = writeln!(
+            s,
+            "确定金额合计:{}元   最高可得合计:{}元\n",
+            money(&Some(o.total.exact.clone())),
+            money(&Some(o.total.up_to.clone()))
+        );
+    }
+    for a in &eligible {
+        let title = if en { &a.title_en } else { &a.title_zh };
+        let _ = writeln!(
+            s,
+            "■ {title} [{}] {} {}",
+            a.id,
+            kind_label(a.kind, en),
+            figure(a, en)
+        );
+        if let (Some(u), Some(cap)) = (
+            &a.uncapped,
+            if en {
+                &a.binding_cap
+            } else {
+                &a.binding_cap_zh
+            },
+        ) {
+            let _ = if en {
+                writeln!(
+                    s,
+                    "  uncapped {}; binding cap: {cap}",
+                    money(&Some(u.clone()))
+                )
+            } else {
+                writeln!(s, "  未封顶金额 {}元;封顶:{cap}", money(&Some(u.clone())))
+            };
+        }
+        for step in if en { &a.steps } else { &a.steps_zh } {
+            let _ = writeln!(s, "  · {step}");
+        }
+        for note in if en { &a.notes } else { &a.notes_zh } {
+            let _ = writeln!(s, "  ! {note}");
+        }
+        if let Some(st) = &a.stacking {
+            let _ = writeln!(s, "  ⇄ {}", if en { &st.note } else { &st.note_zh });
+        }
+        let _ = writeln!(
+            s,
+            "  {} {} {}({})\n  “{}”\n",
+            if en { "Source:" } else { "依据:" },
+            a.source.document,
+            if en {
+                format!("clause {}", a.source.clause)
+            } else {
+                format!("第{}条", a.source.clause)
+            },
+            status_label(a.source.status, en),
+            a.source.quote
+        );
+    }
+    if !other.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            if en {
+                "Not eligible:"
+            } else {
+                "不符合条件:"
+            }
+        );
+        for a in other {
+            let title = if en { &a.title_en } else { &a.title_zh };
+            let reason = if en { &a.reason } else { &a.reason_zh };
+            let _ = writeln!(
+                s,
+                "  □ {title} [{}]({}):{}",
+                a.id,
+                status_label(a.source.status, en),
+                reason.as_deref().unwrap_or("")
+            );
+        }
+        s.push('\n');
+    }
+    for c in &o.checks {
+        let title = if en { &c.title_en } else { &c.title_zh };
+        let verdict = match (c.passed, en) {
+            (true, true) => "passed",
+            (false, true) => "not met",
+            (true, false) => "符合",
+            (false, false) => "不符合",
+        };
+        let _ = writeln!(s, "◆ {title} [{}]: {verdict}", c.id);
+        for f in if en { &c.failing } else { &c.failing_zh } {
+            let _ = writeln!(s, "  ✗ {f}");
+        }
+    }
+    for n in if en { &o.notes } else { &o.notes_zh } {
+        let _ = writeln!(s, "注 {n}");
+    }
+    s
+}

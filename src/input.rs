@@ -1,0 +1,933 @@
+//! The application (the contract's input): its fields as a table, and a validator that walks the
+//! JSON, names every bad field, and yields typed values. Rules refer to these fields by path.
+use crate::date::Date;
+use crate::money::parse_plain;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value as Json;
+
+/// The most a money figure may be: 1,000,000,000,000 yuan (一万亿元). Anything larger is a typo.
+pub const MAX_MONEY: i64 = 1_000_000_000_000;
+pub const MAX_SCENARIOS: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ty {
+    /// Yuan, at most two decimals, 0 ..= MAX_MONEY.
+    Money,
+    /// A whole number 0 ..= max.
+    Count(u64),
+    /// 0 ..= 100, at most two decimals.
+    Percent,
+    Flag,
+    /// One of the listed values; the first is the default.
+    Choice(&'static [&'static str]),
+    /// A list of distinct values from the set.
+    Set(&'static [&'static str]),
+    Day,
+    Text,
+}
+
+pub struct Field {
+    pub path: &'static str,
+    pub ty: Ty,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const fn f(path: &'static str, ty: Ty, zh: &'static str, en: &'static str) -> Field {
+    Field { path, ty, zh, en }
+}
+
+use Ty::*;
+
+pub const RECOGNITIONS: &[&str] = &["little_giant", "unicorn"];
+pub const REGIONS: &[&str] = &[
+    "hangzhou",
+    "wuhan",
+    "wuhan-hongshan",
+    "wuhan-qiaokou",
+    "shanghai",
+];
+
+/// Every enterprise-level input. `other.*` holds the clauses outside the four core families.
+pub const FIELDS: &[Field] = &[
+    f("enterprise.sme", Flag, "中小企业", "SME (中小企业)"),
+    f(
+        "enterprise.foundation_model_developer",
+        Flag,
+        "生成式多模态基础大模型企业",
+        "generative multimodal foundation-model enterprise",
+    ),
+    f(
+        "enterprise.first_recognitions",
+        Set(RECOGNITIONS),
+        "首次认定",
+        "first recognitions",
+    ),
+    f(
+        "compute.maas_on_filed_model_fees",
+        Money,
+        "依托已备案基础大模型的MaaS/智能体算力合同费用",
+        "compute fees for MaaS / agents on a filed foundation model",
+    ),
+    f(
+        "compute.domestic_fees",
+        Money,
+        "国产算力合同费用",
+        "domestic (国产) compute fees",
+    ),
+    f(
+        "compute.other_fees",
+        Money,
+        "其他算力合同费用",
+        "other compute fees",
+    ),
+    f(
+        "compute.years_subsidized_before",
+        Count(100),
+        "已享受算力补贴年数",
+        "years already subsidised",
+    ),
+    f(
+        "compute.model_purchase_fees",
+        Money,
+        "模型采购费用",
+        "model purchase fees",
+    ),
+    f(
+        "model_filing.models_filed",
+        Count(1000),
+        "通过备案的模型数",
+        "models filed",
+    ),
+    f(
+        "model_filing.evaluation_costs",
+        Money,
+        "模型评测等相关费用",
+        "evaluation and related costs",
+    ),
+    f(
+        "model_filing.awarded_before",
+        Flag,
+        "已获备案一次性奖励",
+        "filing award received before",
+    ),
+    f(
+        "models.vertical_model.selected",
+        Flag,
+        "垂直行业模型入选市级评选",
+        "vertical model selected by the city",
+    ),
+    f(
+        "models.vertical_model.rd_cost",
+        Money,
+        "垂直行业模型研发成本",
+        "vertical model R&D cost",
+    ),
+    f(
+        "models.vertical_model.local_compute_fees",
+        Money,
+        "使用本地算力服务费",
+        "local compute service fees",
+    ),
+    f(
+        "models.vertical_model.compute_award_received",
+        Money,
+        "已获本地算力补助",
+        "local compute award already received",
+    ),
+    f(
+        "models.large_model.kind",
+        Choice(&["general", "industry"]),
+        "大模型类型",
+        "large model kind",
+    ),
+    f(
+        "models.large_model.parameters",
+        Count(1_000_000_000_000_000),
+        "参数量",
+        "parameters",
+    ),
+    f(
+        "listing.venue",
+        Choice(&["none", "sse", "szse", "bse", "overseas_mou"]),
+        "上市地",
+        "listing venue",
+    ),
+    f(
+        "listing.stage",
+        Choice(&["none", "tutoring", "filed", "listed"]),
+        "上市阶段",
+        "listing stage",
+    ),
+    f(
+        "listing.proceeds_invested_locally_percent",
+        Percent,
+        "募集资金投放本市比例",
+        "share of proceeds invested locally",
+    ),
+    f(
+        "other.national_project_funding_received",
+        Money,
+        "国家、省实际到账资助经费",
+        "national / provincial funding received",
+    ),
+    f(
+        "other.compute_infra.in_government_layout",
+        Flag,
+        "纳入政府统一布局的新建算力基础设施项目",
+        "new compute-infrastructure project in the government layout",
+    ),
+    f(
+        "other.compute_infra.total_investment",
+        Money,
+        "算力基础设施项目总投资",
+        "compute-infrastructure total investment",
+    ),
+    f(
+        "other.compute_infra.loan_amount",
+        Money,
+        "合作银行贷款金额",
+        "partner-bank loan",
+    ),
+    f(
+        "other.compute_infra.interest_paid",
+        Money,
+        "支付给合作银行的利息",
+        "interest paid to the partner bank",
+    ),
+    f(
+        "other.innovation_center.recognized",
+        Flag,
+        "经认定的未来产业市级制造业创新中心",
+        "recognised municipal manufacturing innovation centre",
+    ),
+    f(
+        "other.innovation_center.core_team",
+        Flag,
+        "有核心带头人的研发团队",
+        "R&D team with a core leader",
+    ),
+    f(
+        "other.innovation_center.investment",
+        Money,
+        "审核确定投入",
+        "verified investment",
+    ),
+    f(
+        "other.innovation_center.years_supported_before",
+        Count(100),
+        "已获资助年数",
+        "years supported before",
+    ),
+    f(
+        "other.open_source_top10",
+        Flag,
+        "入选模型开源贡献前10家",
+        "among the top-ten open-source contributors",
+    ),
+    f(
+        "other.key_tech.major_project",
+        Flag,
+        "承担市科技重大专项",
+        "city major S&T project",
+    ),
+    f(
+        "other.key_tech.key_rd_plan_project",
+        Flag,
+        "市重点研发计划人工智能项目",
+        "AI project in the city key R&D plan",
+    ),
+    f(
+        "other.supercomputing_center.provincial_subsidy",
+        Money,
+        "超(智)算中心获省级补贴金额",
+        "provincial subsidy received by the computing centre",
+    ),
+    f(
+        "other.public_platform",
+        Flag,
+        "人工智能公共服务平台",
+        "AI public service platform",
+    ),
+    f(
+        "other.pilot_platform",
+        Flag,
+        "人工智能中试平台",
+        "AI pilot platform",
+    ),
+    f(
+        "other.jiebang_winner_landed",
+        Flag,
+        "国家揭榜挂帅优胜且成果在汉落地",
+        "national 揭榜挂帅 winner landed in Wuhan",
+    ),
+    f(
+        "other.core_park.city_core_park",
+        Flag,
+        "市级人工智能核心产业园区",
+        "city core AI park",
+    ),
+    f(
+        "other.core_park.first_selected",
+        Flag,
+        "首次入选",
+        "first selected",
+    ),
+    f(
+        "other.core_park.operator",
+        Flag,
+        "园区运营主体",
+        "park operator",
+    ),
+    f(
+        "other.core_park.years_awarded_before",
+        Count(100),
+        "园区已获奖励年数",
+        "years the park was awarded before",
+    ),
+    f(
+        "other.core_park.district_core_park_or_building",
+        Flag,
+        "区认定核心园区或楼宇",
+        "district core park or building",
+    ),
+    f(
+        "other.cluster_final_winner",
+        Flag,
+        "国家先进制造业集群竞赛决赛获胜",
+        "won the national cluster final",
+    ),
+    f(
+        "other.event.national_or_international",
+        Flag,
+        "国家级、国际性活动",
+        "national or international event",
+    ),
+    f(
+        "other.event.registered",
+        Flag,
+        "活动经事前认定备案/报备审核",
+        "event registered in advance",
+    ),
+    f("other.event.cost", Money, "活动费用", "event cost"),
+    f(
+        "other.event.count",
+        Count(1000),
+        "活动个数",
+        "number of events",
+    ),
+    f(
+        "other.event.enterprises_introduced",
+        Count(10_000),
+        "活动引进优质企业数",
+        "enterprises brought in",
+    ),
+    f(
+        "other.event.all_three_conditions",
+        Flag,
+        "同时满足3个支持条件",
+        "all three conditions met",
+    ),
+    f(
+        "other.innovation_platform",
+        Flag,
+        "建设重点实验室等创新平台",
+        "key lab or similar platform",
+    ),
+    f(
+        "other.bogaitou_team",
+        Flag,
+        "参与“拨改投”的科技创新团队",
+        "拨改投 research team",
+    ),
+    f(
+        "other.incubator.builder",
+        Flag,
+        "建设人工智能产业孵化器",
+        "builds an AI incubator",
+    ),
+    f(
+        "other.incubator.site_area_m2",
+        Count(100_000_000),
+        "孵化场地面积(平方米)",
+        "incubator site area (m²)",
+    ),
+    f(
+        "other.incubator.enterprises",
+        Count(1_000_000),
+        "入孵企业数",
+        "incubated enterprises",
+    ),
+    f(
+        "other.incubator.in_city_core_park",
+        Flag,
+        "位于市级人工智能核心产业园区",
+        "inside a city core AI park",
+    ),
+    f(
+        "other.incubator.seed_unicorns",
+        Count(100_000),
+        "种子独角兽企业数",
+        "seed unicorns",
+    ),
+    f(
+        "other.incubator.linked_compute_pflops",
+        Count(100_000_000),
+        "链接算力(P)",
+        "linked compute (P)",
+    ),
+    f(
+        "other.incubator.datasets",
+        Count(100_000),
+        "高质量数据集个数",
+        "high-quality datasets",
+    ),
+    f(
+        "other.dataset.completed_projects",
+        Count(1000),
+        "完成并通过评审的省市数据集专项数",
+        "dataset projects completed and reviewed",
+    ),
+    f(
+        "other.dataset.level",
+        Choice(&["none", "city", "provincial", "national"]),
+        "数据集认定级别",
+        "dataset recognition level",
+    ),
+    f(
+        "other.first_version_software.level",
+        Choice(&["none", "provincial", "national"]),
+        "首版次软件目录级别",
+        "first-version software catalogue level",
+    ),
+    f(
+        "other.first_version_software.previous_level",
+        Choice(&["none", "provincial", "national"]),
+        "此前已获首版次奖励级别",
+        "level already awarded",
+    ),
+    f(
+        "other.developer_platform",
+        Flag,
+        "开源开发者服务平台运营主体",
+        "open developer platform operator",
+    ),
+    f(
+        "other.data_fees",
+        Money,
+        "购买数据费用",
+        "data purchase fees",
+    ),
+    f(
+        "other.embodied.first_unit_rd_investment",
+        Money,
+        "具身智能首台套经审计研发投入",
+        "embodied first unit: audited R&D",
+    ),
+    f(
+        "other.embodied.os_investment",
+        Money,
+        "具身智能操作系统实际投入",
+        "embodied OS: actual investment",
+    ),
+    f(
+        "other.embodied.os_user_enterprises",
+        Count(1_000_000),
+        "操作系统应用企业数",
+        "enterprises using the OS",
+    ),
+    f(
+        "other.shanghai.strategic_project_investment",
+        Money,
+        "战略性新兴产业项目投资",
+        "strategic project investment",
+    ),
+    f(
+        "other.shanghai.manufacturing_project_investment",
+        Money,
+        "先进制造业项目投资",
+        "advanced-manufacturing project investment",
+    ),
+    f(
+        "other.shanghai.service_project_investment",
+        Money,
+        "专业服务项目总投资",
+        "professional-service project investment",
+    ),
+    f(
+        "other.shanghai.expansion_loan_interest",
+        Money,
+        "增资扩产当年贷款利息",
+        "expansion loan interest this year",
+    ),
+    f(
+        "other.shanghai.leasing_equipment_investment",
+        Money,
+        "融资租赁合同设备投资额",
+        "leased equipment value",
+    ),
+    f(
+        "other.shanghai.first_version_sales_contract",
+        Money,
+        "首台套/首批次/首版次销售合同额",
+        "first-version sales contract",
+    ),
+    f(
+        "other.shanghai.ai_key_tech_investment",
+        Money,
+        "人工智能关键技术项目投资",
+        "AI key-technology project investment",
+    ),
+    f(
+        "other.shanghai.digital_economy_investment",
+        Money,
+        "数字经济标杆项目投资",
+        "digital-economy project investment",
+    ),
+    f(
+        "other.shanghai.metaverse_investment",
+        Money,
+        "元宇宙项目投资",
+        "metaverse project investment",
+    ),
+    f(
+        "other.hangzhou_call.manufacturer",
+        Flag,
+        "制造业企业",
+        "manufacturing enterprise",
+    ),
+    f(
+        "other.hangzhou_call.little_giant_or_specialized",
+        Flag,
+        "国家级“小巨人”或省级“专精特新”",
+        "national little giant or provincial specialised",
+    ),
+    f(
+        "other.hangzhou_call.project_start",
+        Day,
+        "技改项目开工(立项备案)日期",
+        "project start (filing) date",
+    ),
+    f(
+        "other.hangzhou_call.tech_renovation_investment",
+        Money,
+        "技改实际投资额",
+        "tech-renovation actual investment",
+    ),
+    f(
+        "other.hangzhou_call.revenue_2023",
+        Money,
+        "2023年营收",
+        "2023 revenue",
+    ),
+    f(
+        "other.hangzhou_call.revenue_growth_percent",
+        Percent,
+        "营收增速(%)",
+        "revenue growth (%)",
+    ),
+    f(
+        "other.hangzhou_call.rd_share_percent",
+        Percent,
+        "研发投入占营收比例(%)",
+        "R&D share of revenue (%)",
+    ),
+];
+
+/// The fields of one entry of `scenarios`.
+pub const SCENARIO_FIELDS: &[Field] = &[
+    f("name", Text, "项目名称", "project name"),
+    f("selected", Flag, "已入选", "selected"),
+    f("total_investment", Money, "项目总投入", "total investment"),
+    f("rd_investment", Money, "项目研发投入", "R&D investment"),
+    f(
+        "manufacturing_first_application",
+        Flag,
+        "制造业首次应用",
+        "first manufacturing application",
+    ),
+];
+
+/// Facts worked out from entered fields.
+pub const DERIVED: &[Field] = &[
+    f(
+        "compute.contract_fees",
+        Money,
+        "算力合同费用合计",
+        "compute contract fees, all kinds",
+    ),
+    f(
+        "other.incubator.area_per_enterprise_m2",
+        Count(0),
+        "户均面积(平方米)",
+        "area per enterprise (m²)",
+    ),
+];
+
+/// Where a rule's fact comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactRef {
+    Field(usize),
+    Scenario(usize),
+    Derived(usize),
+}
+
+impl FactRef {
+    pub fn resolve(path: &str) -> Option<FactRef> {
+        if let Some(rest) = path.strip_prefix("scenario.") {
+            return SCENARIO_FIELDS
+                .iter()
+                .position(|f| f.path == rest)
+                .map(FactRef::Scenario);
+        }
+        FIELDS
+            .iter()
+            .position(|f| f.path == path)
+            .map(FactRef::Field)
+            .or_else(|| {
+                DERIVED
+                    .iter()
+                    .position(|f| f.path == path)
+                    .map(FactRef::Derived)
+            })
+    }
+
+    pub fn field(self) -> &'static Field {
+        match self {
+            FactRef::Field(i) => &FIELDS[i],
+            FactRef::Scenario(i) => &SCENARIO_FIELDS[i],
+            FactRef::Derived(i) => &DERIVED[i],
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Val {
+    Num(Decimal),
+    Flag(bool),
+    Choice(&'static str),
+    Set(Vec<&'static str>),
+    Date(Option<Date>),
+    Text(String),
+}
+
+impl Val {
+    fn default_for(ty: Ty) -> Val {
+        match ty {
+            Money | Count(_) | Percent => Val::Num(Decimal::ZERO),
+            Flag => Val::Flag(false),
+            Choice(opts) => Val::Choice(opts[0]),
+            Set(_) => Val::Set(Vec::new()),
+            Day => Val::Date(None),
+            Text => Val::Text(String::new()),
+        }
+    }
+
+    pub fn num(&self) -> Decimal {
+        match self {
+            Val::Num(d) => *d,
+            Val::Flag(b) => Decimal::from(u8::from(*b)),
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// Whether the user entered something that is not the default.
+    pub fn is_set(&self) -> bool {
+        match self {
+            Val::Num(d) => !d.is_zero(),
+            Val::Flag(b) => *b,
+            Val::Choice(c) => *c != "none",
+            Val::Set(s) => !s.is_empty(),
+            Val::Date(d) => d.is_some(),
+            Val::Text(t) => !t.is_empty(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    pub values: Vec<Val>,
+}
+
+impl Scenario {
+    pub fn name(&self) -> &str {
+        match &self.values[0] {
+            Val::Text(t) => t,
+            _ => "",
+        }
+    }
+}
+
+/// A validated application.
+#[derive(Clone, Debug)]
+pub struct Application {
+    pub region: &'static str,
+    pub as_of: Date,
+    pub values: Vec<Val>,
+    pub scenarios: Vec<Scenario>,
+    derived: Vec<Val>,
+}
+
+impl Application {
+    pub fn value(&self, fact: FactRef, scenario: Option<&Scenario>) -> Val {
+        match fact {
+            FactRef::Field(i) => self.values[i].clone(),
+            FactRef::Derived(i) => self.derived[i].clone(),
+            FactRef::Scenario(i) => scenario
+                .map(|s| s.values[i].clone())
+                .unwrap_or_else(|| Val::default_for(SCENARIO_FIELDS[i].ty)),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<Val> {
+        FactRef::resolve(path).map(|r| self.value(r, None))
+    }
+
+    fn derive(&mut self) {
+        let num = |p: &str| self.get(p).map(|v| v.num()).unwrap_or_default();
+        let fees = num("compute.maas_on_filed_model_fees")
+            + num("compute.domestic_fees")
+            + num("compute.other_fees");
+        let area = num("other.incubator.site_area_m2");
+        let n = num("other.incubator.enterprises");
+        let per = if n.is_zero() {
+            Decimal::ZERO
+        } else {
+            (area / n).round_dp(2)
+        };
+        self.derived = vec![Val::Num(fees), Val::Num(per)];
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+fn err(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Parses contract JSON text. A syntax error is reported on the field `(json)`.
+pub fn parse_text(text: &str, today: Date) -> Result<Application, Vec<FieldError>> {
+    match serde_json::from_str::<Json>(text) {
+        Ok(v) => parse_value(&v, today),
+        Err(e) => Err(vec![err("(json)", format!("malformed JSON: {e}"))]),
+    }
+}
+
+/// Validates a JSON application; `today` is the default for `as_of`.
+pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let Some(root) = json.as_object() else {
+        return Err(vec![err("(root)", "the application must be a JSON object")]);
+    };
+    let mut values: Vec<Val> = FIELDS.iter().map(|f| Val::default_for(f.ty)).collect();
+    let mut scenarios = Vec::new();
+    let mut region = None;
+    let mut as_of = today;
+    for (key, v) in root {
+        match key.as_str() {
+            "schema" => {
+                if v.as_u64() != Some(1) {
+                    errors.push(err(
+                        "schema",
+                        "unsupported schema: this engine reads schema 1",
+                    ));
+                }
+            }
+            "as_of" => match v.as_str().and_then(Date::parse) {
+                Some(d) => as_of = d,
+                None if v.is_null() => {}
+                None => errors.push(err(
+                    "as_of",
+                    "malformed date: use YYYY-MM-DD, e.g. \"2026-11-24\"",
+                )),
+            },
+            "region" => match v.as_str().and_then(|s| REGIONS.iter().find(|r| **r == s)) {
+                Some(r) => region = Some(*r),
+                None => errors.push(err(
+                    "region",
+                    format!("unknown region: use one of {}", REGIONS.join(", ")),
+                )),
+            },
+            "scenarios" => match v {
+                Json::Array(items) if items.len() <= MAX_SCENARIOS => {
+                    for (i, item) in items.iter().enumerate() {
+                        let prefix = format!("scenarios[{i}]");
+                        scenarios.push(parse_scenario(item, &prefix, &mut errors));
+                    }
+                }
+                Json::Array(_) => errors.push(err(
+                    "scenarios",
+                    format!("too many projects: at most {MAX_SCENARIOS}"),
+                )),
+                Json::Null => {}
+                _ => errors.push(err("scenarios", "must be a list of projects")),
+            },
+            _ => walk(key, v, &mut values, &mut errors),
+        }
+    }
+    if region.is_none() && !errors.iter().any(|e| e.field == "region") {
+        errors.push(err(
+            "region",
+            format!("required: one of {}", REGIONS.join(", ")),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut app = Application {
+        region: region.unwrap_or(REGIONS[0]),
+        as_of,
+        values,
+        scenarios,
+        derived: Vec::new(),
+    };
+    app.derive();
+    Ok(app)
+}
+
+fn walk(path: &str, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) {
+    if let Some(i) = FIELDS.iter().position(|f| f.path == path) {
+        match parse_field(FIELDS[i].ty, v) {
+            Ok(Some(val)) => values[i] = val,
+            Ok(None) => {}
+            Err(m) => errors.push(err(path, m)),
+        }
+        return;
+    }
+    let section = format!("{path}.");
+    if !FIELDS.iter().any(|f| f.path.starts_with(&section)) {
+        errors.push(err(path, "unknown field"));
+        return;
+    }
+    match v {
+        Json::Object(map) => {
+            for (k, inner) in map {
+                walk(&format!("{path}.{k}"), inner, values, errors);
+            }
+        }
+        Json::Null => {}
+        _ => errors.push(err(path, "must be an object")),
+    }
+}
+
+fn parse_scenario(item: &Json, prefix: &str, errors: &mut Vec<FieldError>) -> Scenario {
+    let mut values: Vec<Val> = SCENARIO_FIELDS
+        .iter()
+        .map(|f| Val::default_for(f.ty))
+        .collect();
+    let Some(map) = item.as_object() else {
+        errors.push(err(prefix, "must be an object"));
+        return Scenario { values };
+    };
+    for (k, v) in map {
+        let path = format!("{prefix}.{k}");
+        match SCENARIO_FIELDS.iter().position(|f| f.path == k) {
+            Some(i) => match parse_field(SCENARIO_FIELDS[i].ty, v) {
+                Ok(Some(val)) => values[i] = val,
+                Ok(None) => {}
+                Err(m) => errors.push(err(&path, m)),
+            },
+            None => errors.push(err(&path, "unknown field")),
+        }
+    }
+    Scenario { values }
+}
+
+/// One value by its type; `Ok(None)` for JSON null (= absent).
+fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let val =
+        match ty {
+            Money => {
+                let d = number(v, 2)?;
+                if d > Decimal::from(MAX_MONEY) {
+                    return Err("absurdly large: at most 1,000,000,000,000 yuan".into());
+                }
+                Val::Num(d)
+            }
+            Percent => {
+                let d = number(v, 2)?;
+                if d > Decimal::ONE_HUNDRED {
+                    return Err("a percentage must be between 0 and 100".into());
+                }
+                Val::Num(d)
+            }
+            Count(max) => {
+                let d = number(v, 0)?;
+                if d > Decimal::from(max) {
+                    return Err(format!("absurdly large: at most {max}"));
+                }
+                Val::Num(d)
+            }
+            Flag => Val::Flag(v.as_bool().ok_or("must be true or false")?),
+            Choice(opts) => {
+                let s = v
+                    .as_str()
+                    .ok_or_else(|| format!("unknown value: use one of {}", opts.join(", ")))?;
+                Val::Choice(opts.iter().find(|o| **o == s).ok_or_else(|| {
+                    format!("unknown value \"{s}\": use one of {}", opts.join(", "))
+                })?)
+            }
+            Set(opts) => {
+                let items = v.as_array().ok_or("must be a list")?;
+                let mut out: Vec<&'static str> = Vec::new();
+                for item in items {
+                    let s = item.as_str().unwrap_or("");
+                    let found = opts.iter().find(|o| **o == s).ok_or_else(|| {
+                        format!("unknown value \"{s}\": use any of {}", opts.join(", "))
+                    })?;
+                    if !out.contains(found) {
+                        out.push(found);
+                    }
+                }
+                Val::Set(out)
+            }
+            Day => Val::Date(Some(
+                v.as_str()
+                    .and_then(crate::date::Date::parse)
+                    .ok_or("malformed date: use YYYY-MM-DD")?,
+            )),
+            Text => {
+                let s = v.as_str().ok_or("must be text")?;
+                if s.chars().count() > 200 {
+                    return Err("too long: at most 200 characters".into());
+                }
+                Val::Text(s.to_string())
+            }
+        };
+    Ok(Some(val))
+}
+
+/// A number given as a decimal string or a JSON number.
+fn number(v: &Json, decimals: u32) -> Result<Decimal, String> {
+    let text = match v {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => {
+            if n.as_f64().is_some_and(|x| x < 0.0) {
+                return Err("must not be negative".into());
+            }
+            if let Some(u) = n.as_u64() {
+                u.to_string()
+            } else {
+                // serde_json prints the shortest text that reads back as the same f64, so 0.1 is "0.1".
+                let s = n.to_string();
+                if s.contains(['e', 'E']) {
+                    return Err("absurdly large or not a plain number".into());
+                }
+                s
+            }
+        }
+        _ => return Err("not a number: give a decimal string such as \"1250000.50\"".into()),
+    };
+    parse_plain(&text, decimals).map_err(str::to_string)
+}

@@ -1,0 +1,78 @@
+//! 人工智能产业政策计算器 — the rules engine.
+//!
+//! A pure function from an application (the JSON contract in `docs/CONTRACT.md`) to a result: every
+//! award of the region's policy clauses, with its figure, steps and quoted source. No I/O, no clock,
+//! no web dependencies: the command line, the web app and the JS API are thin layers over
+//! [`evaluate_json`] and [`evaluate_value`].
+pub mod date;
+pub mod engine;
+pub mod explain;
+pub mod input;
+pub mod money;
+pub mod result;
+pub mod rulebook;
+
+pub use date::Date;
+pub use input::{Application, FieldError};
+pub use result::Outcome;
+pub use rulebook::RuleBook;
+
+/// Evaluates contract JSON text. `today` is used when the application gives no `as_of`.
+pub fn evaluate_json(text: &str, today: Date) -> Result<Outcome, Vec<FieldError>> {
+    let app = input::parse_text(text, today)?;
+    Ok(engine::evaluate(&app, book()?))
+}
+
+fn book() -> Result<&'static RuleBook, Vec<FieldError>> {
+    RuleBook::embedded().map_err(|e| {
+        vec![FieldError {
+            field: "(rules)".into(),
+            message: format!("rule data is invalid: {e}"),
+        }]
+    })
+}
+
+/// Evaluates an already-parsed JSON application.
+pub fn evaluate_value(json: &serde_json::Value, today: Date) -> Result<Outcome, Vec<FieldError>> {
+    let app = input::parse_value(json, today)?;
+    Ok(engine::evaluate(&app, book()?))
+}
+
+/// The rule catalogue the engine carries, as the `rules` command and `subsidyCalc.rules()` show it.
+pub fn catalogue() -> Result<serde_json::Value, String> {
+    let book = RuleBook::embedded()?;
+    let status = |d: &rulebook::Document| match d.status {
+        rulebook::DocStatus::Draft => "draft",
+        rulebook::DocStatus::InForce => "in_force",
+    };
+    let rules: Vec<serde_json::Value> = book
+        .rules()
+        .map(|(d, r)| {
+            serde_json::json!({
+                "id": r.id, "family": r.family, "kind": r.kind,
+                "region": book.regions_of(&d.key),
+                "document": d.name_zh, "document_en": d.name_en, "clause": r.clause,
+                "title_zh": r.title_zh, "title_en": r.title_en,
+                "status": status(d),
+                "valid_from": d.valid_from.map(|x| x.to_string()),
+                "valid_to": d.valid_to.map(|x| x.to_string()),
+                "validity": d.dates_en,
+                "quote": r.quote,
+            })
+        })
+        .collect();
+    let checks: Vec<serde_json::Value> = book
+        .documents
+        .iter()
+        .flat_map(|d| d.checks.iter().map(move |c| (d, c)))
+        .map(|(d, c)| {
+            serde_json::json!({
+                "id": c.id, "region": book.regions_of(&d.key), "document": d.name_zh,
+                "clause": c.clause, "title_zh": c.title_zh, "title_en": c.title_en, "status": status(d),
+            })
+        })
+        .collect();
+    Ok(
+        serde_json::json!({ "schema": 1, "rules_version": book.version(), "rules": rules, "checks": checks }),
+    )
+}

@@ -1,0 +1,109 @@
+//! `subsidy-calc`: the engine on the command line.
+//!
+//!   subsidy-calc eval FILE|-             result JSON (exit 0), or the field errors as JSON (exit 2)
+//!   subsidy-calc explain FILE|- [--lang en]   the same result as readable text (Chinese by default)
+//!   subsidy-calc rules                   the rule catalogue this binary carries, as JSON
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+use subsidy_calc::{Date, FieldError};
+
+const USAGE: &str = "usage:
+  subsidy-calc eval FILE|-                 print the result JSON
+  subsidy-calc explain FILE|- [--lang en]  print the result as text (zh by default)
+  subsidy-calc rules                       print the rule catalogue as JSON";
+
+/// Today in China (UTC+8), the default `as_of`.
+fn today() -> Date {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0) as i64;
+    Date::from_days_since_epoch((secs + 8 * 3600).div_euclid(86_400))
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+fn fail(errors: &[FieldError]) -> ExitCode {
+    let body = serde_json::json!({ "errors": errors });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&body).unwrap_or_default()
+    );
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("");
+    match cmd {
+        "rules" => match subsidy_calc::catalogue() {
+            Ok(c) => {
+                println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&[FieldError {
+                field: "(rules)".into(),
+                message: e,
+            }]),
+        },
+        "eval" | "explain" => {
+            let Some(path) = args.get(1) else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(64);
+            };
+            let en = match args.iter().position(|a| a == "--lang") {
+                Some(i) => match args.get(i + 1).map(String::as_str) {
+                    Some("en") => true,
+                    Some("zh") => false,
+                    _ => {
+                        eprintln!("--lang takes zh or en\n{USAGE}");
+                        return ExitCode::from(64);
+                    }
+                },
+                None => false,
+            };
+            let text = match read_input(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    return fail(&[FieldError {
+                        field: "(input)".into(),
+                        message: e,
+                    }]);
+                }
+            };
+            match subsidy_calc::evaluate_json(&text, today()) {
+                Ok(outcome) if cmd == "eval" => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&outcome).unwrap_or_default()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(outcome) => {
+                    print!("{}", subsidy_calc::explain::explain(&outcome, en));
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => fail(&errors),
+            }
+        }
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(64)
+        }
+    }
+}
