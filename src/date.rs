@@ -55,7 +55,9 @@ impl Date {
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }
@@ -87,10 +89,15 @@ mod tests {
     #[test]
     fn epoch_days() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        // 2026-11-24 is 20,416 days after 1970-01-01.
+        // 2026-11-24 is 20,781 days after 1970-01-01 (checked with
+        // Python: (date(2026,11,24) - date(1970,1,1)).days == 20781), and leap day 2024-02-29 is 19,782.
         assert_eq!(
-            Date::from_days_since_epoch(20_416).to_string(),
+            Date::from_days_since_epoch(20_781).to_string(),
             "2026-11-24"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(19_782).to_string(),
+            "2024-02-29"
         );
     }
 }

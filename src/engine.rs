@@ -91,13 +91,14 @@ pub fn evaluate(app: &Application, book: &RuleBook) -> Outcome {
         }
         if let Some(reason) = out_of_date {
             notes.push(reason);
-        } else if doc.valid_from.is_none() && !doc.rules.is_empty() {
-            if let (Some(zh), Some(en)) = (&doc.dates_zh, &doc.dates_en) {
-                notes.push(bi(
-                    format!("{}:{zh}", doc.name_zh),
-                    format!("{}: {en}", doc.name_en),
-                ));
-            }
+        } else if doc.valid_from.is_none()
+            && !doc.rules.is_empty()
+            && let (Some(zh), Some(en)) = (&doc.dates_zh, &doc.dates_en)
+        {
+            notes.push(bi(
+                format!("{}:{zh}", doc.name_zh),
+                format!("{}: {en}", doc.name_en),
+            ));
         }
     }
     apply_groups(book, &mut awards, &mut notes);
@@ -495,12 +496,11 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
             ),
         });
     }
-    if let Some(stage) = &f.stage {
-        if let Val::Choice(c) = app.value(stage.fact.0, sc) {
-            if let (Some(zh), Some(en)) = (stage.zh.get(c), stage.en.get(c)) {
-                steps.push(bi(zh.clone(), en.clone()));
-            }
-        }
+    if let Some(stage) = &f.stage
+        && let Val::Choice(c) = app.value(stage.fact.0, sc)
+        && let (Some(zh), Some(en)) = (stage.zh.get(c), stage.en.get(c))
+    {
+        steps.push(bi(zh.clone(), en.clone()));
     }
     for d in &f.deduct {
         let x = match app.value(d.fact.0, sc) {
@@ -558,14 +558,14 @@ fn apply_caps(
     let mut amount = base;
     let mut binding = None;
     for cap in caps {
-        if let Some(w) = cap.waived_if {
-            if app.value(w.0, sc).is_set() {
-                steps.push(bi(
-                    cap.waived_zh.clone().unwrap_or_default(),
-                    cap.waived_en.clone().unwrap_or_default(),
-                ));
-                continue;
-            }
+        if let Some(w) = cap.waived_if
+            && app.value(w.0, sc).is_set()
+        {
+            steps.push(bi(
+                cap.waived_zh.clone().unwrap_or_default(),
+                cap.waived_en.clone().unwrap_or_default(),
+            ));
+            continue;
         }
         let (mut limit, mut label) = match (cap.amount, cap.rate, cap.fact) {
             (Some(a), _, _) => (
@@ -810,10 +810,11 @@ fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<
             (format!("{}%", d.normalize()), format!("{}%", d.normalize()))
         }
         (Val::Num(d), _) => {
-            let sep = if unit.is_empty() || !unit.is_ascii() {
-                ""
-            } else {
+            // "8,000 m²" but "12家": a space before Latin units only.
+            let sep = if unit.chars().next().is_some_and(|c| (c as u32) < 0x2E80) {
                 " "
+            } else {
+                ""
             };
             (
                 format!("{}{unit}", human(*d)),

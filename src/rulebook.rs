@@ -542,10 +542,10 @@ fn validate_formula(f: &Formula, kind: Kind) -> Result<(), String> {
             _ => return Err("a cap is an amount, or a rate of a fact".into()),
         }
     }
-    if let Some(r) = &f.range {
-        if r.min.0 > r.max.0 {
-            return Err("range min above max".into());
-        }
+    if let Some(r) = &f.range
+        && r.min.0 > r.max.0
+    {
+        return Err("range min above max".into());
     }
     Ok(())
 }

@@ -1,0 +1,226 @@
+//! The rule data itself: it loads, every catalogue id is there with the catalogue's kind, every quote
+//! occurs word for word in its seed text, and the "highest" stacking mode works on real data.
+mod common;
+use common::*;
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use subsidy_calc::RuleBook;
+use subsidy_calc::rulebook::RULES_JSON;
+
+/// `../shared` beside the repository (as in CI), or `$SHARED_DIR`.
+fn shared() -> PathBuf {
+    std::env::var_os("SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+fn read_shared(rel: &str) -> String {
+    let p = shared().join(rel);
+    std::fs::read_to_string(&p)
+        .unwrap_or_else(|e| panic!("{}: {e} (set SHARED_DIR to the shared folder)", p.display()))
+}
+
+#[test]
+fn embedded_rules_load() {
+    let book = RuleBook::embedded().expect("rule data valid");
+    // The catalogue has 55 money clauses (coverage is checked id by id below).
+    assert_eq!(book.rules().count(), 55);
+}
+
+#[test]
+fn every_quote_occurs_in_its_seed() {
+    let book = RuleBook::embedded().unwrap();
+    let mut checked = 0;
+    for doc in &book.documents {
+        let seed = read_shared(&format!("seeds/{}", doc.seed));
+        let mut quotes: Vec<(String, &str)> = Vec::new();
+        for r in &doc.rules {
+            quotes.push((r.id.clone(), &r.quote));
+        }
+        for c in &doc.checks {
+            quotes.push((c.id.clone(), &c.quote));
+            if let Some(q) = &c.quote2 {
+                quotes.push((format!("{}#2", c.id), q));
+            }
+        }
+        for (what, q) in [("dates", &doc.dates_quote), ("notes", &doc.notes_quote)] {
+            if let Some(q) = q {
+                quotes.push((format!("{}.{what}", doc.key), q));
+            }
+        }
+        for (id, q) in quotes {
+            assert!(
+                q.chars().count() >= 8,
+                "{id}: quote too short to mean anything"
+            );
+            assert!(
+                seed.contains(q),
+                "{id}: quote not found verbatim in seeds/{}:\n{q}",
+                doc.seed
+            );
+            checked += 1;
+        }
+    }
+    // 55 rules + 4 checks (+2 second quotes) + 8 document-level quotes.
+    assert!(checked >= 55 + 4, "{checked}");
+}
+
+/// The ids and kinds of the catalogue's money tables, read from `shared/spec/CATALOGUE.md`.
+fn catalogue_rows() -> Vec<(String, String)> {
+    let text = read_shared("spec/CATALOGUE.md");
+    let mut rows = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() < 5
+            || !cells[1].contains('.')
+            || cells[1].contains(' ') && !cells[1].contains(" / ")
+        {
+            continue;
+        }
+        let ids: Vec<&str> = cells[1].split(" / ").collect();
+        let kinds: Vec<&str> = cells[cells.len() - 2].split(" / ").collect();
+        if !ids.iter().all(|id| {
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+        }) {
+            continue;
+        }
+        for (i, id) in ids.iter().enumerate() {
+            let kind = if kinds.len() == ids.len() {
+                kinds[i]
+            } else {
+                kinds[0]
+            };
+            rows.push((id.to_string(), kind.to_string()));
+        }
+    }
+    rows
+}
+
+#[test]
+fn every_catalogue_id_is_encoded_with_its_kind() {
+    let rows = catalogue_rows();
+    assert!(
+        rows.len() >= 55,
+        "parsed only {} catalogue rows",
+        rows.len()
+    );
+    let cat = subsidy_calc::catalogue().unwrap();
+    let rules = cat["rules"].as_array().unwrap();
+    for (id, kind) in &rows {
+        let rule = rules
+            .iter()
+            .find(|r| r["id"] == json!(id))
+            .unwrap_or_else(|| panic!("catalogue id {id} is not encoded"));
+        // wuhan.key_tech is "up_to / range" in the catalogue: its variants carry the range.
+        if id != "wuhan.key_tech" {
+            assert_eq!(rule["kind"], json!(kind), "{id}");
+        }
+    }
+    // And nothing beyond the catalogue.
+    assert_eq!(
+        rules.len(),
+        rows.len(),
+        "rules not in the catalogue: {:?}",
+        rules
+            .iter()
+            .map(|r| r["id"].clone())
+            .filter(|id| !rows.iter().any(|(c, _)| json!(c) == *id))
+            .collect::<Vec<_>>()
+    );
+    let checks: Vec<&str> = cat["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "incubator.city",
+        "incubator.benchmark",
+        "hangzhou.tech_renovation",
+        "hangzhou.software_rd",
+    ] {
+        assert!(checks.contains(&id), "{id}");
+    }
+}
+
+#[test]
+fn catalogue_lists_regions_status_and_validity() {
+    let cat = subsidy_calc::catalogue().unwrap();
+    let rules = cat["rules"].as_array().unwrap();
+    let get = |id: &str| rules.iter().find(|r| r["id"] == json!(id)).unwrap().clone();
+    let r = get("wuhan.scenario");
+    assert_eq!(r["status"], "draft");
+    assert_eq!(
+        r["region"],
+        json!(["wuhan", "wuhan-hongshan", "wuhan-qiaokou"])
+    );
+    let r = get("hangzhou.compute_voucher");
+    assert_eq!(
+        (r["valid_from"].as_str(), r["valid_to"].as_str()),
+        (Some("2024-08-19"), Some("2027-12-31"))
+    );
+    assert_eq!(get("shanghai.metaverse")["valid_to"], "2028-04-19");
+}
+
+/// A rule book equal to the embedded one plus one "highest" group, to show that a data change alone
+/// makes overlapping clauses pay once (从优、就高、不重复).
+#[test]
+fn highest_group_pays_once_and_says_which() {
+    let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
+    data["groups"].as_array_mut().unwrap().push(json!({
+        "id": "test.scenarios", "mode": "highest",
+        "members": ["wuhan.scenario", "hongshan.scenario"],
+        "zh": "同一项目市区场景支持从优", "en": "city and district scenario support: the best one"
+    }));
+    let book = RuleBook::from_json(&data.to_string()).expect("valid");
+    let app = subsidy_calc::input::parse_value(
+        &json!({"region": "wuhan-hongshan", "as_of": "2026-11-24",
+                "scenarios": [{"name": "A", "selected": true, "total_investment": "2000000"}]}),
+        today(),
+    )
+    .unwrap();
+    let o = subsidy_calc::engine::evaluate(&app, &book);
+    // City: 2,000,000 × 30% = 600,000; district: at most 300,000. Only the city's 600,000 counts.
+    let city = o.award("wuhan.scenario").unwrap();
+    let district = o.award("hongshan.scenario").unwrap();
+    assert_eq!(city.amount.as_deref(), Some("600000.00"));
+    assert!(city.stacking.as_ref().unwrap().counted);
+    assert!(!district.stacking.as_ref().unwrap().counted);
+    assert!(
+        district
+            .stacking
+            .as_ref()
+            .unwrap()
+            .note
+            .contains("wuhan.scenario pays more")
+    );
+    assert_eq!(o.total.up_to, "600000.00");
+    assert!(
+        o.notes
+            .iter()
+            .any(|n| n.contains("only wuhan.scenario is counted"))
+    );
+}
+
+#[test]
+fn bad_rule_data_is_refused_with_the_rule_named() {
+    let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
+    data["documents"][0]["rule"][0]["requires"][0]["fact"] = json!("compute.no_such_fee");
+    let err = RuleBook::from_json(&data.to_string()).unwrap_err();
+    assert!(err.contains("unknown fact `compute.no_such_fee`"), "{err}");
+    let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
+    data["documents"][0]["rule"][1]["id"] = data["documents"][0]["rule"][0]["id"].clone();
+    assert!(
+        RuleBook::from_json(&data.to_string())
+            .unwrap_err()
+            .contains("duplicate id")
+    );
+    let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
+    data["groups"][0]["members"][0] = json!("wuhan.nothing");
+    assert!(
+        RuleBook::from_json(&data.to_string())
+            .unwrap_err()
+            .contains("unknown member")
+    );
+}
