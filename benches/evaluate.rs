@@ -1,1 +1,80 @@
-fn main() {}
+//! One full evaluation per region (every clause of the region, typical inputs), from a validated
+//! application and from JSON text; and a batch of 100,000 generated applications.
+use criterion::{BatchSize, Criterion, Throughput, black_box, criterion_group, criterion_main};
+use serde_json::{Value, json};
+use subsidy_calc::{Date, RuleBook, engine, input};
+
+fn today() -> Date {
+    Date::parse("2026-11-24").unwrap()
+}
+
+/// A busy application: figures in every core family, three scenario projects.
+fn application(region: &str, seed: u64) -> Value {
+    let m = |base: u64| format!("{}.{:02}", base + seed % 977 * 1000, seed % 100);
+    json!({
+        "schema": 1, "as_of": "2026-11-24", "region": region,
+        "enterprise": {"sme": seed % 2 == 0, "first_recognitions": ["little_giant"]},
+        "compute": {"maas_on_filed_model_fees": m(1_000_000), "domestic_fees": m(2_500_000), "other_fees": m(400_000),
+                    "years_subsidized_before": seed % 4, "model_purchase_fees": m(300_000)},
+        "model_filing": {"models_filed": seed % 4, "evaluation_costs": m(200_000)},
+        "models": {"vertical_model": {"selected": true, "rd_cost": m(8_000_000), "local_compute_fees": m(3_000_000), "compute_award_received": "1000000"},
+                   "large_model": {"kind": "industry", "parameters": "20000000000"}},
+        "scenarios": [
+            {"name": "质检大模型产线", "selected": true, "total_investment": m(4_000_000), "rd_investment": m(1_500_000), "manufacturing_first_application": true},
+            {"name": "智能客服", "selected": seed % 3 == 0, "total_investment": m(900_000), "rd_investment": m(300_000)},
+            {"name": "医疗影像", "selected": true, "total_investment": m(2_000_000), "rd_investment": m(800_000)}
+        ],
+        "listing": {"venue": "sse", "stage": "filed"},
+        "other": {"event": {"registered": true, "national_or_international": true, "cost": m(600_000), "count": 2},
+                  "embodied": {"first_unit_rd_investment": m(1_600_000)},
+                  "shanghai": {"ai_key_tech_investment": m(30_000_000), "service_project_investment": m(25_000_000)},
+                  "incubator": {"site_area_m2": 12000, "enterprises": 15}}
+    })
+}
+
+fn per_region(c: &mut Criterion) {
+    let book = RuleBook::embedded().unwrap();
+    let mut g = c.benchmark_group("evaluate");
+    for region in input::REGIONS {
+        let json = application(region, 7);
+        let app = input::parse_value(&json, today()).unwrap();
+        g.bench_function(format!("{region}/engine"), |b| {
+            b.iter(|| engine::evaluate(black_box(&app), book))
+        });
+        let text = json.to_string();
+        g.bench_function(format!("{region}/json_in_json_out"), |b| {
+            b.iter(|| {
+                let o = subsidy_calc::evaluate_json(black_box(&text), today()).unwrap();
+                serde_json::to_string(&o).unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
+fn batch(c: &mut Criterion) {
+    let book = RuleBook::embedded().unwrap();
+    let apps: Vec<_> = (0..100_000u64)
+        .map(|i| {
+            input::parse_value(&application(input::REGIONS[(i % 5) as usize], i), today()).unwrap()
+        })
+        .collect();
+    let mut g = c.benchmark_group("batch");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(apps.len() as u64));
+    g.bench_function("100k_generated_applications", |b| {
+        b.iter_batched(
+            || (),
+            |_| {
+                apps.iter()
+                    .map(|a| engine::evaluate(a, book).awards.len())
+                    .sum::<usize>()
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, per_region, batch);
+criterion_main!(benches);

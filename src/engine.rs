@@ -2,14 +2,14 @@
 //! Every branch on policy content lives in the rule data; this file only knows the shapes a rule
 //! can take (conditions, variants, terms, caps, deductions, groups).
 use crate::date::Date;
-use crate::input::{Application, FactRef, Scenario, Ty, Val};
+use crate::input::{Application, Scenario, Ty, Val};
 use crate::money::{fixed2, human, percent, round_yuan};
 use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
 use crate::rulebook::{
     Cap, Cond, DocStatus, Document, Formula, GroupMode, Kind, Op, Per, Rule, RuleBook,
 };
 use rust_decimal::Decimal;
-use std::str::FromStr;
+use std::borrow::Cow;
 
 /// Text in both languages.
 #[derive(Clone, Debug, Default)]
@@ -42,7 +42,7 @@ fn join(list: &[Bi]) -> Bi {
     )
 }
 
-pub fn evaluate(app: &Application, book: &RuleBook) -> Outcome {
+pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
     let region = book.region(app.region);
     let mut awards = Vec::new();
     let mut checks = Vec::new();
@@ -70,18 +70,18 @@ pub fn evaluate(app: &Application, book: &RuleBook) -> Outcome {
                 .iter()
                 .filter_map(|c| failing_reason(app, c, None))
                 .collect();
-            let mut quote = check.quote.clone();
-            if let Some(q2) = &check.quote2 {
-                quote = format!("{quote}……{q2}");
-            }
+            let quote = match &check.quote2 {
+                Some(q2) => Cow::Owned(format!("{}……{q2}", check.quote)),
+                None => Cow::Borrowed(check.quote.as_str()),
+            };
             checks.push(CheckResult {
-                id: check.id.clone(),
-                title_zh: check.title_zh.clone(),
-                title_en: check.title_en.clone(),
+                id: &check.id,
+                title_zh: &check.title_zh,
+                title_en: &check.title_en,
                 passed: failing.is_empty(),
                 failing: failing.iter().map(|b| b.en.clone()).collect(),
                 failing_zh: failing.iter().map(|b| b.zh.clone()).collect(),
-                source: source(doc, &check.clause, &quote, status),
+                source: source(doc, &check.clause, quote, status),
             });
         }
         if doc.status == DocStatus::Draft || !doc.rules.is_empty() {
@@ -140,16 +140,16 @@ pub fn evaluate(app: &Application, book: &RuleBook) -> Outcome {
         schema: 1,
         rules_version: book.version(),
         region: app.region.to_string(),
-        region_name_zh: region.map(|r| r.name_zh.clone()).unwrap_or_default(),
-        as_of: app.as_of.to_string(),
+        region_name_zh: region.map_or("", |r| r.name_zh.as_str()),
+        as_of: app.as_of,
         awards,
         total: Total {
             exact: fixed2(exact),
             up_to: fixed2(up_to),
         },
         checks,
-        notes: notes_en,
-        notes_zh,
+        notes: notes_en.into_iter().map(Cow::Owned).collect(),
+        notes_zh: notes_zh.into_iter().map(Cow::Owned).collect(),
     }
 }
 
@@ -195,45 +195,39 @@ fn doc_status(doc: &Document, as_of: Date) -> (&'static str, Option<Bi>) {
     ("in_force", None)
 }
 
-fn source(doc: &Document, clause: &str, quote: &str, status: &'static str) -> Source {
+fn source<'a>(
+    doc: &'a Document,
+    clause: &'a str,
+    quote: Cow<'a, str>,
+    status: &'static str,
+) -> Source<'a> {
     Source {
-        document: doc.name_zh.clone(),
-        document_en: doc.name_en.clone(),
-        clause: clause.to_string(),
-        quote: quote.to_string(),
+        document: &doc.name_zh,
+        document_en: &doc.name_en,
+        clause,
+        quote,
         status,
-        valid_from: doc.valid_from.map(|d| d.to_string()),
-        valid_to: doc.valid_to.map(|d| d.to_string()),
-        seed: doc.seed.clone(),
+        valid_from: doc.valid_from,
+        valid_to: doc.valid_to,
+        seed: &doc.seed,
     }
 }
 
-fn blank_award(doc: &Document, rule: &Rule, status: &'static str) -> Award {
-    let mut notes: Vec<Bi> = rule
-        .notes_zh
-        .iter()
-        .zip(&rule.notes_en)
-        .map(|(z, e)| bi(z.clone(), e.clone()))
-        .collect();
-    if doc.status == DocStatus::Draft {
-        notes.insert(
-            0,
-            bi(
-                format!("征求意见稿:{}尚未正式施行,金额可能变化", doc.name_zh),
-                format!(
-                    "DRAFT for comment: {} is not in force; the figure may change",
-                    doc.name_en
-                ),
-            ),
-        );
+fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, status: &'static str) -> Award<'a> {
+    let mut notes: Vec<Cow<'a, str>> = Vec::new();
+    let mut notes_zh: Vec<Cow<'a, str>> = Vec::new();
+    if let Some((zh, en)) = &doc.draft_note {
+        notes_zh.push(Cow::Borrowed(zh.as_str()));
+        notes.push(Cow::Borrowed(en.as_str()));
     }
-    let (notes_en, notes_zh) = split(notes);
+    notes.extend(rule.notes_en.iter().map(|n| Cow::Borrowed(n.as_str())));
+    notes_zh.extend(rule.notes_zh.iter().map(|n| Cow::Borrowed(n.as_str())));
     Award {
-        id: rule.id.clone(),
+        id: &rule.id,
         family: rule.family,
         kind: Kind::NotEligible,
-        title_zh: rule.title_zh.clone(),
-        title_en: rule.title_en.clone(),
+        title_zh: &rule.title_zh,
+        title_en: &rule.title_en,
         amount: None,
         min: None,
         max: None,
@@ -242,10 +236,10 @@ fn blank_award(doc: &Document, rule: &Rule, status: &'static str) -> Award {
         binding_cap_zh: None,
         steps: Vec::new(),
         steps_zh: Vec::new(),
-        source: source(doc, &rule.clause, &rule.quote, status),
+        source: source(doc, &rule.clause, Cow::Borrowed(&rule.quote), status),
         reason: None,
         reason_zh: None,
-        notes: notes_en,
+        notes,
         notes_zh,
         items: Vec::new(),
         stacking: None,
@@ -253,20 +247,20 @@ fn blank_award(doc: &Document, rule: &Rule, status: &'static str) -> Award {
     }
 }
 
-fn not_eligible(mut award: Award, reason: Bi) -> Award {
+fn not_eligible(mut award: Award<'_>, reason: Bi) -> Award<'_> {
     award.kind = Kind::NotEligible;
     award.reason = Some(reason.en);
     award.reason_zh = Some(reason.zh);
     award
 }
 
-fn evaluate_rule(
+fn evaluate_rule<'a>(
     app: &Application,
-    doc: &Document,
-    rule: &Rule,
+    doc: &'a Document,
+    rule: &'a Rule,
     status: &'static str,
     out_of_date: Option<&Bi>,
-) -> Award {
+) -> Award<'a> {
     let award = blank_award(doc, rule, status);
     if let Some(reason) = out_of_date {
         return not_eligible(award, reason.clone());
@@ -301,7 +295,7 @@ struct Calc {
     steps: Vec<Bi>,
 }
 
-fn finish(mut award: Award, calc: Calc) -> Award {
+fn finish(mut award: Award<'_>, calc: Calc) -> Award<'_> {
     award.kind = calc.kind;
     if let Some(v) = calc.amount {
         if v.is_zero() {
@@ -437,18 +431,8 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
                 let zh = t.zh.clone().unwrap_or_else(|| field.zh.to_string());
                 let en = t.en.clone().unwrap_or_else(|| field.en.to_string());
                 steps.push(bi(
-                    format!(
-                        "{zh} {}元 × {} = {}元",
-                        human(v),
-                        percent(t.rate.0),
-                        human(part)
-                    ),
-                    format!(
-                        "{en} {} × {} = {}",
-                        human(v),
-                        percent(t.rate.0),
-                        human(part)
-                    ),
+                    format!("{zh} {}元 × {} = {}元", human(v), t.pct, human(part)),
+                    format!("{en} {} × {} = {}", human(v), t.pct, human(part)),
                 ));
                 parts.push(part);
             }
@@ -498,13 +482,13 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
     }
     if let Some(stage) = &f.stage
         && let Val::Choice(c) = app.value(stage.fact.0, sc)
-        && let (Some(zh), Some(en)) = (stage.zh.get(c), stage.en.get(c))
+        && let (Some(zh), Some(en)) = (stage.zh.get(*c), stage.en.get(*c))
     {
         steps.push(bi(zh.clone(), en.clone()));
     }
     for d in &f.deduct {
         let x = match app.value(d.fact.0, sc) {
-            Val::Choice(c) => d.table.get(c).map(|v| v.0).unwrap_or_default(),
+            Val::Choice(c) => d.table.get(*c).map(|v| v.0).unwrap_or_default(),
             other => other.num(),
         };
         if x > Decimal::ZERO {
@@ -570,10 +554,13 @@ fn apply_caps(
         let (mut limit, mut label) = match (cap.amount, cap.rate, cap.fact) {
             (Some(a), _, _) => (
                 a.0,
-                bi(
-                    format!("{} {}元", cap.scope.zh(), human(a.0)),
-                    format!("{}: {}", cap.scope.en(), plain(a.0)),
-                ),
+                match &cap.label {
+                    Some((zh, en)) => bi(zh.as_str(), en.as_str()),
+                    None => bi(
+                        format!("{} {}元", cap.scope.zh(), human(a.0)),
+                        format!("{}: {}", cap.scope.en(), plain(a.0)),
+                    ),
+                },
             ),
             (None, Some(r), Some(fact)) => {
                 let v = app.value(fact.0, sc).num();
@@ -645,7 +632,7 @@ fn plain(d: Decimal) -> String {
     round_yuan(d).normalize().to_string()
 }
 
-fn evaluate_per_scenario(app: &Application, rule: &Rule, mut award: Award) -> Award {
+fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award<'a>) -> Award<'a> {
     let mut failures = Vec::new();
     let mut total = Decimal::ZERO;
     let mut steps = Vec::new();
@@ -751,21 +738,23 @@ fn holds<'a>(
         .relaxed
         .as_ref()
         .filter(|r| r.when.iter().all(|w| holds(app, w, sc).0));
-    let value = relaxed.map(|r| r.value.as_str()).or(c.value.as_deref());
+    let value = relaxed.map(|r| &r.value).or(c.value.as_ref());
     let v = app.value(c.fact.0, sc);
     let ok = match c.op {
         Op::IsTrue => matches!(v, Val::Flag(true)),
         Op::IsFalse => matches!(v, Val::Flag(false)),
-        Op::Eq => matches!(v, Val::Choice(x) if Some(x) == value),
+        Op::Eq => matches!(v, Val::Choice(x) if value.is_some_and(|t| t.text == *x)),
         Op::In => matches!(v, Val::Choice(x) if c.values.iter().any(|y| y == x)),
-        Op::Contains => matches!(&v, Val::Set(s) if s.iter().any(|x| Some(*x) == value)),
+        Op::Contains => {
+            matches!(&v, Val::Set(s) if s.iter().any(|x| value.is_some_and(|t| t.text == *x)))
+        }
         Op::Gt | Op::Gte | Op::Lt | Op::Lte => match v {
             Val::Date(None) => false,
             Val::Date(Some(d)) => value
-                .and_then(Date::parse)
-                .is_some_and(|t| compare(c.op, d, t)),
+                .and_then(|t| t.date)
+                .is_some_and(|t| compare(c.op, *d, t)),
             other => value
-                .and_then(|s| Decimal::from_str(s).ok())
+                .and_then(|t| t.num)
                 .is_some_and(|t| compare(c.op, other.num(), t)),
         },
     };
@@ -783,33 +772,35 @@ fn compare<T: PartialOrd>(op: Op, a: T, b: T) -> bool {
 }
 
 /// The reason a condition fails, naming what was entered; None when it holds.
+/// Built with `push_str` into sized buffers: it runs for every unmet condition of every clause.
 fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<Bi> {
     let (ok, relaxed) = holds(app, c, sc);
     if ok {
         return None;
     }
-    let req = match c.relaxed.as_ref() {
+    // A relaxed threshold whose own conditions hold is the one the applicant missed.
+    let (req_zh, req_en) = match c.relaxed.as_ref() {
         Some(r) if relaxed.is_none() && r.when.iter().all(|w| holds(app, w, sc).0) => {
-            bi(r.zh.clone(), r.en.clone())
+            (r.zh.as_str(), r.en.as_str())
         }
-        _ => requirement(c),
+        _ => (c.zh.as_deref().unwrap_or(""), c.en.as_deref().unwrap_or("")),
     };
     let unit = c.unit.as_deref().unwrap_or("");
     let v = app.value(c.fact.0, sc);
     let field = c.fact.0.field();
-    let (shown_zh, shown_en) = match (&v, field.ty) {
-        (Val::Flag(b), _) => {
-            if *b {
-                ("是".to_string(), "yes".to_string())
-            } else {
-                ("否".to_string(), "no".to_string())
-            }
+    let (shown_zh, shown_en): (Cow<str>, Cow<str>) = match (v, field.ty) {
+        (Val::Flag(true), _) => ("是".into(), "yes".into()),
+        (Val::Flag(false), _) => ("否".into(), "no".into()),
+        (Val::Num(d), Ty::Money) => {
+            let h = human(*d);
+            (format!("{h}元").into(), format!("{h} yuan").into())
         }
-        (Val::Num(d), Ty::Money) => (format!("{}元", human(*d)), format!("{} yuan", human(*d))),
         (Val::Num(d), Ty::Percent) => {
-            (format!("{}%", d.normalize()), format!("{}%", d.normalize()))
+            let p = format!("{}%", d.normalize());
+            (p.clone().into(), p.into())
         }
         (Val::Num(d), _) => {
+            let h = human(*d);
             // "8,000 m²" but "12家": a space before Latin units only.
             let sep = if unit.chars().next().is_some_and(|c| (c as u32) < 0x2E80) {
                 " "
@@ -817,24 +808,32 @@ fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<
                 ""
             };
             (
-                format!("{}{unit}", human(*d)),
-                format!("{}{sep}{unit}", human(*d)),
+                format!("{h}{unit}").into(),
+                format!("{h}{sep}{unit}").into(),
             )
         }
-        (Val::Choice(x), _) => (x.to_string(), x.to_string()),
-        (Val::Set(s), _) => (s.join(", "), s.join(", ")),
-        (Val::Date(Some(d)), _) => (d.to_string(), d.to_string()),
-        (Val::Date(None), _) => ("未填写".to_string(), "not given".to_string()),
-        (Val::Text(t), _) => (t.clone(), t.clone()),
+        (Val::Choice(x), _) => ((*x).into(), (*x).into()),
+        (Val::Set(s), _) => (s.join(", ").into(), s.join(", ").into()),
+        (Val::Date(Some(d)), _) => (d.to_string().into(), d.to_string().into()),
+        (Val::Date(None), _) => ("未填写".into(), "not given".into()),
+        (Val::Text(t), _) => (t.as_str().into(), t.as_str().into()),
     };
-    let _ = FactRef::resolve; // facts are resolved at load time
-    Some(bi(
-        format!("{}(已填:{}:{shown_zh})", req.zh, field.zh),
-        format!(
-            "{}: {shown_en} entered",
-            if req.zh.is_empty() { req.en } else { req.zh }
-        ),
-    ))
+    let mut zh = String::with_capacity(req_zh.len() + field.zh.len() + shown_zh.len() + 16);
+    zh.push_str(req_zh);
+    zh.push_str("(已填:");
+    zh.push_str(field.zh);
+    zh.push(':');
+    zh.push_str(&shown_zh);
+    zh.push(')');
+    // The English line keeps the Chinese requirement (the legal wording) and says what was entered,
+    // as in the contract's example: "孵化场地面积不少于1万平方米: 8000 m² entered".
+    let head = if req_zh.is_empty() { req_en } else { req_zh };
+    let mut en = String::with_capacity(head.len() + shown_en.len() + 12);
+    en.push_str(head);
+    en.push_str(": ");
+    en.push_str(&shown_en);
+    en.push_str(" entered");
+    Some(Bi { zh, en })
 }
 
 /// Stacking groups: "highest" keeps the best member and leaves the others out of the totals;
@@ -844,7 +843,7 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
         let members: Vec<usize> = awards
             .iter()
             .enumerate()
-            .filter(|(_, a)| g.members.contains(&a.id))
+            .filter(|(_, a)| g.members.iter().any(|m| m == a.id))
             .map(|(i, _)| i)
             .collect();
         if members.len() < 2 {
@@ -878,7 +877,7 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
                 else {
                     continue;
                 };
-                let best_id = awards[best].id.clone();
+                let best_id = awards[best].id;
                 for i in &members {
                     let counted = *i == best || awards[*i].value.is_none();
                     let (note, note_zh) = if *i == best {

@@ -565,6 +565,40 @@ pub const DERIVED: &[Field] = &[
     ),
 ];
 
+/// The input fields as a Markdown table, for the README (`subsidy-calc fields`).
+pub fn fields_markdown() -> String {
+    let ty = |t: Ty| match t {
+        Money => "yuan, decimal string (≤ 2 decimals)".to_string(),
+        Count(max) => format!("whole number 0–{max}"),
+        Percent => "percent 0–100".to_string(),
+        Flag => "true / false".to_string(),
+        Choice(o) => o.join(" \\| "),
+        Set(o) => format!("list of: {}", o.join(", ")),
+        Day => "date YYYY-MM-DD".to_string(),
+        Text => "text (≤ 200 chars)".to_string(),
+    };
+    let mut s = String::from("| field | type | 中文 | meaning |\n|---|---|---|---|\n");
+    for f in FIELDS {
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            f.path,
+            ty(f.ty),
+            f.zh,
+            f.en
+        ));
+    }
+    for f in SCENARIO_FIELDS {
+        s.push_str(&format!(
+            "| `scenarios[].{}` | {} | {} | {} |\n",
+            f.path,
+            ty(f.ty),
+            f.zh,
+            f.en
+        ));
+    }
+    s
+}
+
 /// Where a rule's fact comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactRef {
@@ -667,20 +701,20 @@ pub struct Application {
     pub values: Vec<Val>,
     pub scenarios: Vec<Scenario>,
     derived: Vec<Val>,
+    /// Scenario fields read outside a project (never by valid rule data) see these defaults.
+    scenario_defaults: Vec<Val>,
 }
 
 impl Application {
-    pub fn value(&self, fact: FactRef, scenario: Option<&Scenario>) -> Val {
+    pub fn value<'s>(&'s self, fact: FactRef, scenario: Option<&'s Scenario>) -> &'s Val {
         match fact {
-            FactRef::Field(i) => self.values[i].clone(),
-            FactRef::Derived(i) => self.derived[i].clone(),
-            FactRef::Scenario(i) => scenario
-                .map(|s| s.values[i].clone())
-                .unwrap_or_else(|| Val::default_for(SCENARIO_FIELDS[i].ty)),
+            FactRef::Field(i) => &self.values[i],
+            FactRef::Derived(i) => &self.derived[i],
+            FactRef::Scenario(i) => scenario.map_or(&self.scenario_defaults[i], |s| &s.values[i]),
         }
     }
 
-    pub fn get(&self, path: &str) -> Option<Val> {
+    pub fn get(&self, path: &str) -> Option<&Val> {
         FactRef::resolve(path).map(|r| self.value(r, None))
     }
 
@@ -788,6 +822,10 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
         values,
         scenarios,
         derived: Vec::new(),
+        scenario_defaults: SCENARIO_FIELDS
+            .iter()
+            .map(|f| Val::default_for(f.ty))
+            .collect(),
     };
     app.derive();
     Ok(app)

@@ -18,7 +18,7 @@ pub use result::Outcome;
 pub use rulebook::RuleBook;
 
 /// Evaluates contract JSON text. `today` is used when the application gives no `as_of`.
-pub fn evaluate_json(text: &str, today: Date) -> Result<Outcome, Vec<FieldError>> {
+pub fn evaluate_json(text: &str, today: Date) -> Result<Outcome<'static>, Vec<FieldError>> {
     let app = input::parse_text(text, today)?;
     Ok(engine::evaluate(&app, book()?))
 }
@@ -33,7 +33,10 @@ fn book() -> Result<&'static RuleBook, Vec<FieldError>> {
 }
 
 /// Evaluates an already-parsed JSON application.
-pub fn evaluate_value(json: &serde_json::Value, today: Date) -> Result<Outcome, Vec<FieldError>> {
+pub fn evaluate_value(
+    json: &serde_json::Value,
+    today: Date,
+) -> Result<Outcome<'static>, Vec<FieldError>> {
     let app = input::parse_value(json, today)?;
     Ok(engine::evaluate(&app, book()?))
 }

@@ -3,6 +3,7 @@
 //!   subsidy-calc eval FILE|-             result JSON (exit 0), or the field errors as JSON (exit 2)
 //!   subsidy-calc explain FILE|- [--lang en]   the same result as readable text (Chinese by default)
 //!   subsidy-calc rules                   the rule catalogue this binary carries, as JSON
+//!   subsidy-calc fields                  every input field, as a Markdown table
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -11,7 +12,8 @@ use subsidy_calc::{Date, FieldError};
 const USAGE: &str = "usage:
   subsidy-calc eval FILE|-                 print the result JSON
   subsidy-calc explain FILE|- [--lang en]  print the result as text (zh by default)
-  subsidy-calc rules                       print the rule catalogue as JSON";
+  subsidy-calc rules                       print the rule catalogue as JSON
+  subsidy-calc fields                      print every input field (Markdown table)";
 
 /// Today in China (UTC+8), the default `as_of`.
 fn today() -> Date {
@@ -96,6 +98,10 @@ fn main() -> ExitCode {
                 }
                 Err(errors) => fail(&errors),
             }
+        }
+        "fields" => {
+            print!("{}", subsidy_calc::input::fields_markdown());
+            ExitCode::SUCCESS
         }
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -10,30 +10,54 @@ pub fn round_yuan(d: Decimal) -> Decimal {
 pub fn fixed2(d: Decimal) -> String {
     let mut r = round_yuan(d);
     r.rescale(2);
-    r.to_string()
+    let m = r.mantissa();
+    let (int, cents) = (m.unsigned_abs() / 100, m.unsigned_abs() % 100);
+    let sign = if m < 0 { "-" } else { "" };
+    format!("{sign}{int}.{cents:02}")
 }
 
-/// For the steps a person reads: thousands separators, and no ".00" on whole amounts.
+/// For the steps a person reads: thousands separators, and no ".00" on whole amounts
+/// ("1,234.50", "3,000,000"). Works on the mantissa directly: this runs for every figure of every
+/// step, and `Decimal`'s own Display plus regrouping was a third of an evaluation's time.
 pub fn human(d: Decimal) -> String {
-    let r = round_yuan(d).normalize();
-    let s = r.abs().to_string();
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), format!(".{f:0<2}")),
-        None => (s.clone(), String::new()),
-    };
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+    let r = round_yuan(d);
+    let mut m = r.mantissa().unsigned_abs();
+    let mut scale = r.scale();
+    while scale > 0 && m.is_multiple_of(10) {
+        m /= 10;
+        scale -= 1;
+    }
+    let pow = 10u128.pow(scale);
+    let (int, frac) = (m / pow, m % pow);
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    let mut x = int;
+    loop {
+        digits[n] = b'0' + (x % 10) as u8;
+        n += 1;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(n + n / 3 + 5);
+    if r.is_sign_negative() && m != 0 {
+        out.push('-');
+    }
+    for i in (0..n).rev() {
+        out.push(digits[i] as char);
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
     }
-    let sign = if r.is_sign_negative() && !r.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{out}{frac}")
+    if scale > 0 {
+        // At most two decimals after rounding; "1234.5" shows as "1,234.50".
+        let cents = if scale == 1 { frac * 10 } else { frac };
+        out.push('.');
+        out.push((b'0' + (cents / 10) as u8) as char);
+        out.push((b'0' + (cents % 10) as u8) as char);
+    }
+    out
 }
 
 /// A rate as a percentage: 0.3 → "30%", 0.015 → "1.5%".
@@ -95,6 +119,8 @@ mod tests {
         assert_eq!(fixed2(d("333.35") * d("0.30")), "100.01");
         assert_eq!(fixed2(d("0.004")), "0.00");
         assert_eq!(fixed2(d("2000000")), "2000000.00");
+        assert_eq!(fixed2(d("0.5")), "0.50");
+        assert_eq!(fixed2(d("-12.345")), "-12.35");
     }
 
     #[test]
@@ -102,6 +128,13 @@ mod tests {
         assert_eq!(human(d("3000000")), "3,000,000");
         assert_eq!(human(d("1234.5")), "1,234.50");
         assert_eq!(human(d("100.005")), "100.01");
+        assert_eq!(human(d("0")), "0");
+        assert_eq!(human(d("0.05")), "0.05");
+        assert_eq!(human(d("999")), "999");
+        assert_eq!(human(d("1000")), "1,000");
+        assert_eq!(human(d("100000.00")), "100,000");
+        assert_eq!(human(d("-1234567.8")), "-1,234,567.80");
+        assert_eq!(human(d("1000000000000")), "1,000,000,000,000");
         assert_eq!(percent(d("0.015")), "1.5%");
         assert_eq!(percent(d("0.30")), "30%");
         assert_eq!(wan(d("8000000")), "800万元");

@@ -1,21 +1,23 @@
 //! The result (the contract's output). Amounts are strings with two decimals; the exact decimals
 //! ride along unserialised for totals and tests.
+use crate::date::Date;
 use crate::rulebook::{Family, Kind};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Outcome {
+pub struct Outcome<'a> {
     pub schema: u32,
     pub rules_version: String,
     pub region: String,
-    pub region_name_zh: String,
-    pub as_of: String,
-    pub awards: Vec<Award>,
+    pub region_name_zh: &'a str,
+    pub as_of: Date,
+    pub awards: Vec<Award<'a>>,
     pub total: Total,
-    pub checks: Vec<CheckResult>,
-    pub notes: Vec<String>,
-    pub notes_zh: Vec<String>,
+    pub checks: Vec<CheckResult<'a>>,
+    pub notes: Vec<Cow<'a, str>>,
+    pub notes_zh: Vec<Cow<'a, str>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -25,12 +27,12 @@ pub struct Total {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Award {
-    pub id: String,
+pub struct Award<'a> {
+    pub id: &'a str,
     pub family: Family,
     pub kind: Kind,
-    pub title_zh: String,
-    pub title_en: String,
+    pub title_zh: &'a str,
+    pub title_en: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,13 +47,13 @@ pub struct Award {
     pub binding_cap_zh: Option<String>,
     pub steps: Vec<String>,
     pub steps_zh: Vec<String>,
-    pub source: Source,
+    pub source: Source<'a>,
     pub reason: Option<String>,
     pub reason_zh: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes_zh: Vec<String>,
+    pub notes_zh: Vec<Cow<'a, str>>,
     /// Per-project figures of a per-scenario clause.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
@@ -83,32 +85,32 @@ pub struct Stacking {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Source {
-    pub document: String,
-    pub document_en: String,
-    pub clause: String,
-    pub quote: String,
+pub struct Source<'a> {
+    pub document: &'a str,
+    pub document_en: &'a str,
+    pub clause: &'a str,
+    pub quote: Cow<'a, str>,
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub valid_from: Option<String>,
+    pub valid_from: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub valid_to: Option<String>,
-    pub seed: String,
+    pub valid_to: Option<Date>,
+    pub seed: &'a str,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct CheckResult {
-    pub id: String,
-    pub title_zh: String,
-    pub title_en: String,
+pub struct CheckResult<'a> {
+    pub id: &'a str,
+    pub title_zh: &'a str,
+    pub title_en: &'a str,
     pub passed: bool,
     pub failing: Vec<String>,
     pub failing_zh: Vec<String>,
-    pub source: Source,
+    pub source: Source<'a>,
 }
 
-impl Outcome {
-    pub fn award(&self, id: &str) -> Option<&Award> {
+impl<'a> Outcome<'a> {
+    pub fn award(&self, id: &str) -> Option<&Award<'a>> {
         self.awards.iter().find(|a| a.id == id)
     }
 }

@@ -25,6 +25,25 @@ impl<'de> Deserialize<'de> for D {
     }
 }
 
+/// A condition's value, parsed once at load: the text (for choices), and as a number or a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Threshold {
+    pub text: String,
+    pub num: Option<Decimal>,
+    pub date: Option<Date>,
+}
+
+impl<'de> Deserialize<'de> for Threshold {
+    fn deserialize<De: Deserializer<'de>>(d: De) -> Result<Self, De::Error> {
+        let text = String::deserialize(d)?;
+        Ok(Threshold {
+            num: Decimal::from_str(&text).ok(),
+            date: Date::parse(&text),
+            text,
+        })
+    }
+}
+
 /// A fact path resolved against the input table at load time.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fact(pub FactRef);
@@ -208,6 +227,9 @@ pub struct Document {
     pub rules: Vec<Rule>,
     #[serde(default, rename = "check")]
     pub checks: Vec<Check>,
+    /// The label every award of a draft carries, made once at load.
+    #[serde(skip)]
+    pub draft_note: Option<(String, String)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -246,7 +268,7 @@ pub struct Cond {
     pub fact: Fact,
     pub op: Op,
     #[serde(default)]
-    pub value: Option<String>,
+    pub value: Option<Threshold>,
     #[serde(default)]
     pub values: Vec<String>,
     #[serde(default)]
@@ -262,7 +284,7 @@ pub struct Cond {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relaxed {
-    pub value: String,
+    pub value: Threshold,
     pub zh: String,
     pub en: String,
     pub when: Vec<Cond>,
@@ -304,6 +326,9 @@ pub struct Formula {
 pub struct Term {
     pub fact: Fact,
     pub rate: D,
+    /// "30%", made once at load.
+    #[serde(skip)]
+    pub pct: String,
     #[serde(default)]
     pub zh: Option<String>,
     #[serde(default)]
@@ -352,6 +377,9 @@ pub struct Cap {
     pub waived_zh: Option<String>,
     #[serde(default)]
     pub waived_en: Option<String>,
+    /// For a fixed amount: its label (zh, en), made once at load.
+    #[serde(skip)]
+    pub label: Option<(String, String)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -376,11 +404,47 @@ pub struct Check {
     pub requires: Vec<Cond>,
 }
 
+impl Cap {
+    fn prepare(&mut self) {
+        if let Some(a) = self.amount {
+            self.label = Some((
+                format!("{} {}元", self.scope.zh(), crate::money::human(a.0)),
+                format!("{}: {}", self.scope.en(), a.0.normalize()),
+            ));
+        }
+    }
+}
+
 impl RuleBook {
     /// Parses and checks rule data. Errors name the rule and what is wrong.
     pub fn from_json(text: &str) -> Result<RuleBook, String> {
-        let book: RuleBook = serde_json::from_str(text).map_err(|e| format!("rule data: {e}"))?;
+        let mut book: RuleBook =
+            serde_json::from_str(text).map_err(|e| format!("rule data: {e}"))?;
         book.validate()?;
+        for doc in &mut book.documents {
+            for rule in &mut doc.rules {
+                let formulas = rule
+                    .formula
+                    .iter_mut()
+                    .chain(rule.variants.iter_mut().filter_map(|v| v.formula.as_mut()));
+                for f in formulas {
+                    for t in &mut f.terms {
+                        t.pct = crate::money::percent(t.rate.0);
+                    }
+                    f.caps.iter_mut().for_each(Cap::prepare);
+                }
+                rule.aggregate_caps.iter_mut().for_each(Cap::prepare);
+            }
+            if doc.status == DocStatus::Draft {
+                doc.draft_note = Some((
+                    format!("征求意见稿:{}尚未正式施行,金额可能变化", doc.name_zh),
+                    format!(
+                        "DRAFT for comment: {} is not in force; the figure may change",
+                        doc.name_en
+                    ),
+                ));
+            }
+        }
         Ok(book)
     }
 
@@ -565,21 +629,21 @@ fn validate_cond(c: &Cond, scenario_ok: bool) -> Result<(), String> {
     let path = c.fact.0.field().path;
     let ok = match c.op {
         Op::Gt | Op::Gte | Op::Lt | Op::Lte => match ty {
-            Ty::Money | Ty::Count(_) | Ty::Percent => c
-                .value
-                .as_deref()
-                .and_then(|v| Decimal::from_str(v).ok())
-                .is_some(),
-            Ty::Day => c.value.as_deref().and_then(Date::parse).is_some(),
+            Ty::Money | Ty::Count(_) | Ty::Percent => {
+                c.value.as_ref().is_some_and(|v| v.num.is_some())
+            }
+            Ty::Day => c.value.as_ref().is_some_and(|v| v.date.is_some()),
             _ => false,
         },
         Op::IsTrue | Op::IsFalse => ty == Ty::Flag,
-        Op::Eq => matches!(ty, Ty::Choice(o) if c.value.as_deref().is_some_and(|v| o.contains(&v))),
+        Op::Eq => {
+            matches!(ty, Ty::Choice(o) if c.value.as_ref().is_some_and(|v| o.contains(&v.text.as_str())))
+        }
         Op::In => {
             matches!(ty, Ty::Choice(o) if !c.values.is_empty() && c.values.iter().all(|v| o.contains(&v.as_str())))
         }
         Op::Contains => {
-            matches!(ty, Ty::Set(o) if c.value.as_deref().is_some_and(|v| o.contains(&v)))
+            matches!(ty, Ty::Set(o) if c.value.as_ref().is_some_and(|v| o.contains(&v.text.as_str())))
         }
     };
     if !ok {

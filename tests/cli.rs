@@ -113,3 +113,42 @@ fn bad_input_exits_non_zero_with_the_fields() {
     let (code, _) = run(&["frobnicate"], "");
     assert_eq!(code, 64);
 }
+
+#[test]
+fn input_field_docs_are_current() {
+    // docs/INPUT_FIELDS.md is `subsidy-calc fields` plus a header; regenerate it when fields change.
+    let (code, out) = run(&["fields"], "");
+    assert_eq!(code, 0);
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/INPUT_FIELDS.md"))
+        .unwrap();
+    assert!(
+        doc.ends_with(&out),
+        "docs/INPUT_FIELDS.md is stale: run `subsidy-calc fields`"
+    );
+}
+
+#[test]
+fn example_applications_evaluate() {
+    for f in ["hangzhou", "wuhan-hongshan"] {
+        let path = format!(
+            "{}/examples/applications/{f}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let (code, out) = run(&["eval", &path], "");
+        assert_eq!(code, 0, "{f}: {out}");
+    }
+    // hangzhou.json: voucher 300,000 + 600,000 + 100,000 = 1,000,000; filing 320,000.50;
+    // manufacturing demo up to 5,000,000 → up to 6,320,000.50 in all.
+    let (_, out) = run(
+        &[
+            "eval",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples/applications/hangzhou.json"
+            ),
+        ],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["up_to"], "6320000.50");
+}

@@ -3,7 +3,7 @@ mod common;
 use common::*;
 use serde_json::json;
 
-fn sh(field: &str, amount: &str) -> subsidy_calc::Outcome {
+fn sh(field: &str, amount: &str) -> subsidy_calc::Outcome<'static> {
     run("shanghai", json!({"other": {"shanghai": {field: amount}}}))
 }
 

@@ -9,7 +9,7 @@ pub fn today() -> Date {
 }
 
 /// Evaluates `body` for a region on 2026-11-24 (unless `body` sets its own `as_of`).
-pub fn run(region: &str, body: Value) -> Outcome {
+pub fn run(region: &str, body: Value) -> Outcome<'static> {
     let mut app = json!({ "schema": 1, "as_of": "2026-11-24", "region": region });
     merge(&mut app, body);
     subsidy_calc::evaluate_value(&app, today())
@@ -31,7 +31,7 @@ fn merge(a: &mut Value, b: Value) {
     }
 }
 
-pub fn award<'a>(o: &'a Outcome, id: &str) -> &'a Award {
+pub fn award<'a, 'b>(o: &'a Outcome<'b>, id: &str) -> &'a Award<'b> {
     o.award(id)
         .unwrap_or_else(|| panic!("no award {id} in {}", o.region))
 }
