@@ -103,7 +103,7 @@ fn application() -> impl Strategy<Value = Value> {
         })
 }
 
-fn eval(app: &Value) -> Outcome {
+fn eval(app: &Value) -> Outcome<'static> {
     subsidy_calc::evaluate_value(app, today()).expect("generated applications are valid")
 }
 
