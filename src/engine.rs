@@ -153,6 +153,19 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
     }
 }
 
+/// One clause alone (no stacking groups), for sampling how its figure moves with one input.
+pub fn evaluate_one<'a>(app: &Application, book: &'a RuleBook, id: &str) -> Option<Award<'a>> {
+    let region = book.region(app.region)?;
+    let doc = region
+        .documents
+        .iter()
+        .filter_map(|k| book.document(k))
+        .find(|d| d.rules.iter().any(|r| r.id == id))?;
+    let rule = doc.rules.iter().find(|r| r.id == id)?;
+    let (status, out_of_date) = doc_status(doc, app.as_of);
+    Some(evaluate_rule(app, doc, rule, status, out_of_date.as_ref()))
+}
+
 /// The status word for `source.status`, and a reason when the date is outside the validity.
 fn doc_status(doc: &Document, as_of: Date) -> (&'static str, Option<Bi>) {
     if doc.status == DocStatus::Draft {

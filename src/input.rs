@@ -599,6 +599,67 @@ pub fn fields_markdown() -> String {
     s
 }
 
+/// The entered fields each derived fact is worked out from.
+pub const DERIVED_FROM: &[(&str, &[&str])] = &[
+    (
+        "compute.contract_fees",
+        &[
+            "compute.maas_on_filed_model_fees",
+            "compute.domestic_fees",
+            "compute.other_fees",
+        ],
+    ),
+    (
+        "other.incubator.area_per_enterprise_m2",
+        &[
+            "other.incubator.site_area_m2",
+            "other.incubator.enterprises",
+        ],
+    ),
+];
+
+/// Display names of choice values: (value, 中文, English).
+pub const CHOICE_LABELS: &[(&str, &str, &str)] = &[
+    ("none", "无", "none"),
+    ("general", "通用大模型", "general model"),
+    ("industry", "行业大模型", "industry model"),
+    ("sse", "上海证券交易所", "Shanghai Stock Exchange"),
+    ("szse", "深圳证券交易所", "Shenzhen Stock Exchange"),
+    ("bse", "北京证券交易所", "Beijing Stock Exchange"),
+    (
+        "overseas_mou",
+        "境外(与证监会签署备忘录的国家或地区)",
+        "abroad (CSRC memorandum exchange)",
+    ),
+    ("tutoring", "报辅(辅导备案)", "tutoring filed (报辅)"),
+    (
+        "filed",
+        "报会报审(申报受理)",
+        "application filed (报会报审)",
+    ),
+    ("listed", "成功上市", "listed"),
+    ("city", "市级", "city"),
+    ("provincial", "省级", "provincial"),
+    ("national", "国家级", "national"),
+    (
+        "little_giant",
+        "国家专精特新“小巨人”",
+        "national little giant (专精特新)",
+    ),
+    ("unicorn", "独角兽企业", "unicorn"),
+];
+
+pub fn choice_label(value: &str) -> (&'static str, &'static str) {
+    CHOICE_LABELS
+        .iter()
+        .find(|c| c.0 == value)
+        .map_or(("", ""), |c| (c.1, c.2))
+}
+
+pub fn field(path: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.path == path)
+}
+
 /// Where a rule's fact comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactRef {
@@ -712,6 +773,15 @@ impl Application {
             FactRef::Derived(i) => &self.derived[i],
             FactRef::Scenario(i) => scenario.map_or(&self.scenario_defaults[i], |s| &s.values[i]),
         }
+    }
+
+    /// A copy with one numeric field set (derived facts follow), or None for an unknown field.
+    pub fn with_number(&self, path: &str, value: Decimal) -> Option<Application> {
+        let i = FIELDS.iter().position(|f| f.path == path)?;
+        let mut app = self.clone();
+        app.values[i] = Val::Num(value);
+        app.derive();
+        Some(app)
     }
 
     pub fn get(&self, path: &str) -> Option<&Val> {

@@ -7,6 +7,7 @@
 pub mod date;
 pub mod engine;
 pub mod explain;
+pub mod form;
 pub mod input;
 pub mod money;
 pub mod result;

@@ -1,0 +1,745 @@
+//! The calculator form's model, with no web dependencies: what the user typed (as text, so a bad
+//! entry is kept and marked, never lost), turned into a contract application; the share-link
+//! encoding; the cap charts and hints, sampled through the engine itself (no formula is repeated
+//! here); the region comparison; and CSV export. The Yew app only renders what this module gives.
+use crate::date::Date;
+use crate::engine;
+use crate::input::{self, Application, DERIVED_FROM, FIELDS, SCENARIO_FIELDS, Ty};
+use crate::money::{fixed2, parse_plain, round_yuan};
+use crate::result::{Award, Outcome};
+use crate::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Unit {
+    #[default]
+    #[serde(rename = "wan")]
+    Wan,
+    #[serde(rename = "yuan")]
+    Yuan,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// Picks the text of this language.
+    pub fn t<'x>(self, zh: &'x str, en: &'x str) -> &'x str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A message in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Msg {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Msg {
+    fn new(zh: impl Into<String>, en: impl Into<String>) -> Msg {
+        Msg {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.t(&self.zh, &self.en)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ScenarioForm {
+    /// A stable key for the list (not part of the application).
+    #[serde(rename = "i", default)]
+    pub id: u32,
+    #[serde(rename = "n", default)]
+    pub name: String,
+    #[serde(rename = "s", default)]
+    pub selected: bool,
+    #[serde(rename = "t", default)]
+    pub total_investment: String,
+    #[serde(rename = "d", default)]
+    pub rd_investment: String,
+    #[serde(rename = "m", default)]
+    pub manufacturing_first_application: bool,
+}
+
+/// Everything the user set: the whole state a share link or localStorage keeps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Form {
+    #[serde(rename = "r")]
+    pub region: String,
+    #[serde(rename = "u", default)]
+    pub unit: Unit,
+    #[serde(rename = "l", default)]
+    pub lang: Lang,
+    /// Field path → the text as typed ("true" for a ticked box, the value for a choice,
+    /// comma-separated values for a set).
+    #[serde(rename = "v", default)]
+    pub values: BTreeMap<String, String>,
+    #[serde(rename = "s", default)]
+    pub scenarios: Vec<ScenarioForm>,
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            region: "wuhan-hongshan".into(),
+            unit: Unit::Wan,
+            lang: Lang::Zh,
+            values: BTreeMap::new(),
+            scenarios: Vec::new(),
+            as_of: None,
+        }
+    }
+}
+
+/// Full-width digits and punctuation to ASCII; separators and spaces removed.
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' | '。' => Some('.'),
+            '－' | '—' => Some('-'),
+            '％' => Some('%'),
+            ',' | '，' | '、' | '\'' | ' ' | '\u{3000}' | '\u{a0}' | '_' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Reads an amount typed by a person: "1,250.5", "１２５０．５", "1250.5万", "12,505,000元". Without a
+/// suffix the unit switch decides. `Ok(None)` for an empty box.
+pub fn parse_amount(text: &str, unit: Unit) -> Result<Option<Decimal>, Msg> {
+    let t = normalize(text);
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (num, wan) = if let Some(n) = t.strip_suffix("万元").or_else(|| t.strip_suffix('万')) {
+        (n, true)
+    } else if let Some(n) = t.strip_suffix('元') {
+        (n, false)
+    } else {
+        (t.as_str(), unit == Unit::Wan)
+    };
+    let d = parse_plain(num, if wan { 6 } else { 2 }).map_err(|e| amount_error(e, wan))?;
+    let yuan = if wan { d * Decimal::from(10_000) } else { d };
+    if yuan > Decimal::from(input::MAX_MONEY) {
+        return Err(Msg::new(
+            "金额过大:最多10000亿元",
+            "too large: at most 1,000,000,000,000 yuan",
+        ));
+    }
+    Ok(Some(yuan.normalize()))
+}
+
+fn amount_error(e: &str, wan: bool) -> Msg {
+    match e {
+        "must not be negative" => Msg::new("金额不能为负数", "an amount cannot be negative"),
+        "more than two decimal places" | "must be a whole number" => {
+            if wan {
+                Msg::new(
+                    "万元最多6位小数(精确到分)",
+                    "at most 6 decimals in 万元 (to the fen)",
+                )
+            } else {
+                Msg::new(
+                    "元最多2位小数(精确到分)",
+                    "at most 2 decimals in yuan (to the fen)",
+                )
+            }
+        }
+        "absurdly large" => Msg::new("金额过大", "too large"),
+        _ => Msg::new(
+            "请输入数字,例如 1250.5 或 1,250.5万",
+            "enter a number, e.g. 1250.5 or 1,250.5万",
+        ),
+    }
+}
+
+/// A count or percentage typed by a person (full-width digits and separators allowed).
+fn parse_number(text: &str, ty: Ty) -> Result<Option<Value>, Msg> {
+    let t = normalize(text);
+    let t = t.trim_end_matches('%');
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let decimals = if ty == Ty::Percent { 2 } else { 0 };
+    match parse_plain(t, decimals) {
+        Ok(d) => Ok(Some(json!(d.to_string()))),
+        Err("must not be negative") => Err(Msg::new("不能为负数", "cannot be negative")),
+        Err(_) if ty == Ty::Percent => Err(Msg::new(
+            "请输入0–100的百分比,最多2位小数",
+            "enter a percentage 0–100, at most 2 decimals",
+        )),
+        Err(_) => Err(Msg::new("请输入整数", "enter a whole number")),
+    }
+}
+
+/// The contract application a form stands for, with the bad fields left out and named.
+#[derive(Clone, Debug)]
+pub struct Built {
+    pub application: Value,
+    pub errors: BTreeMap<String, Msg>,
+}
+
+fn insert(root: &mut Map<String, Value>, path: &str, v: Value) {
+    let mut cur = root;
+    let mut parts = path.split('.').peekable();
+    while let Some(p) = parts.next() {
+        if parts.peek().is_none() {
+            cur.insert(p.to_string(), v);
+            return;
+        }
+        let next = cur.entry(p.to_string()).or_insert_with(|| json!({}));
+        let Value::Object(m) = next else { return };
+        cur = m;
+    }
+}
+
+fn remove(root: &mut Map<String, Value>, path: &str) {
+    if let Some((i, rest)) = path
+        .strip_prefix("scenarios[")
+        .and_then(|p| p.split_once("]."))
+    {
+        if let (Ok(i), Some(Value::Array(list))) = (i.parse::<usize>(), root.get_mut("scenarios")) {
+            if let Some(Value::Object(item)) = list.get_mut(i) {
+                item.remove(rest);
+            }
+        }
+        return;
+    }
+    let parts: Vec<&str> = path.split('.').collect();
+    let mut cur = root;
+    for p in &parts[..parts.len() - 1] {
+        match cur.get_mut(*p) {
+            Some(Value::Object(m)) => cur = m,
+            _ => return,
+        }
+    }
+    cur.remove(parts[parts.len() - 1]);
+}
+
+impl Form {
+    pub fn value(&self, path: &str) -> &str {
+        self.values.get(path).map_or("", String::as_str)
+    }
+
+    pub fn flag(&self, path: &str) -> bool {
+        self.value(path) == "true"
+    }
+
+    /// Builds the application, checking it with the engine's own validator so the messages at the
+    /// fields are the engine's; a bad field is left out so every other figure still shows.
+    pub fn build(&self, today: Date) -> Built {
+        let mut errors = BTreeMap::new();
+        let mut root = Map::new();
+        root.insert("schema".into(), json!(1));
+        root.insert("region".into(), json!(self.region));
+        if let Some(d) = &self.as_of {
+            root.insert("as_of".into(), json!(d));
+        }
+        for (path, text) in &self.values {
+            let Some(f) = input::field(path) else {
+                continue;
+            };
+            let v = match f.ty {
+                Ty::Money => parse_amount(text, self.unit).map(|d| d.map(|d| json!(d.to_string()))),
+                Ty::Count(_) | Ty::Percent => parse_number(text, f.ty),
+                Ty::Flag => Ok(Some(json!(text == "true"))),
+                Ty::Choice(_) => Ok((!text.is_empty()).then(|| json!(text))),
+                Ty::Set(_) => Ok(Some(json!(
+                    text.split(',')
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                ))),
+                Ty::Day => Ok((!text.trim().is_empty()).then(|| json!(text.trim()))),
+                Ty::Text => Ok(Some(json!(text))),
+            };
+            match v {
+                Ok(Some(v)) => insert(&mut root, path, v),
+                Ok(None) => {}
+                Err(m) => {
+                    errors.insert(path.clone(), m);
+                }
+            }
+        }
+        let mut list = Vec::new();
+        for (i, s) in self.scenarios.iter().enumerate() {
+            let mut item = Map::new();
+            item.insert("name".into(), json!(s.name));
+            item.insert("selected".into(), json!(s.selected));
+            item.insert(
+                "manufacturing_first_application".into(),
+                json!(s.manufacturing_first_application),
+            );
+            for (key, text) in [
+                ("total_investment", &s.total_investment),
+                ("rd_investment", &s.rd_investment),
+            ] {
+                match parse_amount(text, self.unit) {
+                    Ok(Some(d)) => {
+                        item.insert(key.into(), json!(d.to_string()));
+                    }
+                    Ok(None) => {}
+                    Err(m) => {
+                        errors.insert(format!("scenarios[{i}].{key}"), m);
+                    }
+                }
+            }
+            list.push(Value::Object(item));
+        }
+        root.insert("scenarios".into(), Value::Array(list));
+        // Whatever the engine still refuses (a date, a count too large…) is named and left out too.
+        for _ in 0..3 {
+            match input::parse_value(&Value::Object(root.clone()), today) {
+                Ok(_) => break,
+                Err(errs) => {
+                    for e in errs {
+                        remove(&mut root, &e.field);
+                        if e.field == "region" {
+                            root.insert("region".into(), json!("wuhan-hongshan"));
+                        }
+                        errors
+                            .entry(e.field.clone())
+                            .or_insert(Msg::new(e.message.clone(), e.message));
+                    }
+                }
+            }
+        }
+        Built {
+            application: Value::Object(root),
+            errors,
+        }
+    }
+
+    /// The share-link fragment: the form as JSON, base64url.
+    pub fn to_fragment(&self) -> String {
+        base64url(&serde_json::to_vec(self).unwrap_or_default())
+    }
+
+    pub fn from_fragment(text: &str) -> Option<Form> {
+        let bytes = unbase64url(text.trim_start_matches('#').trim_start_matches("a="))?;
+        let form: Form = serde_json::from_slice(&bytes).ok()?;
+        input::REGIONS
+            .contains(&form.region.as_str())
+            .then_some(form)
+    }
+
+    /// Adds an empty scenario project with a fresh key.
+    pub fn add_scenario(&mut self) {
+        let id = self
+            .scenarios
+            .iter()
+            .map(|s| s.id)
+            .max()
+            .map_or(1, |m| m + 1);
+        self.scenarios.push(ScenarioForm {
+            id,
+            selected: true,
+            ..ScenarioForm::default()
+        });
+    }
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len() * 4 / 3 + 4);
+    for chunk in data.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..=chunk.len() {
+            out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut buf = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = B64.iter().position(|b| *b == c)? as u32;
+        buf = (buf << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buf >> bits) as u8);
+            buf &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// The input fields that matter for a region: those its clauses and checks read.
+pub fn region_fields(book: &RuleBook, region: &str) -> BTreeSet<&'static str> {
+    let mut out = BTreeSet::new();
+    let Some(r) = book.region(region) else {
+        return out;
+    };
+    let mut add = |f: &crate::rulebook::Fact| {
+        let path = f.0.field().path;
+        match DERIVED_FROM.iter().find(|(d, _)| *d == path) {
+            Some((_, parts)) => out.extend(parts.iter().copied()),
+            None => {
+                out.insert(path);
+            }
+        }
+    };
+    fn conds<'c>(list: &'c [Cond], out: &mut Vec<&'c crate::rulebook::Fact>) {
+        for c in list {
+            out.push(&c.fact);
+            if let Some(r) = &c.relaxed {
+                conds(&r.when, out);
+            }
+        }
+    }
+    fn formula<'c>(f: &'c Formula, out: &mut Vec<&'c crate::rulebook::Fact>) {
+        out.extend(f.terms.iter().map(|t| &t.fact));
+        out.extend(f.per_unit.iter().map(|p| &p.fact));
+        out.extend(f.deduct.iter().map(|d| &d.fact));
+        out.extend(f.stage.iter().map(|s| &s.fact));
+        for c in &f.caps {
+            out.extend(c.fact.iter().chain(&c.less).chain(&c.waived_if));
+        }
+    }
+    let mut facts = Vec::new();
+    for doc in r.documents.iter().filter_map(|k| book.document(k)) {
+        for rule in &doc.rules {
+            conds(&rule.requires, &mut facts);
+            if let Some(f) = &rule.formula {
+                formula(f, &mut facts);
+            }
+            for v in &rule.variants {
+                conds(&v.when, &mut facts);
+                if let Some(f) = &v.formula {
+                    formula(f, &mut facts);
+                }
+            }
+        }
+        for c in &doc.checks {
+            conds(&c.requires, &mut facts);
+            facts.extend(c.entered.iter());
+        }
+    }
+    for f in facts {
+        add(f);
+    }
+    out.retain(|p| !p.starts_with("scenario."));
+    out
+}
+
+/// Whether any clause of the region is evaluated per scenario project.
+pub fn region_has_scenarios(book: &RuleBook, region: &str) -> bool {
+    book.region(region).is_some_and(|r| {
+        r.documents
+            .iter()
+            .filter_map(|k| book.document(k))
+            .any(|d| d.rules.iter().any(|r| r.per == Per::Scenario))
+    })
+}
+
+/// How one award moves with one spending figure, sampled through the engine.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    pub rule_id: String,
+    pub fact: &'static str,
+    pub label: Msg,
+    pub points: Vec<(Decimal, Decimal)>,
+    pub current: (Decimal, Decimal),
+    /// The spending at which the cap starts to bind, if the clause has a cap.
+    pub cap_at: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub hint: Msg,
+}
+
+fn rule_formulas(rule: &Rule) -> Vec<&Formula> {
+    rule.formula
+        .iter()
+        .chain(rule.variants.iter().filter_map(|v| v.formula.as_ref()))
+        .collect()
+}
+
+fn wan_text(d: Decimal) -> String {
+    let w = round_yuan(d) / Decimal::from(10_000);
+    w.round_dp(2).normalize().to_string()
+}
+
+/// The chart for a rate-based award: the award against its largest spending input.
+pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve> {
+    if !matches!(award.kind, Kind::Exact | Kind::UpTo) || award.value.is_none() {
+        return None;
+    }
+    let rule = book.rules().map(|(_, r)| r).find(|r| r.id == award.id)?;
+    if rule.per == Per::Scenario {
+        return None;
+    }
+    let fact = rule_formulas(rule)
+        .into_iter()
+        .flat_map(|f| f.terms.iter())
+        .map(|t| t.fact.0.field())
+        .filter(|f| FIELDS.iter().any(|x| x.path == f.path))
+        .max_by_key(|f| app.get(f.path).map(|v| v.num()).unwrap_or_default())?;
+    let at = |x: Decimal| -> Decimal {
+        app.with_number(fact.path, x)
+            .and_then(|a| engine::evaluate_one(&a, book, &rule.id))
+            .and_then(|a| a.value)
+            .unwrap_or_default()
+    };
+    let x0 = app.get(fact.path)?.num();
+    let y0 = award.value?;
+    let huge = Decimal::from(input::MAX_MONEY);
+    let top = at(huge);
+    let capped = top < huge / Decimal::from(10);
+    let cap_at = if capped {
+        // The smallest spending that reaches the top figure (the award never falls as spending rises).
+        let (mut lo, mut hi) = (Decimal::ZERO, huge);
+        for _ in 0..48 {
+            let mid = ((lo + hi) / Decimal::TWO).round_dp(2);
+            if at(mid) >= top {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+            if hi - lo <= Decimal::new(1, 2) {
+                break;
+            }
+        }
+        Some(hi)
+    } else {
+        None
+    };
+    let span = match cap_at {
+        Some(c) => (c * Decimal::new(15, 1)).max(x0 * Decimal::new(12, 1)),
+        None => (x0 * Decimal::TWO).max(Decimal::from(1_000_000)),
+    }
+    .max(Decimal::from(10_000));
+    let n = 24;
+    let mut points: Vec<(Decimal, Decimal)> = (0..=n)
+        .map(|i| {
+            let x = (span * Decimal::from(i) / Decimal::from(n)).round_dp(2);
+            (x, at(x))
+        })
+        .collect();
+    if let Some(c) = cap_at {
+        points.push((c, top));
+        points.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let (zh, en) = (fact.zh, fact.en);
+    let hint = match cap_at {
+        Some(c) if x0 >= c => Msg::new(
+            "已达封顶:再增加投入,补贴不再增加",
+            "the cap is reached: more spending adds nothing",
+        ),
+        Some(c) => {
+            let (more, gain) = (c - x0, top - y0);
+            Msg::new(
+                format!(
+                    "再增加 {} 万元{zh},补贴可增加 {} 万元(达到封顶 {} 万元)",
+                    wan_text(more),
+                    wan_text(gain),
+                    wan_text(top)
+                ),
+                format!(
+                    "{} 万元 more {en} would add {} 万元 to the award (up to the cap of {} 万元)",
+                    wan_text(more),
+                    wan_text(gain),
+                    wan_text(top)
+                ),
+            )
+        }
+        None => {
+            let step = Decimal::from(10_000);
+            let r = at(x0 + step) - y0;
+            Msg::new(
+                format!(
+                    "未设封顶(或上限可放宽):每增加 1 万元{zh},补贴约增加 {} 万元",
+                    wan_text(r)
+                ),
+                format!(
+                    "no cap applies (or it may be relaxed): each 1 万元 more {en} adds about {} 万元",
+                    wan_text(r)
+                ),
+            )
+        }
+    };
+    Some(Curve {
+        rule_id: rule.id.clone(),
+        fact: fact.path,
+        label: Msg::new(zh, en),
+        points,
+        current: (x0, y0),
+        cap_at,
+        max: capped.then_some(top),
+        hint,
+    })
+}
+
+/// One region's totals for the side-by-side comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionSummary {
+    pub region: &'static str,
+    pub name: Msg,
+    pub exact: String,
+    pub up_to: String,
+    pub eligible: usize,
+    pub open: usize,
+    pub draft: bool,
+}
+
+/// The same application evaluated for every region.
+pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionSummary> {
+    input::REGIONS
+        .iter()
+        .filter_map(|region| {
+            let mut app = application.clone();
+            app["region"] = json!(region);
+            let parsed = input::parse_value(&app, today).ok()?;
+            let o = engine::evaluate(&parsed, book);
+            let def = book.region(region)?;
+            let eligible = o
+                .awards
+                .iter()
+                .filter(|a| a.kind != Kind::NotEligible)
+                .count();
+            let open = o
+                .awards
+                .iter()
+                .filter(|a| matches!(a.kind, Kind::Range | Kind::Unspecified | Kind::CaseByCase))
+                .count();
+            let draft = o
+                .awards
+                .iter()
+                .any(|a| a.kind != Kind::NotEligible && a.source.status == "draft");
+            Some(RegionSummary {
+                region,
+                name: Msg::new(def.name_zh.clone(), def.name_en.clone()),
+                exact: o.total.exact.clone(),
+                up_to: o.total.up_to.clone(),
+                eligible,
+                open,
+                draft,
+            })
+        })
+        .collect()
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The result as CSV (UTF-8 with a byte-order mark, so Excel reads the Chinese).
+pub fn csv(o: &Outcome, lang: Lang) -> String {
+    let head = [
+        ("编号", "id"),
+        ("名称", "title"),
+        ("类型", "kind"),
+        ("金额(元)", "amount (yuan)"),
+        ("最低(元)", "min (yuan)"),
+        ("最高(元)", "max (yuan)"),
+        ("未封顶(元)", "uncapped (yuan)"),
+        ("封顶", "binding cap"),
+        ("计入合计", "counted in totals"),
+        ("文件", "document"),
+        ("条款", "clause"),
+        ("状态", "status"),
+        ("原因", "reason"),
+    ];
+    let mut s = String::from("\u{feff}");
+    s.push_str(
+        &head
+            .iter()
+            .map(|h| lang.t(h.0, h.1))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    s.push('\n');
+    for a in &o.awards {
+        let kind = serde_json::to_value(a.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        let counted = a.stacking.as_ref().is_none_or(|s| s.counted)
+            && matches!(a.kind, Kind::Exact | Kind::UpTo);
+        let row = [
+            a.id.to_string(),
+            lang.t(a.title_zh, a.title_en).to_string(),
+            kind,
+            a.amount.clone().unwrap_or_default(),
+            a.min.clone().unwrap_or_default(),
+            a.max.clone().unwrap_or_default(),
+            a.uncapped.clone().unwrap_or_default(),
+            match lang {
+                Lang::Zh => a.binding_cap_zh.clone(),
+                Lang::En => a.binding_cap.clone(),
+            }
+            .unwrap_or_default(),
+            if counted { "1" } else { "0" }.to_string(),
+            lang.t(a.source.document, a.source.document_en).to_string(),
+            a.source.clause.to_string(),
+            a.source.status.to_string(),
+            match lang {
+                Lang::Zh => a.reason_zh.clone(),
+                Lang::En => a.reason.clone(),
+            }
+            .unwrap_or_default(),
+        ];
+        s.push_str(
+            &row.iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        s.push('\n');
+    }
+    s.push_str(&format!(
+        "{},{},{}\n",
+        lang.t("确定金额合计", "total exact"),
+        o.total.exact,
+        ""
+    ));
+    s.push_str(&format!(
+        "{},{},{}\n",
+        lang.t("最高可得合计", "total up to"),
+        o.total.up_to,
+        ""
+    ));
+    s
+}
+
+/// The amount of an award for display in 万元 ("123.45") — the UI's default unit.
+pub fn wan(amount: &str) -> String {
+    amount.parse::<Decimal>().map(wan_text).unwrap_or_default()
+}
+
+/// Yuan with two decimals, for the 元 display.
+pub fn yuan(amount: &str) -> String {
+    amount.parse::<Decimal>().map(fixed2).unwrap_or_default()
+}
+
+/// Which scenario fields exist (for the UI's project rows).
+pub fn scenario_field(name: &str) -> Option<&'static input::Field> {
+    SCENARIO_FIELDS.iter().find(|f| f.path == name)
+}

@@ -1,0 +1,230 @@
+//! The web form's model: tolerant amount entry, bad fields kept out but named, share links, the cap
+//! charts and hints (through the engine), region comparison and CSV.
+mod common;
+use common::today;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use subsidy_calc::form::{self, Form, Lang, Unit, parse_amount};
+use subsidy_calc::{RuleBook, engine, input};
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+#[test]
+fn amounts_as_people_type_them() {
+    // 全角 digits and point, in 万元: 1250.5万 = 12,505,000 yuan.
+    assert_eq!(
+        parse_amount("１２５０．５", Unit::Wan).unwrap(),
+        Some(d("12505000"))
+    );
+    assert_eq!(
+        parse_amount("1,250.5万", Unit::Yuan).unwrap(),
+        Some(d("12505000"))
+    );
+    assert_eq!(
+        parse_amount("1,250.5 万元", Unit::Yuan).unwrap(),
+        Some(d("12505000"))
+    );
+    // A trailing 元 overrides the 万元 switch.
+    assert_eq!(
+        parse_amount("12,505,000元", Unit::Wan).unwrap(),
+        Some(d("12505000"))
+    );
+    assert_eq!(parse_amount("100", Unit::Yuan).unwrap(), Some(d("100")));
+    // 0.000001 万元 = 0.01 yuan: fine; one more decimal is below a fen.
+    assert_eq!(
+        parse_amount("0.000001", Unit::Wan).unwrap(),
+        Some(d("0.01"))
+    );
+    assert!(parse_amount("0.0000001", Unit::Wan).is_err());
+    assert!(parse_amount("1.234", Unit::Yuan).is_err());
+    assert!(
+        parse_amount("-5", Unit::Wan)
+            .unwrap_err()
+            .zh
+            .contains("负数")
+    );
+    assert!(
+        parse_amount("十万", Unit::Wan)
+            .unwrap_err()
+            .zh
+            .contains("数字")
+    );
+    assert_eq!(parse_amount("  ", Unit::Wan).unwrap(), None);
+}
+
+fn hongshan_form() -> Form {
+    let mut f = Form {
+        region: "wuhan-hongshan".into(),
+        as_of: Some("2026-11-24".into()),
+        ..Form::default()
+    };
+    f.values.insert("enterprise.sme".into(), "true".into());
+    f.values.insert("compute.domestic_fees".into(), "50".into()); // 50 万元
+    f.values
+        .insert("model_filing.models_filed".into(), "３".into());
+    f
+}
+
+#[test]
+fn a_bad_field_is_named_and_the_rest_still_evaluates() {
+    let mut f = hongshan_form();
+    f.values.insert("compute.other_fees".into(), "abc".into());
+    f.add_scenario();
+    f.scenarios[0].total_investment = "-1".into();
+    let built = f.build(today());
+    assert!(built.errors.contains_key("compute.other_fees"));
+    assert!(built.errors.contains_key("scenarios[0].total_investment"));
+    let o = subsidy_calc::evaluate_value(&built.application, today()).unwrap();
+    // 3 filed models × 1,000,000 = 3,000,000 → 2,000,000; compute 500,000 × 20% = 100,000.
+    assert_eq!(
+        o.award("hongshan.model_filing").unwrap().amount.as_deref(),
+        Some("2000000.00")
+    );
+    assert_eq!(
+        o.award("hongshan.compute_subsidy")
+            .unwrap()
+            .amount
+            .as_deref(),
+        Some("100000.00")
+    );
+}
+
+#[test]
+fn engine_refusals_are_mapped_to_fields() {
+    let mut f = hongshan_form();
+    f.values
+        .insert("compute.years_subsidized_before".into(), "1000".into());
+    f.values.insert(
+        "listing.proceeds_invested_locally_percent".into(),
+        "120".into(),
+    );
+    let built = f.build(today());
+    assert!(
+        built.errors.contains_key("compute.years_subsidized_before"),
+        "{:?}",
+        built.errors
+    );
+    assert!(
+        built
+            .errors
+            .contains_key("listing.proceeds_invested_locally_percent")
+    );
+    assert!(subsidy_calc::evaluate_value(&built.application, today()).is_ok());
+}
+
+#[test]
+fn share_link_round_trip() {
+    let mut f = hongshan_form();
+    f.add_scenario();
+    f.scenarios[0].name = "质检大模型 \"A\"".into();
+    f.lang = Lang::En;
+    let frag = f.to_fragment();
+    assert!(
+        frag.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    );
+    assert_eq!(Form::from_fragment(&format!("#a={frag}")), Some(f));
+    assert_eq!(Form::from_fragment("#a=not-valid!"), None);
+}
+
+#[test]
+fn region_fields_follow_the_rules() {
+    let book = RuleBook::embedded().unwrap();
+    let hz = form::region_fields(book, "hangzhou");
+    assert!(
+        hz.contains("compute.domestic_fees")
+            && hz.contains("enterprise.foundation_model_developer")
+    );
+    assert!(!hz.iter().any(|p| p.starts_with("other.shanghai.")));
+    let hs = form::region_fields(book, "wuhan-hongshan");
+    assert!(
+        hs.contains("compute.maas_on_filed_model_fees")
+            && hs.contains("other.incubator.site_area_m2")
+    );
+    assert!(
+        !hs.contains("compute.model_purchase_fees"),
+        "model vouchers are Qiaokou's"
+    );
+    assert!(form::region_has_scenarios(book, "shanghai") == false);
+}
+
+#[test]
+fn cap_chart_and_hint_through_the_engine() {
+    let book = RuleBook::embedded().unwrap();
+    let built = hongshan_form().build(today());
+    let app = input::parse_value(&built.application, today()).unwrap();
+    let o = engine::evaluate(&app, book);
+    // Hongshan compute: 500,000 × 20% = 100,000; the 200,000 cap binds at 1,000,000 of fees:
+    // 500,000 (50 万元) more spending adds 100,000 (10 万元).
+    let c = form::curve(&app, book, o.award("hongshan.compute_subsidy").unwrap()).unwrap();
+    assert_eq!(c.fact, "compute.domestic_fees");
+    assert_eq!(c.current, (d("500000"), d("100000")));
+    // The award is rounded to the fen, so the cap is reached a little before 1,000,000:
+    // 999,999.98 × 20% = 199,999.996 → 200,000.00, while 999,999.97 × 20% = 199,999.994 → 199,999.99.
+    assert_eq!(c.cap_at, Some(d("999999.98")));
+    assert_eq!(c.max, Some(d("200000")));
+    assert!(
+        c.hint.zh.contains("再增加 50 万元") && c.hint.zh.contains("补贴可增加 10 万元"),
+        "{}",
+        c.hint.zh
+    );
+    assert!(
+        c.points
+            .windows(2)
+            .all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1)
+    );
+    // Filing is per model, not rate-based: no chart.
+    assert!(form::curve(&app, book, o.award("hongshan.model_filing").unwrap()).is_none());
+}
+
+#[test]
+fn capped_and_uncapped_hints() {
+    let book = RuleBook::embedded().unwrap();
+    // Hangzhou voucher, 30,000,000 domestic: 9,000,000 → capped at 8,000,000 ("已达封顶").
+    let app = input::parse_value(&serde_json::json!({"region": "hangzhou", "as_of": "2026-11-24", "compute": {"domestic_fees": "30000000"}}), today()).unwrap();
+    let o = engine::evaluate(&app, book);
+    let c = form::curve(&app, book, o.award("hangzhou.compute_voucher").unwrap()).unwrap();
+    assert!(c.hint.zh.contains("已达封顶"));
+    // 8,000,000 / 30% = 26,666,666.666…; with rounding to the fen the award first shows 8,000,000.00
+    // at 26,666,666.65 (× 30% = 7,999,999.995 → 8,000,000.00; 26,666,666.64 gives 7,999,999.99).
+    assert_eq!(c.cap_at, Some(d("26666666.65")));
+    // A foundation-model enterprise: the cap may be relaxed, so no cap is drawn; 1 万元 adds 0.3 万元.
+    let app = input::parse_value(&serde_json::json!({"region": "hangzhou", "as_of": "2026-11-24", "enterprise": {"foundation_model_developer": true}, "compute": {"domestic_fees": "30000000"}}), today()).unwrap();
+    let o = engine::evaluate(&app, book);
+    let c = form::curve(&app, book, o.award("hangzhou.compute_voucher").unwrap()).unwrap();
+    assert_eq!(c.cap_at, None);
+    assert!(c.hint.zh.contains("约增加 0.3 万元"), "{}", c.hint.zh);
+}
+
+#[test]
+fn comparison_across_regions() {
+    let book = RuleBook::embedded().unwrap();
+    let built = hongshan_form().build(today());
+    let rows = form::compare(&built.application, book, today());
+    assert_eq!(rows.len(), 5);
+    let get = |r: &str| rows.iter().find(|x| x.region == r).unwrap().clone();
+    // Hongshan: filing 2,000,000 exact; compute 100,000 up to → up to 2,100,000.
+    assert_eq!(get("wuhan-hongshan").exact, "2000000.00");
+    assert_eq!(get("wuhan-hongshan").up_to, "2100000.00");
+    // Hangzhou: voucher 500,000 × 30% = 150,000; filing without costs: at most 500,000 → 650,000.
+    assert_eq!(get("hangzhou").up_to, "650000.00");
+    // Wuhan city alone: only the unspecified compute voucher → 0, and it is a draft.
+    assert_eq!(get("wuhan").up_to, "0.00");
+    assert!(get("wuhan").draft);
+}
+
+#[test]
+fn csv_export() {
+    let built = hongshan_form().build(today());
+    let o = subsidy_calc::evaluate_value(&built.application, today()).unwrap();
+    let csv = form::csv(&o, Lang::Zh);
+    assert!(csv.starts_with("\u{feff}编号,名称,类型,金额(元)"));
+    assert!(csv.contains("hongshan.model_filing,生成式人工智能模型备案奖励,exact,2000000.00,,,3000000.00,\"每家企业每年上限 2,000,000元\""), "{csv}");
+    let en = form::csv(&o, Lang::En);
+    assert!(
+        en.contains("\"per enterprise per year: 2000000\"")
+            || en.contains("per enterprise per year: 2000000")
+    );
+}
