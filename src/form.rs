@@ -217,10 +217,10 @@ fn remove(root: &mut Map<String, Value>, path: &str) {
         .strip_prefix("scenarios[")
         .and_then(|p| p.split_once("]."))
     {
-        if let (Ok(i), Some(Value::Array(list))) = (i.parse::<usize>(), root.get_mut("scenarios")) {
-            if let Some(Value::Object(item)) = list.get_mut(i) {
-                item.remove(rest);
-            }
+        if let (Ok(i), Some(Value::Array(list))) = (i.parse::<usize>(), root.get_mut("scenarios"))
+            && let Some(Value::Object(item)) = list.get_mut(i)
+        {
+            item.remove(rest);
         }
         return;
     }
@@ -541,7 +541,7 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
         .collect();
     if let Some(c) = cap_at {
         points.push((c, top));
-        points.sort_by(|a, b| a.0.cmp(&b.0));
+        points.sort_by_key(|a| a.0);
     }
     let (zh, en) = (fact.zh, fact.en);
     let hint = match cap_at {

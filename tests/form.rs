@@ -147,7 +147,7 @@ fn region_fields_follow_the_rules() {
         !hs.contains("compute.model_purchase_fees"),
         "model vouchers are Qiaokou's"
     );
-    assert!(form::region_has_scenarios(book, "shanghai") == false);
+    assert!(!form::region_has_scenarios(book, "shanghai"));
 }
 
 #[test]
