@@ -6,7 +6,7 @@ use crate::input::{Application, Scenario, Ty, Val};
 use crate::money::{fixed2, human, percent, round_yuan};
 use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
 use crate::rulebook::{
-    Cap, Cond, DocStatus, Document, Formula, GroupMode, Kind, Op, Per, Rule, RuleBook,
+    Cap, Cond, DocStatus, Document, Formula, GroupMode, Kind, Op, Per, Rule, RuleBook, lookup,
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -495,13 +495,13 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
     }
     if let Some(stage) = &f.stage
         && let Val::Choice(c) = app.value(stage.fact.0, sc)
-        && let (Some(zh), Some(en)) = (stage.zh.get(*c), stage.en.get(*c))
+        && let (Some(zh), Some(en)) = (lookup(&stage.zh, c), lookup(&stage.en, c))
     {
         steps.push(bi(zh.clone(), en.clone()));
     }
     for d in &f.deduct {
         let x = match app.value(d.fact.0, sc) {
-            Val::Choice(c) => d.table.get(*c).map(|v| v.0).unwrap_or_default(),
+            Val::Choice(c) => lookup(&d.table, c).map(|v| v.0).unwrap_or_default(),
             other => other.num(),
         };
         if x > Decimal::ZERO {

@@ -819,7 +819,7 @@ fn err(field: &str, message: impl Into<String>) -> FieldError {
 
 /// Parses contract JSON text. A syntax error is reported on the field `(json)`.
 pub fn parse_text(text: &str, today: Date) -> Result<Application, Vec<FieldError>> {
-    match serde_json::from_str::<Json>(text) {
+    match crate::json::parse(text) {
         Ok(v) => parse_value(&v, today),
         Err(e) => Err(vec![err("(json)", format!("malformed JSON: {e}"))]),
     }

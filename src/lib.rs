@@ -9,6 +9,7 @@ pub mod engine;
 pub mod explain;
 pub mod form;
 pub mod input;
+pub mod json;
 pub mod money;
 pub mod result;
 pub mod rulebook;

@@ -1,29 +1,23 @@
+// The validation below runs on the host (cargo test, the CLI); the browser build skips it.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 //! The rule data: its types, and the loader that checks what a rule file says makes sense (known
 //! facts, known operators, unique ids, groups naming real rules). The data itself is `rules/*.toml`,
 //! turned into JSON by `build.rs` and embedded in the binary.
 use crate::date::Date;
 use crate::input::{FactRef, Ty};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
 pub const RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 pub const RULES_HASH: &str = env!("RULES_HASH");
 
-/// An exact decimal written as a string in the rule files.
+/// An exact decimal, written as a string in the rule files.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct D(pub Decimal);
-
-impl<'de> Deserialize<'de> for D {
-    fn deserialize<De: Deserializer<'de>>(d: De) -> Result<Self, De::Error> {
-        let s = String::deserialize(d)?;
-        Decimal::from_str(&s)
-            .map(D)
-            .map_err(|_| serde::de::Error::custom(format!("not a decimal: {s}")))
-    }
-}
 
 /// A condition's value, parsed once at load: the text (for choices), and as a number or a date.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,41 +27,11 @@ pub struct Threshold {
     pub date: Option<Date>,
 }
 
-impl<'de> Deserialize<'de> for Threshold {
-    fn deserialize<De: Deserializer<'de>>(d: De) -> Result<Self, De::Error> {
-        let text = String::deserialize(d)?;
-        Ok(Threshold {
-            num: Decimal::from_str(&text).ok(),
-            date: Date::parse(&text),
-            text,
-        })
-    }
-}
-
 /// A fact path resolved against the input table at load time.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fact(pub FactRef);
 
-impl<'de> Deserialize<'de> for Fact {
-    fn deserialize<De: Deserializer<'de>>(d: De) -> Result<Self, De::Error> {
-        let s = String::deserialize(d)?;
-        FactRef::resolve(&s)
-            .map(Fact)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown fact `{s}`")))
-    }
-}
-
-fn date<'de, De: Deserializer<'de>>(d: De) -> Result<Option<Date>, De::Error> {
-    let s: Option<String> = Option::deserialize(d)?;
-    match s {
-        None => Ok(None),
-        Some(s) => Date::parse(&s)
-            .map(Some)
-            .ok_or_else(|| serde::de::Error::custom(format!("bad date {s}"))),
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     ComputeVoucher,
@@ -77,7 +41,7 @@ pub enum Family {
     Other,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Exact,
@@ -88,23 +52,21 @@ pub enum Kind {
     NotEligible,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocStatus {
     InForce,
     Draft,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Per {
     #[default]
     Enterprise,
     Scenario,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Op {
     Gt,
     Gte,
@@ -117,8 +79,7 @@ pub enum Op {
     Contains,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CapScope {
     PerProject,
     PerEnterprisePerYear,
@@ -160,8 +121,7 @@ impl CapScope {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct RuleBook {
     pub version: String,
     pub regions: Vec<RegionDef>,
@@ -169,8 +129,7 @@ pub struct RuleBook {
     pub documents: Vec<Document>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct RegionDef {
     pub key: String,
     pub name_zh: String,
@@ -178,62 +137,45 @@ pub struct RegionDef {
     pub documents: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupMode {
     Highest,
     Stack,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Group {
     pub id: String,
     pub mode: GroupMode,
     pub members: Vec<String>,
-    #[serde(default)]
     pub quote_rule: Option<String>,
     pub zh: String,
     pub en: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Document {
     pub key: String,
     pub name_zh: String,
     pub name_en: String,
     pub seed: String,
     pub status: DocStatus,
-    #[serde(default, deserialize_with = "date")]
     pub valid_from: Option<Date>,
-    #[serde(default, deserialize_with = "date")]
     pub valid_to: Option<Date>,
-    #[serde(default, deserialize_with = "date")]
     pub published: Option<Date>,
-    #[serde(default)]
     pub dates_quote: Option<String>,
-    #[serde(default)]
     pub dates_zh: Option<String>,
-    #[serde(default)]
     pub dates_en: Option<String>,
-    #[serde(default)]
     pub notes_quote: Option<String>,
-    #[serde(default)]
     pub notes_zh: Vec<String>,
-    #[serde(default)]
     pub notes_en: Vec<String>,
-    #[serde(default, rename = "rule")]
     pub rules: Vec<Rule>,
-    #[serde(default, rename = "check")]
     pub checks: Vec<Check>,
     /// The label every award of a draft carries, made once at load.
-    #[serde(skip)]
     pub draft_note: Option<(String, String)>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Rule {
     pub id: String,
     pub family: Family,
@@ -242,47 +184,30 @@ pub struct Rule {
     pub title_zh: String,
     pub title_en: String,
     pub quote: String,
-    #[serde(default)]
     pub per: Per,
-    #[serde(default)]
     pub notes_zh: Vec<String>,
-    #[serde(default)]
     pub notes_en: Vec<String>,
-    #[serde(default)]
     pub requires: Vec<Cond>,
-    #[serde(default)]
     pub formula: Option<Formula>,
-    #[serde(default, rename = "variant")]
     pub variants: Vec<Variant>,
-    #[serde(default)]
     pub otherwise_zh: Option<String>,
-    #[serde(default)]
     pub otherwise_en: Option<String>,
-    #[serde(default, rename = "aggregate_cap")]
     pub aggregate_caps: Vec<Cap>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Cond {
     pub fact: Fact,
     pub op: Op,
-    #[serde(default)]
     pub value: Option<Threshold>,
-    #[serde(default)]
     pub values: Vec<String>,
-    #[serde(default)]
     pub zh: Option<String>,
-    #[serde(default)]
     pub en: Option<String>,
-    #[serde(default)]
     pub unit: Option<String>,
-    #[serde(default)]
     pub relaxed: Option<Relaxed>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Relaxed {
     pub value: Threshold,
     pub zh: String,
@@ -290,118 +215,575 @@ pub struct Relaxed {
     pub when: Vec<Cond>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Variant {
     pub when: Vec<Cond>,
-    #[serde(default)]
     pub kind: Option<Kind>,
     pub zh: String,
     pub en: String,
-    #[serde(default)]
     pub formula: Option<Formula>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct Formula {
-    #[serde(default)]
     pub terms: Vec<Term>,
-    #[serde(default)]
     pub per_unit: Option<PerUnit>,
-    #[serde(default)]
     pub fixed: Option<D>,
-    #[serde(default)]
     pub range: Option<Range>,
-    #[serde(default)]
     pub deduct: Vec<Deduct>,
-    #[serde(default)]
     pub caps: Vec<Cap>,
-    #[serde(default)]
     pub stage: Option<StageNote>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Term {
     pub fact: Fact,
     pub rate: D,
     /// "30%", made once at load.
-    #[serde(skip)]
     pub pct: String,
-    #[serde(default)]
     pub zh: Option<String>,
-    #[serde(default)]
     pub en: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct PerUnit {
     pub fact: Fact,
     pub amount: D,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Range {
     pub min: D,
     pub max: D,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Deduct {
     pub fact: Fact,
-    #[serde(default)]
-    pub table: BTreeMap<String, D>,
+    /// For a choice fact: the amount each value stands for.
+    pub table: Vec<(String, D)>,
     pub zh: String,
     pub en: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Cap {
-    #[serde(default)]
     pub amount: Option<D>,
-    #[serde(default)]
     pub rate: Option<D>,
-    #[serde(default)]
     pub fact: Option<Fact>,
-    #[serde(default)]
     pub less: Option<Fact>,
     pub scope: CapScope,
-    #[serde(default)]
     pub waived_if: Option<Fact>,
-    #[serde(default)]
     pub waived_zh: Option<String>,
-    #[serde(default)]
     pub waived_en: Option<String>,
     /// For a fixed amount: its label (zh, en), made once at load.
-    #[serde(skip)]
     pub label: Option<(String, String)>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct StageNote {
     pub fact: Fact,
-    pub zh: BTreeMap<String, String>,
-    pub en: BTreeMap<String, String>,
+    pub zh: Vec<(String, String)>,
+    pub en: Vec<(String, String)>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Check {
     pub id: String,
     pub clause: String,
     pub title_zh: String,
     pub title_en: String,
     pub quote: String,
-    #[serde(default)]
     pub quote2: Option<String>,
     pub entered: Vec<Fact>,
     pub requires: Vec<Cond>,
+}
+
+/// The value a table of pairs gives a key.
+pub fn lookup<'t, T>(table: &'t [(String, T)], key: &str) -> Option<&'t T> {
+    table.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+// ---- Loading: the embedded JSON is walked by hand rather than through serde's derived
+// deserializers, which cost ~75 KB of the web app's WebAssembly. Every error names its path.
+
+type Res<T> = Result<T, String>;
+
+/// Loads each table of a list with `f` (a plain loop: `collect::<Result<Vec<_>>>` expands into far
+/// more wasm per element type).
+fn each<'a, T>(list: Vec<O<'a>>, f: fn(O<'a>) -> Res<T>) -> Res<Vec<T>> {
+    let mut out = Vec::with_capacity(list.len());
+    for o in list {
+        out.push(f(o)?);
+    }
+    Ok(out)
+}
+
+/// One table of the rule data, with where it sits (for messages).
+struct O<'a> {
+    m: &'a Map<String, Value>,
+    at: String,
+}
+
+impl<'a> O<'a> {
+    fn new(v: &'a Value, at: String) -> Res<O<'a>> {
+        match v.as_object() {
+            Some(m) => Ok(O { m, at }),
+            None => Err(format!("{at}: expected a table")),
+        }
+    }
+    fn keys(&self, allowed: &[&str]) -> Res<()> {
+        match self.m.keys().find(|k| !allowed.contains(&k.as_str())) {
+            Some(k) => Err(format!("{}: unknown key `{k}`", self.at)),
+            None => Ok(()),
+        }
+    }
+    fn err(&self, k: &str, msg: &str) -> String {
+        format!("{}.{k}: {msg}", self.at)
+    }
+    fn get(&self, k: &str) -> Option<&'a Value> {
+        self.m.get(k).filter(|v| !v.is_null())
+    }
+    fn os(&self, k: &str) -> Res<Option<String>> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.err(k, "expected text")),
+        }
+    }
+    fn s(&self, k: &str) -> Res<String> {
+        self.os(k)?.ok_or_else(|| self.err(k, "missing"))
+    }
+    fn strs(&self, k: &str) -> Res<Vec<String>> {
+        match self.get(k) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(String::from)
+                        .ok_or_else(|| self.err(k, "expected a list of text"))
+                })
+                .collect(),
+            Some(_) => Err(self.err(k, "expected a list")),
+        }
+    }
+    fn od(&self, k: &str) -> Res<Option<D>> {
+        match self.os(k)? {
+            None => Ok(None),
+            Some(t) => Decimal::from_str(&t)
+                .map(|d| Some(D(d)))
+                .map_err(|_| self.err(k, &format!("not a decimal: {t}"))),
+        }
+    }
+    fn d(&self, k: &str) -> Res<D> {
+        self.od(k)?.ok_or_else(|| self.err(k, "missing"))
+    }
+    fn odate(&self, k: &str) -> Res<Option<Date>> {
+        match self.os(k)? {
+            None => Ok(None),
+            Some(t) => Date::parse(&t)
+                .map(Some)
+                .ok_or_else(|| self.err(k, &format!("bad date {t}"))),
+        }
+    }
+    fn ofact(&self, k: &str) -> Res<Option<Fact>> {
+        match self.os(k)? {
+            None => Ok(None),
+            Some(t) => FactRef::resolve(&t)
+                .map(|f| Some(Fact(f)))
+                .ok_or_else(|| self.err(k, &format!("unknown fact `{t}`"))),
+        }
+    }
+    fn fact(&self, k: &str) -> Res<Fact> {
+        self.ofact(k)?.ok_or_else(|| self.err(k, "missing"))
+    }
+    fn othreshold(&self, k: &str) -> Res<Option<Threshold>> {
+        Ok(self.os(k)?.map(|text| Threshold {
+            num: Decimal::from_str(&text).ok(),
+            date: Date::parse(&text),
+            text,
+        }))
+    }
+    fn list(&self, k: &str) -> Res<Vec<O<'a>>> {
+        match self.get(k) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(a)) => a
+                .iter()
+                .enumerate()
+                .map(|(i, v)| O::new(v, format!("{}.{k}[{i}]", self.at)))
+                .collect(),
+            Some(_) => Err(self.err(k, "expected a list")),
+        }
+    }
+    fn obj(&self, k: &str) -> Res<Option<O<'a>>> {
+        self.get(k)
+            .map(|v| O::new(v, format!("{}.{k}", self.at)))
+            .transpose()
+    }
+    fn opick<T: Copy>(&self, k: &str, table: &[(&str, T)]) -> Res<Option<T>> {
+        match self.os(k)? {
+            None => Ok(None),
+            Some(t) => table
+                .iter()
+                .find(|(n, _)| *n == t)
+                .map(|(_, v)| Some(*v))
+                .ok_or_else(|| self.err(k, &format!("unknown value `{t}`"))),
+        }
+    }
+    fn pick<T: Copy>(&self, k: &str, table: &[(&str, T)]) -> Res<T> {
+        self.opick(k, table)?.ok_or_else(|| self.err(k, "missing"))
+    }
+    /// A table of text values (a TOML inline table), in key order.
+    fn text_table(&self, k: &str) -> Res<Vec<(String, String)>> {
+        match self.obj(k)? {
+            None => Ok(Vec::new()),
+            Some(o) => o.m.keys().map(|key| Ok((key.clone(), o.s(key)?))).collect(),
+        }
+    }
+}
+
+const FAMILIES: &[(&str, Family)] = &[
+    ("compute_voucher", Family::ComputeVoucher),
+    ("model_filing", Family::ModelFiling),
+    ("scenario", Family::Scenario),
+    ("listing", Family::Listing),
+    ("other", Family::Other),
+];
+const KINDS: &[(&str, Kind)] = &[
+    ("exact", Kind::Exact),
+    ("up_to", Kind::UpTo),
+    ("range", Kind::Range),
+    ("unspecified", Kind::Unspecified),
+    ("case_by_case", Kind::CaseByCase),
+    ("not_eligible", Kind::NotEligible),
+];
+const OPS: &[(&str, Op)] = &[
+    ("gt", Op::Gt),
+    ("gte", Op::Gte),
+    ("lt", Op::Lt),
+    ("lte", Op::Lte),
+    ("eq", Op::Eq),
+    ("in", Op::In),
+    ("is_true", Op::IsTrue),
+    ("is_false", Op::IsFalse),
+    ("contains", Op::Contains),
+];
+const SCOPES: &[(&str, CapScope)] = &[
+    ("per_project", CapScope::PerProject),
+    ("per_enterprise_per_year", CapScope::PerEnterprisePerYear),
+    ("per_year", CapScope::PerYear),
+    ("one_time", CapScope::OneTime),
+    ("over_three_years", CapScope::OverThreeYears),
+    ("per_model", CapScope::PerModel),
+    ("per_event", CapScope::PerEvent),
+    ("band", CapScope::Band),
+    ("interest_share", CapScope::InterestShare),
+];
+
+fn load_book(v: &Value) -> Res<RuleBook> {
+    let o = O::new(v, "rules".into())?;
+    o.keys(&["version", "regions", "groups", "documents"])?;
+    Ok(RuleBook {
+        version: o.s("version")?,
+        regions: each(o.list("regions")?, load_region)?,
+        groups: each(o.list("groups")?, load_group)?,
+        documents: each(o.list("documents")?, load_document)?,
+    })
+}
+
+fn load_region(o: O) -> Res<RegionDef> {
+    o.keys(&["key", "name_zh", "name_en", "documents"])?;
+    Ok(RegionDef {
+        key: o.s("key")?,
+        name_zh: o.s("name_zh")?,
+        name_en: o.s("name_en")?,
+        documents: o.strs("documents")?,
+    })
+}
+
+fn load_group(o: O) -> Res<Group> {
+    o.keys(&["id", "mode", "members", "quote_rule", "zh", "en"])?;
+    Ok(Group {
+        id: o.s("id")?,
+        mode: o.pick(
+            "mode",
+            &[("highest", GroupMode::Highest), ("stack", GroupMode::Stack)],
+        )?,
+        members: o.strs("members")?,
+        quote_rule: o.os("quote_rule")?,
+        zh: o.s("zh")?,
+        en: o.s("en")?,
+    })
+}
+
+fn load_document(o: O) -> Res<Document> {
+    o.keys(&[
+        "key",
+        "name_zh",
+        "name_en",
+        "seed",
+        "status",
+        "valid_from",
+        "valid_to",
+        "published",
+        "dates_quote",
+        "dates_zh",
+        "dates_en",
+        "notes_quote",
+        "notes_zh",
+        "notes_en",
+        "rule",
+        "check",
+    ])?;
+    Ok(Document {
+        key: o.s("key")?,
+        name_zh: o.s("name_zh")?,
+        name_en: o.s("name_en")?,
+        seed: o.s("seed")?,
+        status: o.pick(
+            "status",
+            &[
+                ("in_force", DocStatus::InForce),
+                ("draft", DocStatus::Draft),
+            ],
+        )?,
+        valid_from: o.odate("valid_from")?,
+        valid_to: o.odate("valid_to")?,
+        published: o.odate("published")?,
+        dates_quote: o.os("dates_quote")?,
+        dates_zh: o.os("dates_zh")?,
+        dates_en: o.os("dates_en")?,
+        notes_quote: o.os("notes_quote")?,
+        notes_zh: o.strs("notes_zh")?,
+        notes_en: o.strs("notes_en")?,
+        rules: each(o.list("rule")?, load_rule)?,
+        checks: each(o.list("check")?, load_check)?,
+        draft_note: None,
+    })
+}
+
+fn load_rule(o: O) -> Res<Rule> {
+    o.keys(&[
+        "id",
+        "family",
+        "clause",
+        "kind",
+        "title_zh",
+        "title_en",
+        "quote",
+        "per",
+        "notes_zh",
+        "notes_en",
+        "requires",
+        "formula",
+        "variant",
+        "otherwise_zh",
+        "otherwise_en",
+        "aggregate_cap",
+    ])?;
+    // Name the rule in every message below it.
+    let id = o.s("id")?;
+    let o = O {
+        m: o.m,
+        at: id.clone(),
+    };
+    Ok(Rule {
+        id,
+        family: o.pick("family", FAMILIES)?,
+        clause: o.s("clause")?,
+        kind: o.pick("kind", KINDS)?,
+        title_zh: o.s("title_zh")?,
+        title_en: o.s("title_en")?,
+        quote: o.s("quote")?,
+        per: o
+            .opick(
+                "per",
+                &[("enterprise", Per::Enterprise), ("scenario", Per::Scenario)],
+            )?
+            .unwrap_or_default(),
+        notes_zh: o.strs("notes_zh")?,
+        notes_en: o.strs("notes_en")?,
+        requires: conds(&o, "requires")?,
+        formula: o.obj("formula")?.map(load_formula).transpose()?,
+        variants: each(o.list("variant")?, load_variant)?,
+        otherwise_zh: o.os("otherwise_zh")?,
+        otherwise_en: o.os("otherwise_en")?,
+        aggregate_caps: each(o.list("aggregate_cap")?, load_cap)?,
+    })
+}
+
+fn conds(o: &O, k: &str) -> Res<Vec<Cond>> {
+    each(o.list(k)?, load_cond)
+}
+
+fn load_cond(o: O) -> Res<Cond> {
+    o.keys(&[
+        "fact", "op", "value", "values", "zh", "en", "unit", "relaxed",
+    ])?;
+    Ok(Cond {
+        fact: o.fact("fact")?,
+        op: o.pick("op", OPS)?,
+        value: o.othreshold("value")?,
+        values: o.strs("values")?,
+        zh: o.os("zh")?,
+        en: o.os("en")?,
+        unit: o.os("unit")?,
+        relaxed: match o.obj("relaxed")? {
+            None => None,
+            Some(r) => {
+                r.keys(&["value", "zh", "en", "when"])?;
+                Some(Relaxed {
+                    value: r
+                        .othreshold("value")?
+                        .ok_or_else(|| r.err("value", "missing"))?,
+                    zh: r.s("zh")?,
+                    en: r.s("en")?,
+                    when: conds(&r, "when")?,
+                })
+            }
+        },
+    })
+}
+
+fn load_variant(o: O) -> Res<Variant> {
+    o.keys(&["when", "kind", "zh", "en", "formula"])?;
+    Ok(Variant {
+        when: conds(&o, "when")?,
+        kind: o.opick("kind", KINDS)?,
+        zh: o.s("zh")?,
+        en: o.s("en")?,
+        formula: o.obj("formula")?.map(load_formula).transpose()?,
+    })
+}
+
+fn load_formula(o: O) -> Res<Formula> {
+    o.keys(&[
+        "terms", "per_unit", "fixed", "range", "deduct", "caps", "stage",
+    ])?;
+    let terms = each(o.list("terms")?, load_term)?;
+    let per_unit = match o.obj("per_unit")? {
+        None => None,
+        Some(p) => {
+            p.keys(&["fact", "amount"])?;
+            Some(PerUnit {
+                fact: p.fact("fact")?,
+                amount: p.d("amount")?,
+            })
+        }
+    };
+    let range = match o.obj("range")? {
+        None => None,
+        Some(r) => {
+            r.keys(&["min", "max"])?;
+            Some(Range {
+                min: r.d("min")?,
+                max: r.d("max")?,
+            })
+        }
+    };
+    let deduct = each(o.list("deduct")?, load_deduct)?;
+    let stage = match o.obj("stage")? {
+        None => None,
+        Some(s) => {
+            s.keys(&["fact", "zh", "en"])?;
+            Some(StageNote {
+                fact: s.fact("fact")?,
+                zh: s.text_table("zh")?,
+                en: s.text_table("en")?,
+            })
+        }
+    };
+    Ok(Formula {
+        terms,
+        per_unit,
+        fixed: o.od("fixed")?,
+        range,
+        deduct,
+        caps: each(o.list("caps")?, load_cap)?,
+        stage,
+    })
+}
+
+fn load_term(t: O) -> Res<Term> {
+    t.keys(&["fact", "rate", "zh", "en"])?;
+    Ok(Term {
+        fact: t.fact("fact")?,
+        rate: t.d("rate")?,
+        pct: String::new(),
+        zh: t.os("zh")?,
+        en: t.os("en")?,
+    })
+}
+
+fn load_deduct(d: O) -> Res<Deduct> {
+    d.keys(&["fact", "table", "zh", "en"])?;
+    let mut table = Vec::new();
+    if let Some(t) = d.obj("table")? {
+        for k in t.m.keys() {
+            table.push((k.clone(), t.d(k)?));
+        }
+    }
+    Ok(Deduct {
+        fact: d.fact("fact")?,
+        table,
+        zh: d.s("zh")?,
+        en: d.s("en")?,
+    })
+}
+
+fn load_cap(o: O) -> Res<Cap> {
+    o.keys(&[
+        "amount",
+        "rate",
+        "fact",
+        "less",
+        "scope",
+        "waived_if",
+        "waived_zh",
+        "waived_en",
+    ])?;
+    Ok(Cap {
+        amount: o.od("amount")?,
+        rate: o.od("rate")?,
+        fact: o.ofact("fact")?,
+        less: o.ofact("less")?,
+        scope: o.pick("scope", SCOPES)?,
+        waived_if: o.ofact("waived_if")?,
+        waived_zh: o.os("waived_zh")?,
+        waived_en: o.os("waived_en")?,
+        label: None,
+    })
+}
+
+fn load_check(o: O) -> Res<Check> {
+    o.keys(&[
+        "id", "clause", "title_zh", "title_en", "quote", "quote2", "entered", "requires",
+    ])?;
+    let id = o.s("id")?;
+    let o = O {
+        m: o.m,
+        at: id.clone(),
+    };
+    let entered = o
+        .strs("entered")?
+        .iter()
+        .map(|p| {
+            FactRef::resolve(p)
+                .map(Fact)
+                .ok_or_else(|| o.err("entered", &format!("unknown fact `{p}`")))
+        })
+        .collect::<Res<_>>()?;
+    Ok(Check {
+        id,
+        clause: o.s("clause")?,
+        title_zh: o.s("title_zh")?,
+        title_en: o.s("title_en")?,
+        quote: o.s("quote")?,
+        quote2: o.os("quote2")?,
+        entered,
+        requires: conds(&o, "requires")?,
+    })
 }
 
 impl Cap {
@@ -418,8 +800,11 @@ impl Cap {
 impl RuleBook {
     /// Parses and checks rule data. Errors name the rule and what is wrong.
     pub fn from_json(text: &str) -> Result<RuleBook, String> {
-        let mut book: RuleBook =
-            serde_json::from_str(text).map_err(|e| format!("rule data: {e}"))?;
+        let json: Value = crate::json::parse(text).map_err(|e| format!("rule data: {e}"))?;
+        let mut book = load_book(&json)?;
+        // The embedded data is validated by `cargo test` on the host (the same bytes); the browser
+        // build skips the check to keep the bundle small.
+        #[cfg(not(target_arch = "wasm32"))]
         book.validate()?;
         for doc in &mut book.documents {
             for rule in &mut doc.rules {
