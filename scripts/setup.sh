@@ -22,10 +22,11 @@ setup_web() {
     echo "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
-  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
-    echo "installing binaryen (wasm-opt) from npm into .tools/"
+  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/node_modules/.bin/terser" ]; then
+    echo "installing binaryen (wasm-opt) and terser from npm into .tools/"
     mkdir -p "$TOOLS"
-    (cd "$TOOLS" && npm install --no-audit --no-fund --silent binaryen@132)
+    cp "$ROOT/scripts/tools-package.json" "$TOOLS/package.json"
+    (cd "$TOOLS" && npm install --no-audit --no-fund --silent)
   fi
 }
 

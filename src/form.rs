@@ -9,25 +9,21 @@ use crate::money::{fixed2, parse_plain, round_yuan};
 use crate::result::{Award, Outcome};
 use crate::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Unit {
     #[default]
-    #[serde(rename = "wan")]
     Wan,
-    #[serde(rename = "yuan")]
     Yuan,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
-    #[serde(rename = "zh")]
     Zh,
-    #[serde(rename = "en")]
     En,
 }
 
@@ -60,40 +56,52 @@ impl Msg {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ScenarioForm {
     /// A stable key for the list (not part of the application).
-    #[serde(rename = "i", default)]
     pub id: u32,
-    #[serde(rename = "n", default)]
     pub name: String,
-    #[serde(rename = "s", default)]
     pub selected: bool,
-    #[serde(rename = "t", default)]
     pub total_investment: String,
-    #[serde(rename = "d", default)]
     pub rd_investment: String,
-    #[serde(rename = "m", default)]
     pub manufacturing_first_application: bool,
 }
 
-/// Everything the user set: the whole state a share link or localStorage keeps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything the user set: the whole state a share link or localStorage keeps. Stored as compact
+/// JSON (`to_json` / `from_json`, written by hand: serde's derived code for it cost ~10 KB of wasm):
+/// `{"r": region, "u": "wan"|"yuan", "l": "zh"|"en", "v": {path: text}, "s": [{"i","n","s","t","d","m"}], "d": as_of}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Form {
-    #[serde(rename = "r")]
     pub region: String,
-    #[serde(rename = "u", default)]
     pub unit: Unit,
-    #[serde(rename = "l", default)]
     pub lang: Lang,
     /// Field path → the text as typed ("true" for a ticked box, the value for a choice,
     /// comma-separated values for a set).
-    #[serde(rename = "v", default)]
     pub values: BTreeMap<String, String>,
-    #[serde(rename = "s", default)]
     pub scenarios: Vec<ScenarioForm>,
-    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+}
+
+/// Field errors by path (a short list: a Vec is smaller in the bundle than another map type).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Errors(pub Vec<(String, Msg)>);
+
+impl Errors {
+    pub fn get(&self, path: &str) -> Option<&Msg> {
+        self.0.iter().find(|(p, _)| p == path).map(|(_, m)| m)
+    }
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+    /// Keeps the first message for a path.
+    pub fn insert(&mut self, path: String, msg: Msg) {
+        if !self.contains_key(&path) {
+            self.0.push((path, msg));
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 impl Default for Form {
@@ -195,7 +203,7 @@ fn parse_number(text: &str, ty: Ty) -> Result<Option<Value>, Msg> {
 #[derive(Clone, Debug)]
 pub struct Built {
     pub application: Value,
-    pub errors: BTreeMap<String, Msg>,
+    pub errors: Errors,
 }
 
 fn insert(root: &mut Map<String, Value>, path: &str, v: Value) {
@@ -247,7 +255,7 @@ impl Form {
     /// Builds the application, checking it with the engine's own validator so the messages at the
     /// fields are the engine's; a bad field is left out so every other figure still shows.
     pub fn build(&self, today: Date) -> Built {
-        let mut errors = BTreeMap::new();
+        let mut errors = Errors::default();
         let mut root = Map::new();
         root.insert("schema".into(), json!(1));
         root.insert("region".into(), json!(self.region));
@@ -315,9 +323,7 @@ impl Form {
                         if e.field == "region" {
                             root.insert("region".into(), json!("wuhan-hongshan"));
                         }
-                        errors
-                            .entry(e.field.clone())
-                            .or_insert(Msg::new(e.message.clone(), e.message));
+                        errors.insert(e.field.clone(), Msg::new(e.message.clone(), e.message));
                     }
                 }
             }
@@ -330,15 +336,101 @@ impl Form {
 
     /// The share-link fragment: the form as JSON, base64url.
     pub fn to_fragment(&self) -> String {
-        base64url(&serde_json::to_vec(self).unwrap_or_default())
+        base64url(self.to_json().to_string().as_bytes())
     }
 
     pub fn from_fragment(text: &str) -> Option<Form> {
         let bytes = unbase64url(text.trim_start_matches('#').trim_start_matches("a="))?;
-        let form: Form = serde_json::from_slice(&bytes).ok()?;
-        input::REGIONS
-            .contains(&form.region.as_str())
-            .then_some(form)
+        Form::from_json(&crate::json::parse(std::str::from_utf8(&bytes).ok()?).ok()?)
+    }
+
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("r".into(), json!(self.region));
+        m.insert(
+            "u".into(),
+            json!(if self.unit == Unit::Yuan {
+                "yuan"
+            } else {
+                "wan"
+            }),
+        );
+        m.insert(
+            "l".into(),
+            json!(if self.lang == Lang::En { "en" } else { "zh" }),
+        );
+        m.insert(
+            "v".into(),
+            Value::Object(
+                self.values
+                    .iter()
+                    .map(|(k, v)| (k.clone(), json!(v)))
+                    .collect(),
+            ),
+        );
+        let s: Vec<Value> = self
+            .scenarios
+            .iter()
+            .map(|s| json!({"i": s.id, "n": s.name, "s": s.selected, "t": s.total_investment, "d": s.rd_investment, "m": s.manufacturing_first_application}))
+            .collect();
+        m.insert("s".into(), Value::Array(s));
+        if let Some(d) = &self.as_of {
+            m.insert("d".into(), json!(d));
+        }
+        Value::Object(m)
+    }
+
+    /// Reads a stored form; None if it is not one (an old or foreign link), never a panic.
+    pub fn from_json(v: &Value) -> Option<Form> {
+        let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let region = text(v, "r");
+        if !input::REGIONS.contains(&region.as_str()) {
+            return None;
+        }
+        let values = v
+            .get("v")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let scenarios = v
+            .get("s")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|s| ScenarioForm {
+                        id: s.get("i").and_then(Value::as_u64).unwrap_or(0) as u32,
+                        name: text(s, "n"),
+                        selected: s.get("s").and_then(Value::as_bool).unwrap_or(false),
+                        total_investment: text(s, "t"),
+                        rd_investment: text(s, "d"),
+                        manufacturing_first_application: s
+                            .get("m")
+                            .and_then(Value::as_bool)
+                            .unwrap_or(false),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Form {
+            region,
+            unit: if text(v, "u") == "yuan" {
+                Unit::Yuan
+            } else {
+                Unit::Wan
+            },
+            lang: if text(v, "l") == "en" {
+                Lang::En
+            } else {
+                Lang::Zh
+            },
+            values,
+            scenarios,
+            as_of: v.get("d").and_then(Value::as_str).map(String::from),
+        })
     }
 
     /// Adds an empty scenario project with a fresh key.
@@ -390,8 +482,8 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The input fields that matter for a region: those its clauses and checks read.
-pub fn region_fields(book: &RuleBook, region: &str) -> BTreeSet<&'static str> {
-    let mut out = BTreeSet::new();
+pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
     let Some(r) = book.region(region) else {
         return out;
     };
@@ -399,9 +491,7 @@ pub fn region_fields(book: &RuleBook, region: &str) -> BTreeSet<&'static str> {
         let path = f.0.field().path;
         match DERIVED_FROM.iter().find(|(d, _)| *d == path) {
             Some((_, parts)) => out.extend(parts.iter().copied()),
-            None => {
-                out.insert(path);
-            }
+            None => out.push(path),
         }
     };
     fn conds<'c>(list: &'c [Cond], out: &mut Vec<&'c crate::rulebook::Fact>) {
@@ -444,6 +534,8 @@ pub fn region_fields(book: &RuleBook, region: &str) -> BTreeSet<&'static str> {
         add(f);
     }
     out.retain(|p| !p.starts_with("scenario."));
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -742,4 +834,101 @@ pub fn yuan(amount: &str) -> String {
 /// Which scenario fields exist (for the UI's project rows).
 pub fn scenario_field(name: &str) -> Option<&'static input::Field> {
     SCENARIO_FIELDS.iter().find(|f| f.path == name)
+}
+
+/// Which text or box of a scenario row changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScenarioKey {
+    Name,
+    Selected,
+    TotalInvestment,
+    RdInvestment,
+    ManufacturingFirstApplication,
+}
+
+/// Everything the user can do to the form: the app's reducer actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Region(String),
+    /// A field's text ("" clears it).
+    Value(String, String),
+    Unit(Unit),
+    Lang(Lang),
+    AsOf(Option<String>),
+    AddScenario,
+    RemoveScenario(u32),
+    Scenario(u32, ScenarioKey, String),
+    Replace(Box<Form>),
+    Reset,
+}
+
+impl Form {
+    /// Applies one edit. Switching 万元/元 converts the amounts already typed, so no figure changes
+    /// its meaning behind the user's back.
+    pub fn apply(&mut self, edit: Edit) {
+        match edit {
+            Edit::Region(r) => {
+                if input::REGIONS.contains(&r.as_str()) {
+                    self.region = r;
+                }
+            }
+            Edit::Value(path, text) => {
+                if text.is_empty() {
+                    self.values.remove(&path);
+                } else {
+                    self.values.insert(path, text);
+                }
+            }
+            Edit::Unit(u) if u != self.unit => {
+                let convert = |text: &mut String, from: Unit| {
+                    if let Ok(Some(y)) = parse_amount(text, from) {
+                        let v = if u == Unit::Wan {
+                            y / Decimal::from(10_000)
+                        } else {
+                            y
+                        };
+                        *text = v.normalize().to_string();
+                    }
+                };
+                let from = self.unit;
+                for (path, text) in self.values.iter_mut() {
+                    if input::field(path).is_some_and(|f| f.ty == Ty::Money) {
+                        convert(text, from);
+                    }
+                }
+                for s in &mut self.scenarios {
+                    convert(&mut s.total_investment, from);
+                    convert(&mut s.rd_investment, from);
+                }
+                self.unit = u;
+            }
+            Edit::Unit(_) => {}
+            Edit::Lang(l) => self.lang = l,
+            Edit::AsOf(d) => self.as_of = d.filter(|d| !d.is_empty()),
+            Edit::AddScenario => self.add_scenario(),
+            Edit::RemoveScenario(id) => self.scenarios.retain(|s| s.id != id),
+            Edit::Scenario(id, key, text) => {
+                if let Some(s) = self.scenarios.iter_mut().find(|s| s.id == id) {
+                    match key {
+                        ScenarioKey::Name => s.name = text,
+                        ScenarioKey::Selected => s.selected = text == "true",
+                        ScenarioKey::TotalInvestment => s.total_investment = text,
+                        ScenarioKey::RdInvestment => s.rd_investment = text,
+                        ScenarioKey::ManufacturingFirstApplication => {
+                            s.manufacturing_first_application = text == "true"
+                        }
+                    }
+                }
+            }
+            Edit::Replace(f) => *self = *f,
+            Edit::Reset => {
+                *self = Form {
+                    region: self.region.clone(),
+                    unit: self.unit,
+                    lang: self.lang,
+                    ..Form::default()
+                };
+            }
+        }
+    }
 }

@@ -134,17 +134,17 @@ fn region_fields_follow_the_rules() {
     let book = RuleBook::embedded().unwrap();
     let hz = form::region_fields(book, "hangzhou");
     assert!(
-        hz.contains("compute.domestic_fees")
-            && hz.contains("enterprise.foundation_model_developer")
+        hz.contains(&"compute.domestic_fees")
+            && hz.contains(&"enterprise.foundation_model_developer")
     );
     assert!(!hz.iter().any(|p| p.starts_with("other.shanghai.")));
     let hs = form::region_fields(book, "wuhan-hongshan");
     assert!(
-        hs.contains("compute.maas_on_filed_model_fees")
-            && hs.contains("other.incubator.site_area_m2")
+        hs.contains(&"compute.maas_on_filed_model_fees")
+            && hs.contains(&"other.incubator.site_area_m2")
     );
     assert!(
-        !hs.contains("compute.model_purchase_fees"),
+        !hs.contains(&"compute.model_purchase_fees"),
         "model vouchers are Qiaokou's"
     );
     assert!(!form::region_has_scenarios(book, "shanghai"));
@@ -227,4 +227,41 @@ fn csv_export() {
         en.contains("\"per enterprise per year: 2000000\"")
             || en.contains("per enterprise per year: 2000000")
     );
+}
+
+#[test]
+fn reducer_edits() {
+    use subsidy_calc::form::{Edit, ScenarioKey};
+    let mut f = Form::default();
+    f.apply(Edit::Region("shanghai".into()));
+    assert_eq!(f.region, "shanghai");
+    f.apply(Edit::Region("mars".into()));
+    assert_eq!(f.region, "shanghai", "unknown regions are ignored");
+    f.apply(Edit::Value(
+        "compute.domestic_fees".into(),
+        "1,250.5".into(),
+    ));
+    f.apply(Edit::AddScenario);
+    f.apply(Edit::AddScenario);
+    let (a, b) = (f.scenarios[0].id, f.scenarios[1].id);
+    assert_ne!(a, b);
+    f.apply(Edit::Scenario(b, ScenarioKey::TotalInvestment, "30".into()));
+    f.apply(Edit::Scenario(b, ScenarioKey::Name, "客服".into()));
+    f.apply(Edit::RemoveScenario(a));
+    assert_eq!(f.scenarios.len(), 1);
+    assert_eq!(f.scenarios[0].name, "客服");
+    // 万元 → 元 converts what was typed: 1,250.5 万元 = 12,505,000 元; 30 万元 = 300,000 元.
+    f.apply(Edit::Unit(Unit::Yuan));
+    assert_eq!(f.value("compute.domestic_fees"), "12505000");
+    assert_eq!(f.scenarios[0].total_investment, "300000");
+    // A bad entry is kept as typed, so the user can fix it.
+    f.apply(Edit::Value("compute.other_fees".into(), "12x".into()));
+    f.apply(Edit::Unit(Unit::Wan));
+    assert_eq!(f.value("compute.other_fees"), "12x");
+    assert_eq!(f.value("compute.domestic_fees"), "1250.5");
+    f.apply(Edit::Value("compute.other_fees".into(), String::new()));
+    assert!(!f.values.contains_key("compute.other_fees"));
+    f.apply(Edit::Reset);
+    assert!(f.values.is_empty() && f.scenarios.is_empty());
+    assert_eq!(f.region, "shanghai");
 }

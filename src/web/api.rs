@@ -1,0 +1,93 @@
+//! `window.subsidyCalc`: the engine for scripts on the page — the same contract as
+//! `subsidy-calc eval` (docs/CONTRACT.md).
+//!
+//!   subsidyCalc.evaluate(application) → result; throws {name: "SubsidyCalcError", message, errors}
+//!   subsidyCalc.rules()               → the rule catalogue
+//!   subsidyCalc.version               → the rule-data version
+//!
+//! Values cross the boundary as JSON text (JSON.stringify / JSON.parse): the same bytes as
+//! `subsidy-calc eval`, and one serializer in the bundle instead of two (serde-wasm-bindgen
+//! would add a second copy of every result type's serializer, ~20 KB of wasm).
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    serde_json::to_string(v)
+        .ok()
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
+    let obj = js_sys::Object::new();
+    let message = errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let _ = js_sys::Reflect::set(&obj, &"name".into(), &"SubsidyCalcError".into());
+    let _ = js_sys::Reflect::set(&obj, &"message".into(), &message.into());
+    let _ = js_sys::Reflect::set(&obj, &"errors".into(), &to_js(&errors));
+    obj.into()
+}
+
+/// Evaluates a contract application given as a JS object (or a JSON string).
+pub fn evaluate(application: JsValue) -> Result<JsValue, JsValue> {
+    let json: serde_json::Value = match application.as_string() {
+        Some(text) => subsidy_calc::json::parse(&text).map_err(|e| {
+            error(&[subsidy_calc::FieldError {
+                field: "(json)".into(),
+                message: format!("malformed JSON: {e}"),
+            }])
+        })?,
+        None => {
+            let text = js_sys::JSON::stringify(&application)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| {
+                    error(&[subsidy_calc::FieldError {
+                        field: "(root)".into(),
+                        message: "not a JSON-like object".into(),
+                    }])
+                })?;
+            subsidy_calc::json::parse(&text).map_err(|e| {
+                error(&[subsidy_calc::FieldError {
+                    field: "(root)".into(),
+                    message: format!("not a JSON-like object: {e}"),
+                }])
+            })?
+        }
+    };
+    subsidy_calc::evaluate_value(&json, crate::browser::today())
+        .map(|o| to_js(&o))
+        .map_err(|e| error(&e))
+}
+
+pub fn rules() -> Result<JsValue, JsValue> {
+    subsidy_calc::catalogue().map(|c| to_js(&c)).map_err(|e| {
+        error(&[subsidy_calc::FieldError {
+            field: "(rules)".into(),
+            message: e,
+        }])
+    })
+}
+
+/// Puts `subsidyCalc` on `window` (kept if a page already has one from another copy).
+pub fn install() {
+    let Some(w) = crate::browser::window() else {
+        return;
+    };
+    let api = js_sys::Object::new();
+    let eval = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate);
+    let rules = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(rules);
+    let _ = js_sys::Reflect::set(&api, &"evaluate".into(), eval.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"rules".into(), rules.as_ref());
+    let version = subsidy_calc::RuleBook::embedded()
+        .map(|b| b.version())
+        .unwrap_or_default();
+    let _ = js_sys::Reflect::set(&api, &"version".into(), &version.into());
+    let _ = js_sys::Reflect::set(&api, &"schema".into(), &1.into());
+    eval.forget();
+    rules.forget();
+    let _ = js_sys::Reflect::set(&w, &"subsidyCalc".into(), &api);
+}

@@ -1,0 +1,82 @@
+//! The few browser services the app uses, each failing soft (a private window without storage, an
+//! old browser): nothing here may panic, since a panic would stop the whole page.
+use subsidy_calc::Date;
+use wasm_bindgen::JsCast;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window().and_then(|w| w.document())
+}
+
+/// Today in China (UTC+8): the default date of a calculation.
+pub fn today() -> Date {
+    let ms = js_sys::Date::now();
+    let days = ((ms / 1000.0 + 8.0 * 3600.0) / 86_400.0).floor() as i64;
+    Date::from_days_since_epoch(days)
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// The URL fragment without '#'.
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the fragment without adding a history entry (typing should not fill the back button).
+pub fn set_fragment(fragment: &str) {
+    let Some(w) = window() else { return };
+    let url = format!("#{fragment}");
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+pub fn href() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Offers text as a file download (no server involved: a blob URL).
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let Some(doc) = document() else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}

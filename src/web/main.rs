@@ -1,0 +1,25 @@
+//! The calculator web app: a thin Yew layer over the engine (`subsidy_calc`) and its view model
+//! (`subsidy_calc::form`). Built for wasm32 by trunk; on the host this binary only says so.
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod chart;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    api::install();
+    if let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) {
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "subsidy-calc-web is the browser app: build it with scripts/serve.sh (trunk, wasm32)."
+    );
+}
