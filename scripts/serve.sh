@@ -15,5 +15,5 @@ else
   mkdir -p "$DIR"
   cp static/placeholder.html "$DIR/index.html"
 fi
-echo "serving $DIR on http://127.0.0.1:$PORT/  (Ctrl-C stops)"
+echo "serving $DIR (Ctrl-C stops):"
 exec python3 scripts/static_server.py "$DIR" "$PORT"

@@ -15,7 +15,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Cache-Control", "no-cache")
+        # Short-lived caching, so a page keeps working (favicon included) when the network drops.
+        self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
     def log_message(self, *args):
@@ -25,4 +26,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 if __name__ == "__main__":
     root, port = sys.argv[1], int(sys.argv[2])
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=root))
+    # Port 0 picks a free port; the first line of output says which (the tests read it).
+    print(f"http://127.0.0.1:{server.server_address[1]}/", flush=True)
     server.serve_forever()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the project, on a fresh machine too.
 # Installs what is missing (see scripts/setup.sh), then: format and lint checks, the engine's tests
-# (cargo test: hand-worked clause figures, quotes against the seeds, properties, CLI), and, once the
-# web app is present, its release build and the browser tests.
+# (cargo test: hand-worked clause figures, quotes against the seeds, properties, CLI), then the web
+# app's release build, its browser tests in Chromium, and its size / first-result report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -16,11 +16,13 @@ echo "== cargo test"
 cargo test --all-targets 2>&1 | tee target/cargo-test.log
 if grep -q "test result: FAILED" target/cargo-test.log; then exit 1; fi
 
-if [ -d src/web ]; then
-  echo "== web: release build"
-  setup_web
-  scripts/build-web.sh
-  echo "== web: browser tests"
-  setup_browser
-  node --test e2e/
-fi
+echo "== web: clippy (wasm32)"
+setup_web
+cargo clippy --target wasm32-unknown-unknown --bin subsidy-calc-web -- -D warnings
+echo "== web: release build"
+scripts/build-web.sh
+echo "== web: browser tests (Chromium)"
+setup_browser
+node --test e2e/
+echo "== web: size and first-result time"
+node e2e/report.mjs

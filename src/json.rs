@@ -223,8 +223,9 @@ impl Parser<'_> {
                     start = self.i;
                 }
                 Some(c) if c < 0x20 => {
-                    return Err(self
-                        .error("control character (\\u0000-\\u001F) found while parsing a string"));
+                    return Err(self.error(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ));
                 }
                 Some(_) => self.i += 1,
             }

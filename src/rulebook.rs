@@ -305,142 +305,180 @@ pub fn lookup<'t, T>(table: &'t [(String, T)], key: &str) -> Option<&'t T> {
 }
 
 // ---- Loading: the embedded JSON is walked by hand rather than through serde's derived
-// deserializers, which cost ~75 KB of the web app's WebAssembly. Every error names its path.
+// deserializers (~75 KB of the web app's WebAssembly). Accessors never fail: they note each problem
+// (with its path) and return a placeholder, and `from_json` refuses the book if any was noted —
+// the same messages, without an early exit (and its drop code) after every field.
 
-type Res<T> = Result<T, String>;
+use std::cell::RefCell;
 
-/// Loads each table of a list with `f` (a plain loop: `collect::<Result<Vec<_>>>` expands into far
-/// more wasm per element type).
-fn each<'a, T>(list: Vec<O<'a>>, f: fn(O<'a>) -> Res<T>) -> Res<Vec<T>> {
-    let mut out = Vec::with_capacity(list.len());
-    for o in list {
-        out.push(f(o)?);
-    }
-    Ok(out)
-}
-
-/// One table of the rule data, with where it sits (for messages).
+/// One table of the rule data, with where it sits (for messages) and the list of problems found.
 struct O<'a> {
     m: &'a Map<String, Value>,
     at: String,
+    errs: &'a RefCell<Vec<String>>,
 }
 
 impl<'a> O<'a> {
-    fn new(v: &'a Value, at: String) -> Res<O<'a>> {
+    fn new(v: &'a Value, at: String, errs: &'a RefCell<Vec<String>>) -> Option<O<'a>> {
         match v.as_object() {
-            Some(m) => Ok(O { m, at }),
-            None => Err(format!("{at}: expected a table")),
+            Some(m) => Some(O { m, at, errs }),
+            None => {
+                errs.borrow_mut().push(format!("{at}: expected a table"));
+                None
+            }
         }
     }
-    fn keys(&self, allowed: &[&str]) -> Res<()> {
-        match self.m.keys().find(|k| !allowed.contains(&k.as_str())) {
-            Some(k) => Err(format!("{}: unknown key `{k}`", self.at)),
-            None => Ok(()),
-        }
+    fn note(&self, k: &str, msg: &str) {
+        self.errs
+            .borrow_mut()
+            .push(format!("{}.{k}: {msg}", self.at));
     }
-    fn err(&self, k: &str, msg: &str) -> String {
-        format!("{}.{k}: {msg}", self.at)
+    fn keys(&self, allowed: &[&str]) {
+        if let Some(k) = self.m.keys().find(|k| !allowed.contains(&k.as_str())) {
+            self.errs
+                .borrow_mut()
+                .push(format!("{}: unknown key `{k}`", self.at));
+        }
     }
     fn get(&self, k: &str) -> Option<&'a Value> {
         self.m.get(k).filter(|v| !v.is_null())
     }
-    fn os(&self, k: &str) -> Res<Option<String>> {
+    fn os(&self, k: &str) -> Option<String> {
         match self.get(k) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(self.err(k, "expected text")),
+            None => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.note(k, "expected text");
+                None
+            }
         }
     }
-    fn s(&self, k: &str) -> Res<String> {
-        self.os(k)?.ok_or_else(|| self.err(k, "missing"))
+    fn s(&self, k: &str) -> String {
+        self.os(k).unwrap_or_else(|| {
+            if self.get(k).is_none() {
+                self.note(k, "missing");
+            }
+            String::new()
+        })
     }
-    fn strs(&self, k: &str) -> Res<Vec<String>> {
+    fn strs(&self, k: &str) -> Vec<String> {
         match self.get(k) {
-            None => Ok(Vec::new()),
+            None => Vec::new(),
             Some(Value::Array(a)) => a
                 .iter()
-                .map(|v| {
-                    v.as_str()
-                        .map(String::from)
-                        .ok_or_else(|| self.err(k, "expected a list of text"))
+                .filter_map(|v| {
+                    let s = v.as_str().map(String::from);
+                    if s.is_none() {
+                        self.note(k, "expected a list of text");
+                    }
+                    s
                 })
                 .collect(),
-            Some(_) => Err(self.err(k, "expected a list")),
+            Some(_) => {
+                self.note(k, "expected a list");
+                Vec::new()
+            }
         }
     }
-    fn od(&self, k: &str) -> Res<Option<D>> {
-        match self.os(k)? {
-            None => Ok(None),
-            Some(t) => Decimal::from_str(&t)
-                .map(|d| Some(D(d)))
-                .map_err(|_| self.err(k, &format!("not a decimal: {t}"))),
+    fn od(&self, k: &str) -> Option<D> {
+        let t = self.os(k)?;
+        let d = Decimal::from_str(&t).ok().map(D);
+        if d.is_none() {
+            self.note(k, &format!("not a decimal: {t}"));
+        }
+        d
+    }
+    fn d(&self, k: &str) -> D {
+        self.od(k).unwrap_or_else(|| {
+            if self.get(k).is_none() {
+                self.note(k, "missing");
+            }
+            D(Decimal::ZERO)
+        })
+    }
+    fn odate(&self, k: &str) -> Option<Date> {
+        let t = self.os(k)?;
+        let d = Date::parse(&t);
+        if d.is_none() {
+            self.note(k, &format!("bad date {t}"));
+        }
+        d
+    }
+    fn resolve(&self, k: &str, path: &str) -> Fact {
+        match FactRef::resolve(path) {
+            Some(f) => Fact(f),
+            None => {
+                self.note(k, &format!("unknown fact `{path}`"));
+                Fact(FactRef::Field(0))
+            }
         }
     }
-    fn d(&self, k: &str) -> Res<D> {
-        self.od(k)?.ok_or_else(|| self.err(k, "missing"))
+    fn ofact(&self, k: &str) -> Option<Fact> {
+        self.os(k).map(|t| self.resolve(k, &t))
     }
-    fn odate(&self, k: &str) -> Res<Option<Date>> {
-        match self.os(k)? {
-            None => Ok(None),
-            Some(t) => Date::parse(&t)
-                .map(Some)
-                .ok_or_else(|| self.err(k, &format!("bad date {t}"))),
-        }
+    fn fact(&self, k: &str) -> Fact {
+        let t = self.s(k);
+        self.resolve(k, &t)
     }
-    fn ofact(&self, k: &str) -> Res<Option<Fact>> {
-        match self.os(k)? {
-            None => Ok(None),
-            Some(t) => FactRef::resolve(&t)
-                .map(|f| Some(Fact(f)))
-                .ok_or_else(|| self.err(k, &format!("unknown fact `{t}`"))),
-        }
-    }
-    fn fact(&self, k: &str) -> Res<Fact> {
-        self.ofact(k)?.ok_or_else(|| self.err(k, "missing"))
-    }
-    fn othreshold(&self, k: &str) -> Res<Option<Threshold>> {
-        Ok(self.os(k)?.map(|text| Threshold {
+    fn othreshold(&self, k: &str) -> Option<Threshold> {
+        self.os(k).map(|text| Threshold {
             num: Decimal::from_str(&text).ok(),
             date: Date::parse(&text),
             text,
-        }))
+        })
     }
-    fn list(&self, k: &str) -> Res<Vec<O<'a>>> {
+    fn list(&self, k: &str) -> Vec<O<'a>> {
         match self.get(k) {
-            None => Ok(Vec::new()),
+            None => Vec::new(),
             Some(Value::Array(a)) => a
                 .iter()
                 .enumerate()
-                .map(|(i, v)| O::new(v, format!("{}.{k}[{i}]", self.at)))
+                .filter_map(|(i, v)| O::new(v, format!("{}.{k}[{i}]", self.at), self.errs))
                 .collect(),
-            Some(_) => Err(self.err(k, "expected a list")),
+            Some(_) => {
+                self.note(k, "expected a list");
+                Vec::new()
+            }
         }
     }
-    fn obj(&self, k: &str) -> Res<Option<O<'a>>> {
+    fn obj(&self, k: &str) -> Option<O<'a>> {
         self.get(k)
-            .map(|v| O::new(v, format!("{}.{k}", self.at)))
-            .transpose()
+            .and_then(|v| O::new(v, format!("{}.{k}", self.at), self.errs))
     }
-    fn opick<T: Copy>(&self, k: &str, table: &[(&str, T)]) -> Res<Option<T>> {
-        match self.os(k)? {
-            None => Ok(None),
-            Some(t) => table
-                .iter()
-                .find(|(n, _)| *n == t)
-                .map(|(_, v)| Some(*v))
-                .ok_or_else(|| self.err(k, &format!("unknown value `{t}`"))),
+    fn opick<T: Copy>(&self, k: &str, table: &[(&str, T)]) -> Option<T> {
+        let t = self.os(k)?;
+        let v = table.iter().find(|(n, _)| *n == t).map(|(_, v)| *v);
+        if v.is_none() {
+            self.note(k, &format!("unknown value `{t}`"));
         }
+        v
     }
-    fn pick<T: Copy>(&self, k: &str, table: &[(&str, T)]) -> Res<T> {
-        self.opick(k, table)?.ok_or_else(|| self.err(k, "missing"))
+    fn pick<T: Copy>(&self, k: &str, table: &[(&str, T)]) -> T {
+        self.opick(k, table).unwrap_or_else(|| {
+            if self.get(k).is_none() {
+                self.note(k, "missing");
+            }
+            table[0].1
+        })
     }
     /// A table of text values (a TOML inline table), in key order.
-    fn text_table(&self, k: &str) -> Res<Vec<(String, String)>> {
-        match self.obj(k)? {
-            None => Ok(Vec::new()),
-            Some(o) => o.m.keys().map(|key| Ok((key.clone(), o.s(key)?))).collect(),
+    fn text_table(&self, k: &str) -> Vec<(String, String)> {
+        self.obj(k)
+            .map(|o| o.m.keys().map(|key| (key.clone(), o.s(key))).collect())
+            .unwrap_or_default()
+    }
+    /// The same table, naming messages after `id` (so they point at the rule).
+    fn named(self, id: &str) -> O<'a> {
+        O {
+            m: self.m,
+            at: id.to_string(),
+            errs: self.errs,
         }
     }
+}
+
+fn each<'a, T>(list: Vec<O<'a>>, f: fn(O<'a>) -> T) -> Vec<T> {
+    list.into_iter().map(f).collect()
 }
 
 const FAMILIES: &[(&str, Family)] = &[
@@ -481,43 +519,51 @@ const SCOPES: &[(&str, CapScope)] = &[
     ("interest_share", CapScope::InterestShare),
 ];
 
-fn load_book(v: &Value) -> Res<RuleBook> {
-    let o = O::new(v, "rules".into())?;
-    o.keys(&["version", "regions", "groups", "documents"])?;
-    Ok(RuleBook {
-        version: o.s("version")?,
-        regions: each(o.list("regions")?, load_region)?,
-        groups: each(o.list("groups")?, load_group)?,
-        documents: each(o.list("documents")?, load_document)?,
-    })
+/// Reads the whole book; the first problem found, if any, refuses it.
+fn load_book(v: &Value) -> Result<RuleBook, String> {
+    let errs = RefCell::new(Vec::new());
+    let Some(o) = O::new(v, "rules".into(), &errs) else {
+        return Err("rules: expected a table".into());
+    };
+    o.keys(&["version", "regions", "groups", "documents"]);
+    let book = RuleBook {
+        version: o.s("version"),
+        regions: each(o.list("regions"), load_region),
+        groups: each(o.list("groups"), load_group),
+        documents: each(o.list("documents"), load_document),
+    };
+    match errs.into_inner().into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(book),
+    }
 }
 
-fn load_region(o: O) -> Res<RegionDef> {
-    o.keys(&["key", "name_zh", "name_en", "documents"])?;
-    Ok(RegionDef {
-        key: o.s("key")?,
-        name_zh: o.s("name_zh")?,
-        name_en: o.s("name_en")?,
-        documents: o.strs("documents")?,
-    })
+fn load_region(o: O) -> RegionDef {
+    o.keys(&["key", "name_zh", "name_en", "documents"]);
+    RegionDef {
+        key: o.s("key"),
+        name_zh: o.s("name_zh"),
+        name_en: o.s("name_en"),
+        documents: o.strs("documents"),
+    }
 }
 
-fn load_group(o: O) -> Res<Group> {
-    o.keys(&["id", "mode", "members", "quote_rule", "zh", "en"])?;
-    Ok(Group {
-        id: o.s("id")?,
+fn load_group(o: O) -> Group {
+    o.keys(&["id", "mode", "members", "quote_rule", "zh", "en"]);
+    Group {
+        id: o.s("id"),
         mode: o.pick(
             "mode",
             &[("highest", GroupMode::Highest), ("stack", GroupMode::Stack)],
-        )?,
-        members: o.strs("members")?,
-        quote_rule: o.os("quote_rule")?,
-        zh: o.s("zh")?,
-        en: o.s("en")?,
-    })
+        ),
+        members: o.strs("members"),
+        quote_rule: o.os("quote_rule"),
+        zh: o.s("zh"),
+        en: o.s("en"),
+    }
 }
 
-fn load_document(o: O) -> Res<Document> {
+fn load_document(o: O) -> Document {
     o.keys(&[
         "key",
         "name_zh",
@@ -535,35 +581,35 @@ fn load_document(o: O) -> Res<Document> {
         "notes_en",
         "rule",
         "check",
-    ])?;
-    Ok(Document {
-        key: o.s("key")?,
-        name_zh: o.s("name_zh")?,
-        name_en: o.s("name_en")?,
-        seed: o.s("seed")?,
+    ]);
+    Document {
+        key: o.s("key"),
+        name_zh: o.s("name_zh"),
+        name_en: o.s("name_en"),
+        seed: o.s("seed"),
         status: o.pick(
             "status",
             &[
                 ("in_force", DocStatus::InForce),
                 ("draft", DocStatus::Draft),
             ],
-        )?,
-        valid_from: o.odate("valid_from")?,
-        valid_to: o.odate("valid_to")?,
-        published: o.odate("published")?,
-        dates_quote: o.os("dates_quote")?,
-        dates_zh: o.os("dates_zh")?,
-        dates_en: o.os("dates_en")?,
-        notes_quote: o.os("notes_quote")?,
-        notes_zh: o.strs("notes_zh")?,
-        notes_en: o.strs("notes_en")?,
-        rules: each(o.list("rule")?, load_rule)?,
-        checks: each(o.list("check")?, load_check)?,
+        ),
+        valid_from: o.odate("valid_from"),
+        valid_to: o.odate("valid_to"),
+        published: o.odate("published"),
+        dates_quote: o.os("dates_quote"),
+        dates_zh: o.os("dates_zh"),
+        dates_en: o.os("dates_en"),
+        notes_quote: o.os("notes_quote"),
+        notes_zh: o.strs("notes_zh"),
+        notes_en: o.strs("notes_en"),
+        rules: each(o.list("rule"), load_rule),
+        checks: each(o.list("check"), load_check),
         draft_note: None,
-    })
+    }
 }
 
-fn load_rule(o: O) -> Res<Rule> {
+fn load_rule(o: O) -> Rule {
     o.keys(&[
         "id",
         "family",
@@ -581,158 +627,141 @@ fn load_rule(o: O) -> Res<Rule> {
         "otherwise_zh",
         "otherwise_en",
         "aggregate_cap",
-    ])?;
+    ]);
     // Name the rule in every message below it.
-    let id = o.s("id")?;
-    let o = O {
-        m: o.m,
-        at: id.clone(),
-    };
-    Ok(Rule {
-        id,
-        family: o.pick("family", FAMILIES)?,
-        clause: o.s("clause")?,
-        kind: o.pick("kind", KINDS)?,
-        title_zh: o.s("title_zh")?,
-        title_en: o.s("title_en")?,
-        quote: o.s("quote")?,
+    let id = o.s("id");
+    let o = o.named(&id);
+    Rule {
+        family: o.pick("family", FAMILIES),
+        clause: o.s("clause"),
+        kind: o.pick("kind", KINDS),
+        title_zh: o.s("title_zh"),
+        title_en: o.s("title_en"),
+        quote: o.s("quote"),
         per: o
             .opick(
                 "per",
                 &[("enterprise", Per::Enterprise), ("scenario", Per::Scenario)],
-            )?
+            )
             .unwrap_or_default(),
-        notes_zh: o.strs("notes_zh")?,
-        notes_en: o.strs("notes_en")?,
-        requires: conds(&o, "requires")?,
-        formula: o.obj("formula")?.map(load_formula).transpose()?,
-        variants: each(o.list("variant")?, load_variant)?,
-        otherwise_zh: o.os("otherwise_zh")?,
-        otherwise_en: o.os("otherwise_en")?,
-        aggregate_caps: each(o.list("aggregate_cap")?, load_cap)?,
-    })
+        notes_zh: o.strs("notes_zh"),
+        notes_en: o.strs("notes_en"),
+        requires: conds(&o, "requires"),
+        formula: o.obj("formula").map(load_formula),
+        variants: each(o.list("variant"), load_variant),
+        otherwise_zh: o.os("otherwise_zh"),
+        otherwise_en: o.os("otherwise_en"),
+        aggregate_caps: each(o.list("aggregate_cap"), load_cap),
+        id,
+    }
 }
 
-fn conds(o: &O, k: &str) -> Res<Vec<Cond>> {
-    each(o.list(k)?, load_cond)
+fn conds(o: &O, k: &str) -> Vec<Cond> {
+    each(o.list(k), load_cond)
 }
 
-fn load_cond(o: O) -> Res<Cond> {
+fn load_cond(o: O) -> Cond {
     o.keys(&[
         "fact", "op", "value", "values", "zh", "en", "unit", "relaxed",
-    ])?;
-    Ok(Cond {
-        fact: o.fact("fact")?,
-        op: o.pick("op", OPS)?,
-        value: o.othreshold("value")?,
-        values: o.strs("values")?,
-        zh: o.os("zh")?,
-        en: o.os("en")?,
-        unit: o.os("unit")?,
-        relaxed: match o.obj("relaxed")? {
-            None => None,
-            Some(r) => {
-                r.keys(&["value", "zh", "en", "when"])?;
-                Some(Relaxed {
-                    value: r
-                        .othreshold("value")?
-                        .ok_or_else(|| r.err("value", "missing"))?,
-                    zh: r.s("zh")?,
-                    en: r.s("en")?,
-                    when: conds(&r, "when")?,
-                })
+    ]);
+    Cond {
+        fact: o.fact("fact"),
+        op: o.pick("op", OPS),
+        value: o.othreshold("value"),
+        values: o.strs("values"),
+        zh: o.os("zh"),
+        en: o.os("en"),
+        unit: o.os("unit"),
+        relaxed: o.obj("relaxed").map(|r| {
+            r.keys(&["value", "zh", "en", "when"]);
+            Relaxed {
+                value: r.othreshold("value").unwrap_or_else(|| {
+                    r.note("value", "missing");
+                    Threshold {
+                        text: String::new(),
+                        num: None,
+                        date: None,
+                    }
+                }),
+                zh: r.s("zh"),
+                en: r.s("en"),
+                when: conds(&r, "when"),
             }
-        },
-    })
+        }),
+    }
 }
 
-fn load_variant(o: O) -> Res<Variant> {
-    o.keys(&["when", "kind", "zh", "en", "formula"])?;
-    Ok(Variant {
-        when: conds(&o, "when")?,
-        kind: o.opick("kind", KINDS)?,
-        zh: o.s("zh")?,
-        en: o.s("en")?,
-        formula: o.obj("formula")?.map(load_formula).transpose()?,
-    })
+fn load_variant(o: O) -> Variant {
+    o.keys(&["when", "kind", "zh", "en", "formula"]);
+    Variant {
+        when: conds(&o, "when"),
+        kind: o.opick("kind", KINDS),
+        zh: o.s("zh"),
+        en: o.s("en"),
+        formula: o.obj("formula").map(load_formula),
+    }
 }
 
-fn load_formula(o: O) -> Res<Formula> {
+fn load_formula(o: O) -> Formula {
     o.keys(&[
         "terms", "per_unit", "fixed", "range", "deduct", "caps", "stage",
-    ])?;
-    let terms = each(o.list("terms")?, load_term)?;
-    let per_unit = match o.obj("per_unit")? {
-        None => None,
-        Some(p) => {
-            p.keys(&["fact", "amount"])?;
-            Some(PerUnit {
-                fact: p.fact("fact")?,
-                amount: p.d("amount")?,
-            })
-        }
-    };
-    let range = match o.obj("range")? {
-        None => None,
-        Some(r) => {
-            r.keys(&["min", "max"])?;
-            Some(Range {
-                min: r.d("min")?,
-                max: r.d("max")?,
-            })
-        }
-    };
-    let deduct = each(o.list("deduct")?, load_deduct)?;
-    let stage = match o.obj("stage")? {
-        None => None,
-        Some(s) => {
-            s.keys(&["fact", "zh", "en"])?;
-            Some(StageNote {
-                fact: s.fact("fact")?,
-                zh: s.text_table("zh")?,
-                en: s.text_table("en")?,
-            })
-        }
-    };
-    Ok(Formula {
-        terms,
-        per_unit,
-        fixed: o.od("fixed")?,
-        range,
-        deduct,
-        caps: each(o.list("caps")?, load_cap)?,
-        stage,
-    })
-}
-
-fn load_term(t: O) -> Res<Term> {
-    t.keys(&["fact", "rate", "zh", "en"])?;
-    Ok(Term {
-        fact: t.fact("fact")?,
-        rate: t.d("rate")?,
-        pct: String::new(),
-        zh: t.os("zh")?,
-        en: t.os("en")?,
-    })
-}
-
-fn load_deduct(d: O) -> Res<Deduct> {
-    d.keys(&["fact", "table", "zh", "en"])?;
-    let mut table = Vec::new();
-    if let Some(t) = d.obj("table")? {
-        for k in t.m.keys() {
-            table.push((k.clone(), t.d(k)?));
-        }
+    ]);
+    Formula {
+        terms: each(o.list("terms"), load_term),
+        per_unit: o.obj("per_unit").map(|p| {
+            p.keys(&["fact", "amount"]);
+            PerUnit {
+                fact: p.fact("fact"),
+                amount: p.d("amount"),
+            }
+        }),
+        fixed: o.od("fixed"),
+        range: o.obj("range").map(|r| {
+            r.keys(&["min", "max"]);
+            Range {
+                min: r.d("min"),
+                max: r.d("max"),
+            }
+        }),
+        deduct: each(o.list("deduct"), load_deduct),
+        caps: each(o.list("caps"), load_cap),
+        stage: o.obj("stage").map(|s| {
+            s.keys(&["fact", "zh", "en"]);
+            StageNote {
+                fact: s.fact("fact"),
+                zh: s.text_table("zh"),
+                en: s.text_table("en"),
+            }
+        }),
     }
-    Ok(Deduct {
-        fact: d.fact("fact")?,
-        table,
-        zh: d.s("zh")?,
-        en: d.s("en")?,
-    })
 }
 
-fn load_cap(o: O) -> Res<Cap> {
+fn load_term(t: O) -> Term {
+    t.keys(&["fact", "rate", "zh", "en"]);
+    Term {
+        fact: t.fact("fact"),
+        rate: t.d("rate"),
+        pct: String::new(),
+        zh: t.os("zh"),
+        en: t.os("en"),
+    }
+}
+
+fn load_deduct(d: O) -> Deduct {
+    d.keys(&["fact", "table", "zh", "en"]);
+    let table = d
+        .obj("table")
+        .map(|t| t.m.keys().map(|k| (k.clone(), t.d(k))).collect())
+        .unwrap_or_default();
+    Deduct {
+        fact: d.fact("fact"),
+        table,
+        zh: d.s("zh"),
+        en: d.s("en"),
+    }
+}
+
+fn load_cap(o: O) -> Cap {
     o.keys(&[
         "amount",
         "rate",
@@ -742,48 +771,41 @@ fn load_cap(o: O) -> Res<Cap> {
         "waived_if",
         "waived_zh",
         "waived_en",
-    ])?;
-    Ok(Cap {
-        amount: o.od("amount")?,
-        rate: o.od("rate")?,
-        fact: o.ofact("fact")?,
-        less: o.ofact("less")?,
-        scope: o.pick("scope", SCOPES)?,
-        waived_if: o.ofact("waived_if")?,
-        waived_zh: o.os("waived_zh")?,
-        waived_en: o.os("waived_en")?,
+    ]);
+    Cap {
+        amount: o.od("amount"),
+        rate: o.od("rate"),
+        fact: o.ofact("fact"),
+        less: o.ofact("less"),
+        scope: o.pick("scope", SCOPES),
+        waived_if: o.ofact("waived_if"),
+        waived_zh: o.os("waived_zh"),
+        waived_en: o.os("waived_en"),
         label: None,
-    })
+    }
 }
 
-fn load_check(o: O) -> Res<Check> {
+fn load_check(o: O) -> Check {
     o.keys(&[
         "id", "clause", "title_zh", "title_en", "quote", "quote2", "entered", "requires",
-    ])?;
-    let id = o.s("id")?;
-    let o = O {
-        m: o.m,
-        at: id.clone(),
-    };
+    ]);
+    let id = o.s("id");
+    let o = o.named(&id);
     let entered = o
-        .strs("entered")?
+        .strs("entered")
         .iter()
-        .map(|p| {
-            FactRef::resolve(p)
-                .map(Fact)
-                .ok_or_else(|| o.err("entered", &format!("unknown fact `{p}`")))
-        })
-        .collect::<Res<_>>()?;
-    Ok(Check {
-        id,
-        clause: o.s("clause")?,
-        title_zh: o.s("title_zh")?,
-        title_en: o.s("title_en")?,
-        quote: o.s("quote")?,
-        quote2: o.os("quote2")?,
+        .map(|p| o.resolve("entered", p))
+        .collect();
+    Check {
+        clause: o.s("clause"),
+        title_zh: o.s("title_zh"),
+        title_en: o.s("title_en"),
+        quote: o.s("quote"),
+        quote2: o.os("quote2"),
         entered,
-        requires: conds(&o, "requires")?,
-    })
+        requires: conds(&o, "requires"),
+        id,
+    }
 }
 
 impl Cap {

@@ -550,7 +550,8 @@ fn results(props: &ViewProps) -> Html {
         let edit = props.edit.clone();
         Callback::from(move |_| edit.emit(Edit::Reset))
     };
-    let share = browser::href();
+    // Built from the form itself: the fragment in the address bar is only updated after this render.
+    let share = format!("{}#a={}", browser::base_href(), props.form.to_fragment());
     html! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{ lang.t("可获得的奖励", "Awards you can get") }

@@ -45,10 +45,12 @@ pub fn set_fragment(fragment: &str) {
     }
 }
 
-pub fn href() -> String {
-    window()
+/// The page's address without its fragment.
+pub fn base_href() -> String {
+    let href = window()
         .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
 }
 
 /// Offers text as a file download (no server involved: a blob URL).

@@ -1,0 +1,248 @@
+// The calculator page in real Chromium, built in release mode and served with the strict CSP.
+// Every figure is worked by hand from the quoted clauses (see tests/*.rs for the clause texts).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { amount, fragment, launch, openPage, startServer, total } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function hongshan(page) {
+  await page.click('#region-wuhan-hongshan');
+  await page.check('#f-enterprise-sme');
+  await page.fill('#f-compute-domestic_fees', '50');
+  await page.fill('#f-model_filing-models_filed', '3');
+}
+
+test('typing figures in 万元 gives the hand-worked awards, live', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await hongshan(page);
+  // 洪山 5: 500,000 × 20% = 100,000 (under the 200,000 cap) → 10 万元.
+  assert.equal(await amount(page, 'hongshan.compute_subsidy'), '10 万元');
+  // 洪山 6: 3 models × 1,000,000 = 3,000,000, capped at 2,000,000 a year → 200 万元.
+  assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
+  assert.match(await page.locator('#award-hongshan-model_filing .cap').textContent(), /2,000,000/);
+  // Totals: exact 200 万元; up to 200 + 10 = 210 万元 (the city's voucher has no figure).
+  assert.equal(await total(page, 'exact'), '200 万元');
+  assert.equal(await total(page, 'up-to'), '210 万元');
+  // The city clause's card carries the draft badge.
+  assert.equal((await page.locator('#award-wuhan-compute_voucher .badge-draft').first().textContent()).trim(), '征求意见稿');
+  // The chart and hint: 50 万元 more fees reach the cap, adding 10 万元.
+  assert.match(await page.locator('#award-hongshan-compute_subsidy .hint').textContent(), /再增加 50 万元.*补贴可增加 10 万元/);
+  assert.equal(await page.locator('#award-hongshan-compute_subsidy svg[role="img"]').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('switching region re-evaluates the same inputs', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await hongshan(page);
+  await page.click('#region-hangzhou');
+  // 杭州 一(三): 500,000 domestic × 30% = 150,000 → 15 万元. 二(四): filed, no cost figure → at most 50 万元.
+  assert.equal(await amount(page, 'hangzhou.compute_voucher'), '15 万元');
+  assert.equal(await amount(page, 'hangzhou.model_filing'), '50 万元');
+  assert.equal(await total(page, 'up-to'), '65 万元');
+  assert.equal(await total(page, 'exact'), '0 万元');
+  assert.equal(await amount(page, 'hongshan.model_filing'), null, 'Hongshan clauses are gone');
+  // The comparison table shows every region; Hongshan's row keeps its 210 万元.
+  assert.match(await page.locator('#compare-wuhan-hongshan').textContent(), /210 万元/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('scenario projects can be added, filled and removed', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.click('#region-wuhan');
+  await page.click('#add-scenario');
+  await page.click('#add-scenario');
+  // 武汉 七: 5,000,000 × 30% = 1,500,000 → capped at 1,000,000; 2,000,000 × 30% = 600,000. Sum 160 万元.
+  await page.fill('#sc-1-total', '500');
+  await page.fill('#sc-2-total', '200');
+  assert.equal(await amount(page, 'wuhan.scenario'), '160 万元');
+  await page.click('#sec-scenarios li:first-child button.remove');
+  assert.equal(await amount(page, 'wuhan.scenario'), '60 万元');
+  assert.equal(await page.locator('#sec-scenarios li').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a bad entry is marked at its field, and nothing else is lost', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await hongshan(page);
+  await page.fill('#f-compute-domestic_fees', '5O');
+  const err = page.locator('#f-compute-domestic_fees-error');
+  assert.match(await err.textContent(), /请输入数字/);
+  assert.equal(await page.getAttribute('#f-compute-domestic_fees', 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue('#f-compute-domestic_fees'), '5O', 'the text is kept to be fixed');
+  assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元', 'other results stay');
+  // Full-width digits and a 元 suffix are understood: ５０万 = 500000元.
+  await page.fill('#f-compute-domestic_fees', '５０万');
+  assert.equal(await amount(page, 'hongshan.compute_subsidy'), '10 万元');
+  await page.fill('#f-compute-domestic_fees', '500,000元');
+  assert.equal(await amount(page, 'hongshan.compute_subsidy'), '10 万元');
+  assert.equal(await err.count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the 元 switch converts what was typed', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await hongshan(page);
+  await page.check('#unit-yuan');
+  assert.equal(await page.inputValue('#f-compute-domestic_fees'), '500000');
+  assert.equal(await amount(page, 'hongshan.compute_subsidy'), '100,000 元');
+  assert.equal(await total(page, 'exact'), '2,000,000 元');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the share link reopens the same calculation; the last input is kept', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await hongshan(page);
+  await page.click('#add-scenario');
+  await page.fill('#sc-1-name', '质检大模型');
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /#a=/);
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await page2.goto(link);
+  await page2.waitForSelector('#total-up-to');
+  assert.equal(await page2.inputValue('#f-compute-domestic_fees'), '50');
+  assert.equal(await page2.inputValue('#sc-1-name'), '质检大模型');
+  assert.equal(await amount(page2, 'hongshan.model_filing'), '200 万元');
+  await other.close();
+  // Same browser, no fragment: localStorage brings the last input back.
+  const page3 = await context.newPage();
+  await page3.goto(server.url);
+  await page3.waitForSelector('#total-up-to');
+  assert.equal(await page3.inputValue('#f-model_filing-models_filed'), '3');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('export downloads the result as JSON and CSV', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await hongshan(page);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  assert.equal(json.suggestedFilename(), 'subsidy-result.json');
+  const result = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  const filing = result.awards.find((a) => a.id === 'hongshan.model_filing');
+  assert.equal(filing.amount, '2000000.00');
+  assert.equal(result.total.exact, '2000000.00');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  assert.ok(text.startsWith('\ufeff编号,名称,类型,金额(元)'));
+  assert.match(text, /hongshan\.model_filing,生成式人工智能模型备案奖励,exact,2000000\.00/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('English switch', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await hongshan(page);
+  await page.click('#lang-switch');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'AI Industry Subsidy Calculator');
+  assert.equal((await page.locator('#award-hongshan-model_filing h3').textContent()).trim(), 'Award per filed generative-AI model');
+  assert.match(await page.locator('#award-hongshan-model_filing .kind').textContent(), /exact amount/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('accessibility: axe finds no serious or critical violation, empty and filled', async () => {
+  for (const lang of ['zh', 'en']) {
+    const form = { r: 'wuhan-hongshan', u: 'wan', l: lang, v: { 'enterprise.sme': 'true', 'compute.domestic_fees': 'x', 'model_filing.models_filed': '3' }, s: [{ i: 1, n: 'A', s: true, t: '500', d: '', m: false }] };
+    for (const url of [server.url, `${server.url}#${fragment(form)}`]) {
+      const { page, context } = await openPage(browser, url);
+      await page.locator('details.not-eligible summary').click();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), [], url);
+      await context.close();
+    }
+  }
+});
+
+test('keyboard only: the inputs and buttons are reachable with Tab, focus is visible', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const seen = new Set();
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      // A date input's calendar button is focused inside the control (the browser draws that ring);
+      // whenever the element itself has focus, ours must show.
+      return { id: el.id, own: el.matches(':focus'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    if (info.id) seen.add(info.id);
+    if (info.own && info.id) assert.ok(info.outline, `focus ring on ${info.id}`);
+  }
+  for (const id of ['lang-switch', 'region-wuhan-hongshan', 'f-enterprise-sme', 'f-compute-domestic_fees']) assert.ok(seen.has(id), `${id} reachable: ${[...seen]}`);
+  // Typing with the keyboard alone.
+  await page.focus('#f-model_filing-models_filed');
+  await page.keyboard.type('2');
+  assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('works at 360 px wide without sideways scrolling', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
+  await hongshan(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width}px wide`);
+  assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('works with the network cut after load, and prints a clean report', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await context.setOffline(true);
+  await hongshan(page);
+  assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.inputs').evaluate((el) => getComputedStyle(el).display), 'none');
+  assert.equal(await page.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
+  assert.ok(await page.locator('#award-hongshan-model_filing').isVisible());
+  assert.ok(await page.locator('.disclaimer').isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('window.subsidyCalc: figures, rules(), and errors naming the field', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const out = await page.evaluate(() => {
+    const r = window.subsidyCalc.evaluate({ schema: 1, region: 'wuhan-hongshan', as_of: '2026-11-24', model_filing: { models_filed: 3 } });
+    let error = null;
+    try {
+      window.subsidyCalc.evaluate({ region: 'wuhan', compute: { domestic_fees: '-5' }, listing: { venue: 'moon' } });
+    } catch (e) {
+      error = { name: e.name, fields: e.errors.map((x) => x.field) };
+    }
+    const text = window.subsidyCalc.evaluate(JSON.stringify({ region: 'shanghai', as_of: '2026-11-24', other: { shanghai: { metaverse_investment: '10000000' } } }));
+    return { filing: r.awards.find((a) => a.id === 'hongshan.model_filing'), exact: r.total.exact, error, rules: window.subsidyCalc.rules().rules.length, version: window.subsidyCalc.version, metaverse: text.awards.find((a) => a.id === 'shanghai.metaverse').amount };
+  });
+  // 3 × 1,000,000 capped at 2,000,000; Shanghai 21: 10,000,000 × 30% = 3,000,000.
+  assert.equal(out.filing.amount, '2000000.00');
+  assert.equal(out.filing.binding_cap, 'per enterprise per year: 2000000');
+  assert.equal(out.exact, '2000000.00');
+  assert.deepEqual(out.error, { name: 'SubsidyCalcError', fields: ['compute.domestic_fees', 'listing.venue'] });
+  assert.equal(out.rules, 55);
+  assert.match(out.version, /^2026\.11\.24\+[0-9a-f]{8}$/);
+  assert.equal(out.metaverse, '3000000.00');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

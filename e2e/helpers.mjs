@@ -1,0 +1,64 @@
+// Shared set-up for the browser tests: a loopback server for dist/ (with the strict CSP header),
+// Debian's Chromium through playwright-core, and watchers for console errors, page errors, CSP
+// violations and requests that leave the page's origin.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = path.join(root, process.env.DIST || 'dist');
+
+export async function startServer(dir = DIST) {
+  const proc = spawn('python3', [path.join(root, 'scripts/static_server.py'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = await once(proc.stdout, 'data');
+  const url = chunk.toString().trim().split('\n')[0];
+  return { url, close: () => proc.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A page that records what must never happen: console errors, uncaught errors, CSP violations,
+ *  and requests to another origin. */
+export async function openPage(browser, url, opts = {}) {
+  const context = await browser.newContext({ viewport: opts.viewport || { width: 1366, height: 900 }, acceptDownloads: true, ...(opts.context || {}) });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(url).origin;
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) problems.push(`foreign request: ${u}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('#total-up-to');
+  return { page, context, problems };
+}
+
+/** The amount shown on an award card ("200 万元"), or null when the card is absent. */
+export async function amount(page, id) {
+  const el = page.locator(`#award-${id.replace('.', '-')} .amount`);
+  return (await el.count()) ? (await el.textContent()).trim() : null;
+}
+
+export async function total(page, which) {
+  return (await page.locator(`#total-${which} strong`).textContent()).trim();
+}
+
+/** A share-link fragment for a form state (the app's own encoding: JSON, base64url). */
+export function fragment(form) {
+  return 'a=' + Buffer.from(JSON.stringify(form)).toString('base64url');
+}

@@ -1,0 +1,56 @@
+// The web app's budget report, from the release build in dist/: the gzip size of everything the page
+// loads (html + js + wasm + css, rules included) and the time from navigation to the first result on
+// screen in headless Chromium (median of 7 fresh loads). Exits non-zero over the 200 KB budget.
+// Usage: node e2e/report.mjs   (writes target/web-report.txt too)
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { DIST, launch, startServer } from './helpers.mjs';
+
+const BUDGET = 200 * 1024;
+const lines = [];
+const say = (s) => { lines.push(s); console.log(s); };
+
+let raw = 0;
+let gz = 0;
+for (const f of fs.readdirSync(DIST).sort()) {
+  if (!/\.(html|js|wasm|css)$/.test(f)) continue;
+  const data = fs.readFileSync(path.join(DIST, f));
+  // Standard gzip -9 (Node's bundled zlib compresses about 1% worse than the gzip servers use).
+  const g = execFileSync('gzip', ['-9', '-c', path.join(DIST, f)], { maxBuffer: 1 << 26 }).length;
+  raw += data.length;
+  gz += g;
+  say(`${f.padEnd(32)} ${(data.length / 1024).toFixed(1).padStart(8)} KB raw ${(g / 1024).toFixed(1).padStart(8)} KB gzip`);
+}
+say(`${'total'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB raw ${(gz / 1024).toFixed(1).padStart(8)} KB gzip (budget 200 KB)`);
+
+const server = await startServer();
+const browser = await launch();
+const times = [];
+for (let i = 0; i < 7; i += 1) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Records the moment the totals first exist in the DOM, relative to navigation start.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.getElementById('total-up-to')) {
+        window.__firstResult = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__firstResult !== undefined);
+  times.push(await page.evaluate(() => window.__firstResult));
+  await context.close();
+}
+await browser.close();
+server.close();
+times.sort((a, b) => a - b);
+say(`first result on screen: median ${times[3].toFixed(0)} ms, fastest ${times[0].toFixed(0)} ms, slowest ${times[6].toFixed(0)} ms (7 loads, localhost, headless Chromium)`);
+fs.mkdirSync(path.join(DIST, '..', 'target'), { recursive: true });
+fs.writeFileSync(path.join(DIST, '..', 'target', 'web-report.txt'), `${lines.join('\n')}\n`);
+if (gz > BUDGET) {
+  console.error(`over the size budget: ${(gz / 1024).toFixed(1)} KB gzip > 200 KB`);
+  process.exit(1);
+}
