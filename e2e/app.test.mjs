@@ -203,6 +203,12 @@ test('works at 360 px wide without sideways scrolling', async () => {
   await hongshan(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
+  // While typing at the top of the page, the totals stay in sight (2,000,000 exact; up to 2,100,000).
+  const bar = page.locator('.mobile-totals');
+  assert.ok(await bar.isVisible());
+  assert.match(await bar.textContent(), /200 万元.*210 万元/);
+  const box = await bar.boundingBox();
+  assert.ok(box.y + box.height <= 740 && box.y > 600, `bar at ${box.y}`);
   assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
   assert.deepEqual(problems, []);
   await context.close();

@@ -163,8 +163,23 @@ pub fn App() -> Html {
                 </section>
                 { results(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone() }) }
             </main>
+            { mobile_totals(&view, form.unit, lang) }
             { footer(&FooterProps { lang }) }
         </div>
+    }
+}
+
+/// On a phone the results sit below the inputs: this bar keeps the totals in sight while typing.
+fn mobile_totals(view: &View, unit: Unit, lang: Lang) -> Html {
+    let Some(o) = &view.outcome else {
+        return html! {};
+    };
+    html! {
+        <nav class="mobile-totals" aria-label={lang.t("合计", "Totals")}>
+            <span>{ lang.t("确定 ", "exact ") }<strong>{ money(&o.total.exact, unit, lang) }</strong></span>
+            <span>{ lang.t("最高 ", "up to ") }<strong>{ money(&o.total.up_to, unit, lang) }</strong></span>
+            <a href="#results-title">{ lang.t("明细 ↓", "details ↓") }</a>
+        </nav>
     }
 }
 

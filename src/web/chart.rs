@@ -65,12 +65,19 @@ pub fn cap_chart(c: &Curve, lang: Lang) -> Html {
     };
     let cap = c.cap_at.map(|cap| {
         let x = sx(cap);
-        let label_x = (x + Decimal::from(4)).min(Decimal::from(RIGHT - 70));
+        // The label sits on the side of the line with more room.
+        let right_half = x > Decimal::from((LEFT + RIGHT) / 2);
+        let label_x = if right_half {
+            x - Decimal::from(4)
+        } else {
+            x + Decimal::from(4)
+        };
         html! {
             <g class="cap">
                 <line x1={px(x)} y1={TOP.to_string()} x2={px(x)} y2={BOTTOM.to_string()}
                       stroke="#b45309" stroke-width="1.5" stroke-dasharray="4 3" />
-                <text x={px(label_x)} y={(TOP + 10).to_string()} fill="#92400e" font-size="11">
+                <text x={px(label_x)} y={(TOP + 10).to_string()} fill="#92400e" font-size="11"
+                      text-anchor={if right_half { "end" } else { "start" }}>
                     { format!("{} {}", lang.t("封顶起点", "cap from"), wan(cap)) }
                 </text>
             </g>
