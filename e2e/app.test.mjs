@@ -223,6 +223,11 @@ test('works with the network cut after load, and prints a clean report', async (
   assert.equal(await page.locator('.inputs').evaluate((el) => getComputedStyle(el).display), 'none');
   assert.equal(await page.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'none');
   assert.ok(await page.locator('#award-hongshan-model_filing').isVisible());
+  // The source line is on every card; printing opens the steps and the quoted clause.
+  assert.match(await page.locator('#award-hongshan-model_filing .source').textContent(), /洪山区.*第6条/);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.ok(await page.locator('#award-hongshan-model_filing blockquote').isVisible());
+  assert.match(await page.locator('#award-hongshan-model_filing blockquote').textContent(), /按每个模型100万元给予企业支持/);
   assert.ok(await page.locator('.disclaimer').isVisible());
   assert.deepEqual(problems, []);
   await context.close();

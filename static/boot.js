@@ -3,6 +3,11 @@
 import init from './subsidy-calc-web.js';
 
 const wasm = new URL('./subsidy-calc-web_bg.wasm', import.meta.url);
+
+// A printed report shows every award's steps and quoted clause: closed <details> do not print.
+window.addEventListener('beforeprint', () => {
+  document.querySelectorAll('details').forEach((d) => { d.open = true; });
+});
 init({ module_or_path: wasm }).then(() => {
   document.documentElement.dataset.ready = '1';
   window.dispatchEvent(new CustomEvent('subsidy-calc-ready'));

@@ -683,15 +683,14 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
                 </ul>
             }
             { for notes.iter().map(|n| html! { <p class="note">{ n.to_string() }</p> }) }
+            <p class="source">
+                { format!("{} {} · {}", lang.t("依据:", "Source:"), lang.t(a.source.document, a.source.document_en),
+                    match lang { Lang::Zh => format!("第{}条", a.source.clause), Lang::En => format!("clause {}", a.source.clause) }) }
+            </p>
             <details class="steps">
-                <summary>{ lang.t("计算过程与依据", "How it is worked out, and the source") }</summary>
+                <summary>{ lang.t("计算过程与原文", "How it is worked out, and the clause") }</summary>
                 <ol>{ for steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
                 <blockquote lang="zh-CN">{ format!("“{}”", a.source.quote) }</blockquote>
-                <p class="source">
-                    { format!("{} · {} · ", lang.t(a.source.document, a.source.document_en),
-                        match lang { Lang::Zh => format!("第{}条", a.source.clause), Lang::En => format!("clause {}", a.source.clause) }) }
-                    { status_badge(a.source.status, lang) }
-                </p>
             </details>
         </article>
     }
