@@ -43,41 +43,90 @@ pub fn evaluate_value(
     Ok(engine::evaluate(&app, book()?))
 }
 
+/// One clause in the catalogue (`subsidy-calc rules`, `subsidyCalc.rules()`).
+#[derive(serde::Serialize)]
+pub struct CatalogueRule<'a> {
+    pub id: &'a str,
+    pub family: rulebook::Family,
+    pub kind: rulebook::Kind,
+    pub region: Vec<&'a str>,
+    pub document: &'a str,
+    pub document_en: &'a str,
+    pub clause: &'a str,
+    pub title_zh: &'a str,
+    pub title_en: &'a str,
+    pub status: &'static str,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub validity: Option<&'a str>,
+    pub quote: &'a str,
+}
+
+/// One qualification check in the catalogue.
+#[derive(serde::Serialize)]
+pub struct CatalogueCheck<'a> {
+    pub id: &'a str,
+    pub region: Vec<&'a str>,
+    pub document: &'a str,
+    pub clause: &'a str,
+    pub title_zh: &'a str,
+    pub title_en: &'a str,
+    pub status: &'static str,
+}
+
 /// The rule catalogue the engine carries, as the `rules` command and `subsidyCalc.rules()` show it.
-pub fn catalogue() -> Result<serde_json::Value, String> {
+/// (A plain serializable struct: building it as `json!` trees cost ~2 KB of the web bundle.)
+#[derive(serde::Serialize)]
+pub struct Catalogue<'a> {
+    pub schema: u32,
+    pub rules_version: String,
+    pub rules: Vec<CatalogueRule<'a>>,
+    pub checks: Vec<CatalogueCheck<'a>>,
+}
+
+pub fn catalogue() -> Result<Catalogue<'static>, String> {
     let book = RuleBook::embedded()?;
     let status = |d: &rulebook::Document| match d.status {
         rulebook::DocStatus::Draft => "draft",
         rulebook::DocStatus::InForce => "in_force",
     };
-    let rules: Vec<serde_json::Value> = book
+    let rules = book
         .rules()
-        .map(|(d, r)| {
-            serde_json::json!({
-                "id": r.id, "family": r.family, "kind": r.kind,
-                "region": book.regions_of(&d.key),
-                "document": d.name_zh, "document_en": d.name_en, "clause": r.clause,
-                "title_zh": r.title_zh, "title_en": r.title_en,
-                "status": status(d),
-                "valid_from": d.valid_from.map(|x| x.to_string()),
-                "valid_to": d.valid_to.map(|x| x.to_string()),
-                "validity": d.dates_en,
-                "quote": r.quote,
-            })
+        .map(|(d, r)| CatalogueRule {
+            id: &r.id,
+            family: r.family,
+            kind: r.kind,
+            region: book.regions_of(&d.key),
+            document: &d.name_zh,
+            document_en: &d.name_en,
+            clause: &r.clause,
+            title_zh: &r.title_zh,
+            title_en: &r.title_en,
+            status: status(d),
+            valid_from: d.valid_from,
+            valid_to: d.valid_to,
+            validity: d.dates_en.as_deref(),
+            quote: &r.quote,
         })
         .collect();
-    let checks: Vec<serde_json::Value> = book
+    let checks = book
         .documents
         .iter()
         .flat_map(|d| d.checks.iter().map(move |c| (d, c)))
-        .map(|(d, c)| {
-            serde_json::json!({
-                "id": c.id, "region": book.regions_of(&d.key), "document": d.name_zh,
-                "clause": c.clause, "title_zh": c.title_zh, "title_en": c.title_en, "status": status(d),
-            })
+        .map(|(d, c)| CatalogueCheck {
+            id: &c.id,
+            region: book.regions_of(&d.key),
+            document: &d.name_zh,
+            clause: &c.clause,
+            title_zh: &c.title_zh,
+            title_en: &c.title_en,
+            status: status(d),
         })
         .collect();
-    Ok(
-        serde_json::json!({ "schema": 1, "rules_version": book.version(), "rules": rules, "checks": checks }),
-    )
+    Ok(Catalogue {
+        schema: 1,
+        rules_version: book.version(),
+        rules,
+        checks,
+    })
 }

@@ -16,6 +16,55 @@ use yew::prelude::*;
 
 const STORAGE_KEY: &str = "subsidy-calc.form.v1";
 
+/// How an embedded calculator was configured by its host: the `<subsidy-calculator>` attributes, or
+/// the iframe page's parameters. An embedded calculator keeps its state to itself (it never writes
+/// the host's URL or storage) and reports each result on its host element.
+#[derive(Clone, PartialEq, Default)]
+pub struct Embed {
+    pub region: Option<String>,
+    /// Hides the region picker and the comparison (a district's own site).
+    pub locked: bool,
+    pub lang: Option<Lang>,
+    /// The families to show: "compute", "model", "scenario", "listing", "other"; None shows all.
+    pub sections: Option<Vec<String>>,
+    /// Where `subsidy-result` events are fired.
+    pub host: Option<web_sys::HtmlElement>,
+}
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub embed: Option<Embed>,
+}
+
+/// What the views need to know about the mode.
+#[derive(Clone, PartialEq, Default)]
+struct Ui {
+    embedded: bool,
+    locked: bool,
+    sections: Option<Vec<String>>,
+}
+
+impl Ui {
+    /// Whether a family's inputs and awards are shown.
+    fn shows(&self, family: &str) -> bool {
+        self.sections
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|x| x == family))
+    }
+}
+
+fn family_key(f: subsidy_calc::rulebook::Family) -> &'static str {
+    use subsidy_calc::rulebook::Family;
+    match f {
+        Family::ComputeVoucher => "compute",
+        Family::ModelFiling => "model",
+        Family::Scenario => "scenario",
+        Family::Listing => "listing",
+        Family::Other => "other",
+    }
+}
+
 /// The reducer state: the form, as in yew's function_todomvc.
 #[derive(Clone)]
 pub struct State {
@@ -134,36 +183,84 @@ fn dom_id(path: &str) -> String {
 }
 
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
+    let embed = props.embed.clone();
     let state = use_reducer(|| State {
-        form: initial_form(),
+        form: match &props.embed {
+            None => initial_form(),
+            Some(e) => {
+                let mut form = Form::default();
+                if let Some(r) = e.region.clone() {
+                    form.apply(Edit::Region(r));
+                }
+                form.lang = e.lang.unwrap_or_default();
+                form
+            }
+        },
     });
     let form = state.form.clone();
     let view = use_memo(form.clone(), View::compute);
-    use_effect_with(form.clone(), |form| {
-        browser::storage_set(STORAGE_KEY, &form.to_json().to_string());
-        browser::set_fragment(&format!("a={}", form.to_fragment()));
-        if let Some(html) = browser::document().and_then(|d| d.document_element()) {
-            let _ = html.set_attribute("lang", form.lang.t("zh-CN", "en"));
+    let embedded = embed.is_some();
+    use_effect_with(form.clone(), move |form| {
+        if !embedded {
+            browser::storage_set(STORAGE_KEY, &form.to_json().to_string());
+            browser::set_fragment(&format!("a={}", form.to_fragment()));
+            if let Some(html) = browser::document().and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", form.lang.t("zh-CN", "en"));
+            }
         }
     });
+    // The host changed an attribute: follow it.
+    {
+        let state = state.clone();
+        let wanted = embed.as_ref().map(|e| (e.region.clone(), e.lang));
+        use_effect_with(wanted, move |wanted| {
+            if let Some((region, lang)) = wanted {
+                if let Some(r) = region {
+                    state.dispatch(Edit::Region(r.clone()));
+                }
+                if let Some(l) = lang {
+                    state.dispatch(Edit::Lang(*l));
+                }
+            }
+        });
+    }
+    // Each new result is announced on the host element.
+    {
+        let host = embed.as_ref().and_then(|e| e.host.clone());
+        let view = view.clone();
+        use_effect_with(form.clone(), move |_| {
+            if let (Some(host), Some(o)) = (host, &view.outcome) {
+                browser::fire_result(&host, o);
+            }
+        });
+    }
     let edit = {
         let state = state.clone();
         Callback::from(move |e: Edit| state.dispatch(e))
     };
+    let ui = Rc::new(Ui {
+        embedded,
+        locked: embed.as_ref().is_some_and(|e| e.locked),
+        sections: embed.as_ref().and_then(|e| e.sections.clone()),
+    });
     let lang = form.lang;
     html! {
-        <div class="page">
+        <div class={classes!("page", embedded.then_some("embedded"))} lang={lang.t("zh-CN", "en")}>
             { header(&FormProps { form: form.clone(), edit: edit.clone() }) }
             <main class="layout">
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title" class="visually-hidden">{ lang.t("填写企业情况", "Your figures") }</h2>
-                    { region_picker(&FormProps { form: form.clone(), edit: edit.clone() }) }
-                    { sections(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone() }) }
+                    if !ui.locked {
+                        { region_picker(&FormProps { form: form.clone(), edit: edit.clone() }) }
+                    }
+                    { sections(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), ui: ui.clone() }) }
                 </section>
-                { results(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone() }) }
+                { results(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), ui: ui.clone() }) }
             </main>
-            { mobile_totals(&view, form.unit, lang) }
+            if !embedded {
+                { mobile_totals(&view, form.unit, lang) }
+            }
             { footer(&FooterProps { lang }) }
         </div>
     }
@@ -249,6 +346,7 @@ struct ViewProps {
     form: Form,
     view: Rc<View>,
     edit: Callback<Edit>,
+    ui: Rc<Ui>,
 }
 
 /// The input sections, each showing only the fields the region's clauses read.
@@ -274,16 +372,20 @@ fn sections(props: &ViewProps) -> Html {
             </fieldset>
         }
     };
-    let other = shown(&["other."]);
+    // A host may show only some families (the `sections` attribute).
+    let ui = &props.ui;
+    let when =
+        |family: &str, paths: Vec<&'static str>| if ui.shows(family) { paths } else { Vec::new() };
+    let other = when("other", shown(&["other."]));
     html! {
         <>
             { section("sec-enterprise", lang.t("企业信息", "The enterprise"), shown(&["enterprise."])) }
-            { section("sec-compute", lang.t("算力券 · 算力补贴", "Compute vouchers and subsidies"), shown(&["compute."])) }
-            { section("sec-models", lang.t("模型备案 · 模型研发", "Model filing and development"), shown(&["model_filing.", "models."])) }
-            if props.view.scenarios {
+            { section("sec-compute", lang.t("算力券 · 算力补贴", "Compute vouchers and subsidies"), when("compute", shown(&["compute."]))) }
+            { section("sec-models", lang.t("模型备案 · 模型研发", "Model filing and development"), when("model", shown(&["model_filing.", "models."]))) }
+            if props.view.scenarios && ui.shows("scenario") {
                 { scenario_list(props) }
             }
-            { section("sec-listing", lang.t("上市", "Listing"), shown(&["listing."])) }
+            { section("sec-listing", lang.t("上市", "Listing"), when("listing", shown(&["listing."]))) }
             if !other.is_empty() {
                 <details class="section other" id="sec-other">
                     <summary>{ lang.t("其他奖励(数据集、活动、平台、园区、投资项目等)", "Other awards (datasets, events, platforms, parks, investment projects…)") }</summary>
@@ -536,15 +638,20 @@ fn results(props: &ViewProps) -> Html {
     let Some(o) = &props.view.outcome else {
         return html! { <section class="results"><p class="error">{ lang.t("无法计算:规则数据有误。", "Cannot calculate: the rule data is invalid.") }</p></section> };
     };
+    // A host may show only some families (the `sections` attribute).
+    let ui = &props.ui;
+    let shown = |a: &&Award| ui.shows(family_key(a.family));
     let eligible: Vec<&Award> = o
         .awards
         .iter()
         .filter(|a| a.kind != Kind::NotEligible)
+        .filter(shown)
         .collect();
     let other: Vec<&Award> = o
         .awards
         .iter()
         .filter(|a| a.kind == Kind::NotEligible)
+        .filter(shown)
         .collect();
     let notes = match lang {
         Lang::Zh => o.notes_zh.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
@@ -587,10 +694,12 @@ fn results(props: &ViewProps) -> Html {
                 <button type="button" id="export-csv" class="secondary" onclick={export_csv}>{ lang.t("导出 CSV", "Export CSV") }</button>
                 <button type="button" id="print" class="secondary" onclick={print}>{ lang.t("打印报告", "Print report") }</button>
                 <button type="button" id="reset" class="secondary" onclick={reset}>{ lang.t("清空输入", "Clear inputs") }</button>
-                <div class="share">
-                    <label for="share-link">{ lang.t("分享链接(数据只在链接里,不经过服务器)", "Share link (the data is in the link only, no server)") }</label>
-                    <input type="text" id="share-link" readonly=true value={share} />
-                </div>
+                if !ui.embedded {
+                    <div class="share">
+                        <label for="share-link">{ lang.t("分享链接(数据只在链接里,不经过服务器)", "Share link (the data is in the link only, no server)") }</label>
+                        <input type="text" id="share-link" readonly=true value={share} />
+                    </div>
+                }
             </div>
             if eligible.is_empty() {
                 <p class="empty">{ lang.t("请在左侧填写企业情况;符合条件的奖励会在这里即时显示。", "Enter your figures; the awards you qualify for appear here as you type.") }</p>
@@ -625,7 +734,9 @@ fn results(props: &ViewProps) -> Html {
                     }) }
                 </ul>
             </details>
-            { compare(&props.view.compare, &props.form.region, lang, unit, &props.edit) }
+            if !ui.locked {
+                { compare(&props.view.compare, &props.form.region, lang, unit, &props.edit) }
+            }
         </section>
     }
 }

@@ -8,11 +8,18 @@ mod app;
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod chart;
+#[cfg(target_arch = "wasm32")]
+mod widget;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     api::install();
-    if let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) {
+    // The full page mounts only into its own marked element: a host page that loads the widget may
+    // well have an unrelated `id="app"`.
+    if let Some(root) = browser::document()
+        .and_then(|d| d.get_element_by_id("app"))
+        .filter(|e| e.has_attribute("data-subsidy-calc"))
+    {
         yew::Renderer::<app::App>::with_root(root).render();
     }
 }

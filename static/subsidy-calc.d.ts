@@ -1,0 +1,174 @@
+// Types of the calculator's JavaScript API (window.subsidyCalc) and of the <subsidy-calculator> event.
+// The JSON shapes are those of docs/CONTRACT.md (the same as `subsidy-calc eval`).
+
+/** Yuan as a decimal string with at most two decimals ("1250000.50"), or a JSON number. */
+export type Money = string | number;
+export type Region = 'hangzhou' | 'wuhan' | 'wuhan-hongshan' | 'wuhan-qiaokou' | 'shanghai';
+
+export interface Scenario {
+  name?: string;
+  selected?: boolean;
+  total_investment?: Money;
+  rd_investment?: Money;
+  manufacturing_first_application?: boolean;
+}
+
+/** An application: every field is optional except region; see docs/INPUT_FIELDS.md for `other`. */
+export interface Application {
+  schema?: 1;
+  /** YYYY-MM-DD; default today (China time). */
+  as_of?: string;
+  region: Region;
+  enterprise?: {
+    sme?: boolean;
+    foundation_model_developer?: boolean;
+    first_recognitions?: Array<'little_giant' | 'unicorn'>;
+  };
+  compute?: {
+    maas_on_filed_model_fees?: Money;
+    domestic_fees?: Money;
+    other_fees?: Money;
+    years_subsidized_before?: number;
+    model_purchase_fees?: Money;
+  };
+  model_filing?: { models_filed?: number; evaluation_costs?: Money; awarded_before?: boolean };
+  models?: {
+    vertical_model?: { selected?: boolean; rd_cost?: Money; local_compute_fees?: Money; compute_award_received?: Money };
+    large_model?: { kind?: 'general' | 'industry'; parameters?: string | number };
+  };
+  scenarios?: Scenario[];
+  listing?: {
+    venue?: 'none' | 'sse' | 'szse' | 'bse' | 'overseas_mou';
+    stage?: 'none' | 'tutoring' | 'filed' | 'listed';
+    proceeds_invested_locally_percent?: Money;
+  };
+  other?: Record<string, unknown>;
+}
+
+export type Kind = 'exact' | 'up_to' | 'range' | 'unspecified' | 'case_by_case' | 'not_eligible';
+export type Family = 'compute_voucher' | 'model_filing' | 'scenario' | 'listing' | 'other';
+export type Status = 'in_force' | 'draft' | 'expired' | 'not_yet';
+
+export interface Source {
+  document: string;
+  document_en: string;
+  clause: string;
+  quote: string;
+  status: Status;
+  valid_from?: string;
+  valid_to?: string;
+  seed: string;
+}
+
+export interface Award {
+  id: string;
+  family: Family;
+  kind: Kind;
+  title_zh: string;
+  title_en: string;
+  /** Yuan, two decimals: present for exact and up_to. */
+  amount?: string;
+  min?: string;
+  max?: string;
+  uncapped?: string;
+  binding_cap?: string;
+  binding_cap_zh?: string;
+  steps: string[];
+  steps_zh: string[];
+  source: Source;
+  /** Set whenever kind is not_eligible. */
+  reason: string | null;
+  reason_zh: string | null;
+  notes?: string[];
+  notes_zh?: string[];
+  items?: Array<{ scenario: number; name: string; amount: string; uncapped?: string; binding_cap?: string }>;
+  stacking?: { group: string; mode: 'highest' | 'stack'; counted: boolean; note: string; note_zh: string };
+}
+
+export interface Check {
+  id: string;
+  title_zh: string;
+  title_en: string;
+  passed: boolean;
+  failing: string[];
+  failing_zh: string[];
+  source: Source;
+}
+
+export interface Result {
+  schema: 1;
+  rules_version: string;
+  region: Region;
+  region_name_zh: string;
+  as_of: string;
+  awards: Award[];
+  total: { exact: string; up_to: string };
+  checks: Check[];
+  notes: string[];
+  notes_zh: string[];
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** What evaluate() and rules() throw. */
+export interface SubsidyCalcError {
+  name: 'SubsidyCalcError';
+  message: string;
+  errors: FieldError[];
+}
+
+export interface CatalogueRule {
+  id: string;
+  family: Family;
+  kind: Kind;
+  region: Region[];
+  document: string;
+  document_en: string;
+  clause: string;
+  title_zh: string;
+  title_en: string;
+  status: 'in_force' | 'draft';
+  valid_from: string | null;
+  valid_to: string | null;
+  validity: string | null;
+  quote: string;
+}
+
+export interface SubsidyCalcApi {
+  /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input. */
+  evaluate(application: Application | string): Result;
+  rules(): { schema: 1; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
+  version: string;
+  schema: 1;
+}
+
+/** Messages the iframe page (embed.html) posts to its parent. */
+export type EmbedMessage =
+  | { type: 'subsidy-calc:height'; height: number }
+  | { type: 'subsidy-calc:result'; result: Result };
+
+/** The message the iframe page accepts from its parent (from the origin named in its URL only). */
+export interface EmbedConfigure {
+  type: 'subsidy-calc:configure';
+  region?: Region;
+  lang?: 'zh' | 'en';
+  sections?: string;
+  locked?: boolean;
+}
+
+declare global {
+  interface Window {
+    subsidyCalc: SubsidyCalcApi;
+    /** Set by widget.js: resolves to the API once the calculator has loaded. */
+    subsidyCalcReady?: Promise<SubsidyCalcApi>;
+  }
+  interface HTMLElementEventMap {
+    'subsidy-result': CustomEvent<Result>;
+  }
+  interface HTMLElementTagNameMap {
+    'subsidy-calculator': HTMLElement;
+  }
+}
