@@ -4,8 +4,8 @@
 //! here); the region comparison; and CSV export. The Yew app only renders what this module gives.
 use crate::date::Date;
 use crate::engine;
-use crate::input::{self, Application, DERIVED_FROM, FIELDS, SCENARIO_FIELDS, Ty};
-use crate::money::{fixed2, parse_plain, round_yuan};
+use crate::input::{self, Application, DERIVED_FROM, FIELDS, Ty};
+use crate::money::{in_wan, parse_plain};
 use crate::result::{Award, Outcome};
 use crate::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook};
 use rust_decimal::Decimal;
@@ -570,11 +570,6 @@ fn rule_formulas(rule: &Rule) -> Vec<&Formula> {
         .collect()
 }
 
-fn wan_text(d: Decimal) -> String {
-    let w = round_yuan(d) / Decimal::from(10_000);
-    w.round_dp(2).normalize().to_string()
-}
-
 /// The chart for a rate-based award: the award against its largest spending input.
 pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve> {
     if !matches!(award.kind, Kind::Exact | Kind::UpTo) || award.value.is_none() {
@@ -646,15 +641,15 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
             Msg::new(
                 format!(
                     "再增加 {} 万元{zh},补贴可增加 {} 万元(达到封顶 {} 万元)",
-                    wan_text(more),
-                    wan_text(gain),
-                    wan_text(top)
+                    in_wan(more),
+                    in_wan(gain),
+                    in_wan(top)
                 ),
                 format!(
                     "{} 万元 more {en} would add {} 万元 to the award (up to the cap of {} 万元)",
-                    wan_text(more),
-                    wan_text(gain),
-                    wan_text(top)
+                    in_wan(more),
+                    in_wan(gain),
+                    in_wan(top)
                 ),
             )
         }
@@ -664,11 +659,11 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
             Msg::new(
                 format!(
                     "未设封顶(或上限可放宽):每增加 1 万元{zh},补贴约增加 {} 万元",
-                    wan_text(r)
+                    in_wan(r)
                 ),
                 format!(
                     "no cap applies (or it may be relaxed): each 1 万元 more {en} adds about {} 万元",
-                    wan_text(r)
+                    in_wan(r)
                 ),
             )
         }
@@ -819,21 +814,6 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
         ""
     ));
     s
-}
-
-/// The amount of an award for display in 万元 ("123.45") — the UI's default unit.
-pub fn wan(amount: &str) -> String {
-    amount.parse::<Decimal>().map(wan_text).unwrap_or_default()
-}
-
-/// Yuan with two decimals, for the 元 display.
-pub fn yuan(amount: &str) -> String {
-    amount.parse::<Decimal>().map(fixed2).unwrap_or_default()
-}
-
-/// Which scenario fields exist (for the UI's project rows).
-pub fn scenario_field(name: &str) -> Option<&'static input::Field> {
-    SCENARIO_FIELDS.iter().find(|f| f.path == name)
 }
 
 /// Which text or box of a scenario row changed.

@@ -65,12 +65,9 @@ pub fn percent(rate: Decimal) -> String {
     format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
 }
 
-/// Amounts in 万元 for Chinese text: 8000000 → "800万元", 12345 → "1.2345万元".
-pub fn wan(d: Decimal) -> String {
-    format!(
-        "{}万元",
-        (round_yuan(d) / Decimal::from(10_000)).normalize()
-    )
+/// Yuan shown in 万元, as `human` shows yuan: 8000000 → "800", 16666666.7 → "1,666.67".
+pub fn in_wan(d: Decimal) -> String {
+    human(d / Decimal::from(10_000))
 }
 
 /// Parses a plain decimal: digits, an optional point and at most two decimals, no sign or exponent.
@@ -137,7 +134,8 @@ mod tests {
         assert_eq!(human(d("1000000000000")), "1,000,000,000,000");
         assert_eq!(percent(d("0.015")), "1.5%");
         assert_eq!(percent(d("0.30")), "30%");
-        assert_eq!(wan(d("8000000")), "800万元");
+        assert_eq!(in_wan(d("8000000")), "800");
+        assert_eq!(in_wan(d("16666666.7")), "1,666.67");
     }
 
     #[test]

@@ -195,7 +195,7 @@ fn capped_and_uncapped_hints() {
     let o = engine::evaluate(&app, book);
     let c = form::curve(&app, book, o.award("hangzhou.compute_voucher").unwrap()).unwrap();
     assert_eq!(c.cap_at, None);
-    assert!(c.hint.zh.contains("约增加 0.3 万元"), "{}", c.hint.zh);
+    assert!(c.hint.zh.contains("约增加 0.30 万元"), "{}", c.hint.zh);
 }
 
 #[test]

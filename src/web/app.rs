@@ -8,7 +8,7 @@ use subsidy_calc::form::{
     self, Curve, Edit, Errors, Form, Lang, Msg, RegionSummary, ScenarioKey, Unit,
 };
 use subsidy_calc::input::{self, FIELDS, Ty};
-use subsidy_calc::money::human;
+use subsidy_calc::money::{human, in_wan};
 use subsidy_calc::result::{Award, Outcome};
 use subsidy_calc::rulebook::{DocStatus, Kind, RuleBook};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -135,7 +135,7 @@ fn money(amount: &str, unit: Unit, lang: Lang) -> String {
         return String::new();
     };
     match unit {
-        Unit::Wan => format!("{} 万元", human(d / rust_decimal::Decimal::from(10_000))),
+        Unit::Wan => format!("{} 万元", in_wan(d)),
         Unit::Yuan => format!("{} {}", human(d), lang.t("元", "yuan")),
     }
 }

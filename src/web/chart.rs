@@ -3,7 +3,7 @@
 //! the figures come from the engine. Presentation attributes, no inline styles (strict CSP).
 use rust_decimal::Decimal;
 use subsidy_calc::form::{Curve, Lang};
-use subsidy_calc::money::human;
+use subsidy_calc::money::in_wan as wan;
 use yew::prelude::*;
 
 // Geometry in Decimal (already in the bundle), not f64: float formatting would add ~15 KB of wasm.
@@ -16,10 +16,6 @@ const BOTTOM: i64 = 118;
 
 fn px(v: Decimal) -> String {
     v.round_dp(1).normalize().to_string()
-}
-
-fn wan(d: Decimal) -> String {
-    human(d / Decimal::from(10_000))
 }
 
 /// A view function rather than a component: each Yew component adds its own copy of the
