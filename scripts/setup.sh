@@ -33,7 +33,7 @@ setup_web() {
 setup_browser() {
   if [ ! -x /usr/bin/chromium ]; then
     echo "installing Debian's chromium"
-    apt-get update -qq && apt-get install -y -qq chromium
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
   fi
   if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ]; then
     (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --silent)
