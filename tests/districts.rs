@@ -173,6 +173,18 @@ fn qiaokou_vertical_model_stacks_on_the_city() {
     );
     assert_eq!(fig(&o, "wuhan.vertical_model_rd"), up_to("3000000.00"));
     assert_eq!(fig(&o, "qiaokou.vertical_model_rd"), up_to("1000000.00"));
+    // Not selected by the city: the district clause names no selection of its own (the catalogue
+    // reads "在市级支持基础上" as stacking), so 2,000,000 × 30% = 600,000 from Qiaokou alone.
+    let o = run(
+        "wuhan-qiaokou",
+        json!({"models": {"vertical_model": {"rd_cost": "2000000"}}}),
+    );
+    assert_eq!(fig(&o, "qiaokou.vertical_model_rd"), up_to("600000.00"));
+    assert_eq!(
+        fig(&o, "wuhan.vertical_model_rd"),
+        kind_only("not_eligible")
+    );
+    assert_eq!(o.total.up_to, "600000.00");
 }
 
 #[test]
