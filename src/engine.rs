@@ -441,25 +441,28 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
             let field = t.fact.0.field();
             let part = v * t.rate.0;
             if !v.is_zero() || f.terms.len() == 1 {
+                // Each figure is formatted once and used in both languages.
+                let (hv, hp) = (human(v), human(part));
                 let zh = t.zh.clone().unwrap_or_else(|| field.zh.to_string());
                 let en = t.en.clone().unwrap_or_else(|| field.en.to_string());
                 steps.push(bi(
-                    format!("{zh} {}元 × {} = {}元", human(v), t.pct, human(part)),
-                    format!("{en} {} × {} = {}", human(v), t.pct, human(part)),
+                    format!("{zh} {hv}元 × {} = {hp}元", t.pct),
+                    format!("{en} {hv} × {} = {hp}", t.pct),
                 ));
                 parts.push(part);
             }
             base += part;
         }
         if parts.len() > 1 {
+            let hb = human(base);
             let list = parts
                 .iter()
                 .map(|p| human(*p))
                 .collect::<Vec<_>>()
                 .join(" + ");
             steps.push(bi(
-                format!("合计 {list} = {}元", human(base)),
-                format!("sum {list} = {}", human(base)),
+                format!("合计 {list} = {}元", hb),
+                format!("sum {list} = {hb}"),
             ));
         }
     } else if let Some(pu) = &f.per_unit {
@@ -482,14 +485,12 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
         ));
     } else if let Some(fixed) = f.fixed {
         base = fixed.0;
+        let hb = human(base);
         steps.push(match kind {
-            Kind::Exact => bi(
-                format!("定额奖励 {}元", human(base)),
-                format!("a fixed award of {}", human(base)),
-            ),
+            Kind::Exact => bi(format!("定额奖励 {hb}元"), format!("a fixed award of {hb}")),
             _ => bi(
-                format!("条款规定最高 {}元", human(base)),
-                format!("the clause's maximum: {}", human(base)),
+                format!("条款规定最高 {hb}元"),
+                format!("the clause's maximum: {hb}"),
             ),
         });
     }

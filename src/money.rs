@@ -12,8 +12,15 @@ pub fn fixed2(d: Decimal) -> String {
     r.rescale(2);
     let m = r.mantissa();
     let (int, cents) = (m.unsigned_abs() / 100, m.unsigned_abs() % 100);
-    let sign = if m < 0 { "-" } else { "" };
-    format!("{sign}{int}.{cents:02}")
+    let mut out = String::with_capacity(24);
+    if m < 0 {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    out.push('.');
+    out.push((b'0' + (cents / 10) as u8) as char);
+    out.push((b'0' + (cents % 10) as u8) as char);
+    out
 }
 
 /// For the steps a person reads: thousands separators, and no ".00" on whole amounts
