@@ -3,7 +3,7 @@
 // the JavaScript API. Figures are worked by hand from the quoted clauses.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, startServer } from './helpers.mjs';
+import { amount, launch, openPage, startServer } from './helpers.mjs';
 
 let server;
 let other; // a second origin (another port), for messages that must be ignored
@@ -20,17 +20,12 @@ after(async () => {
 });
 
 async function openDemo() {
-  const opened = await openPage(browser, `${server.url}demo.html`, { ready: '#w1' });
+  const opened = await openPage(browser, `${server.url}demo.html`);
   const { page } = opened;
   await page.locator('#w1 #total-up-to').waitFor();
   await page.locator('#w2 #total-up-to').waitFor();
   return opened;
 }
-
-const amountIn = async (scope, id) => {
-  const el = scope.locator(`#award-${id.replace('.', '-')} .amount`);
-  return (await el.count()) ? (await el.textContent()).trim() : null;
-};
 
 test('the demo host page under the strict CSP: widgets render and compute', async () => {
   const { page, context, problems } = await openDemo();
@@ -43,8 +38,8 @@ test('the demo host page under the strict CSP: widgets render and compute', asyn
   await w1.locator('#f-compute-domestic_fees').fill('50');
   await w1.locator('#f-model_filing-models_filed').fill('3');
   // 洪山 5: 500,000 × 20% = 100,000 → 10 万元; 洪山 6: 3 × 1,000,000 capped at 2,000,000 → 200 万元.
-  assert.equal(await amountIn(w1, 'hongshan.compute_subsidy'), '10 万元');
-  assert.equal(await amountIn(w1, 'hongshan.model_filing'), '200 万元');
+  assert.equal(await amount(w1, 'hongshan.compute_subsidy'), '10 万元');
+  assert.equal(await amount(w1, 'hongshan.model_filing'), '200 万元');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -87,7 +82,7 @@ test('two widgets stay independent; attributes update a widget; subsidy-result f
   assert.equal(await w2.locator('#sec-compute').count(), 1);
   await w2.locator('#f-compute-domestic_fees').fill('100');
   // 杭州 一(三): 1,000,000 × 30% = 300,000 → 30 万元; w1 (Hongshan) is untouched.
-  assert.equal(await amountIn(w2, 'hangzhou.compute_voucher'), '30 万元');
+  assert.equal(await amount(w2, 'hangzhou.compute_voucher'), '30 万元');
   assert.equal(await w1.locator('#f-compute-domestic_fees').inputValue(), '');
   assert.equal((await w1.locator('#total-up-to strong').textContent()).trim(), '0 万元');
   // subsidy-result: one per change, from the right element, with the contract's totals.

@@ -48,9 +48,10 @@ export async function openPage(browser, url, opts = {}) {
   return { page, context, problems };
 }
 
-/** The amount shown on an award card ("200 万元"), or null when the card is absent. */
-export async function amount(page, id) {
-  const el = page.locator(`#award-${id.replace('.', '-')} .amount`);
+/** The amount shown on an award card ("200 万元"), or null when the card is absent. `scope` is the
+ *  page, or a locator such as one widget on a host page. */
+export async function amount(scope, id) {
+  const el = scope.locator(`#award-${id.replace('.', '-')} .amount`);
   return (await el.count()) ? (await el.textContent()).trim() : null;
 }
 

@@ -9,7 +9,6 @@ use crate::money::{in_wan, parse_plain};
 use crate::result::{Award, Outcome};
 use crate::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
@@ -38,7 +37,7 @@ impl Lang {
 }
 
 /// A message in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Msg {
     pub zh: String,
     pub en: String,
@@ -98,9 +97,6 @@ impl Errors {
         if !self.contains_key(&path) {
             self.0.push((path, msg));
         }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 

@@ -148,7 +148,6 @@ pub struct Group {
     pub id: String,
     pub mode: GroupMode,
     pub members: Vec<String>,
-    pub quote_rule: Option<String>,
     pub zh: String,
     pub en: String,
 }
@@ -549,7 +548,7 @@ fn load_region(o: O) -> RegionDef {
 }
 
 fn load_group(o: O) -> Group {
-    o.keys(&["id", "mode", "members", "quote_rule", "zh", "en"]);
+    o.keys(&["id", "mode", "members", "zh", "en"]);
     Group {
         id: o.s("id"),
         mode: o.pick(
@@ -557,7 +556,6 @@ fn load_group(o: O) -> Group {
             &[("highest", GroupMode::Highest), ("stack", GroupMode::Stack)],
         ),
         members: o.strs("members"),
-        quote_rule: o.os("quote_rule"),
         zh: o.s("zh"),
         en: o.s("en"),
     }
