@@ -12,7 +12,7 @@ fn today() -> Date {
 fn application(region: &str, seed: u64) -> Value {
     let m = |base: u64| format!("{}.{:02}", base + seed % 977 * 1000, seed % 100);
     json!({
-        "schema": 1, "as_of": "2026-11-24", "region": region,
+        "schema": 2, "as_of": "2026-11-24", "region": region,
         "enterprise": {"sme": seed.is_multiple_of(2), "first_recognitions": ["little_giant"]},
         "compute": {"maas_on_filed_model_fees": m(1_000_000), "domestic_fees": m(2_500_000), "other_fees": m(400_000),
                     "years_subsidized_before": seed % 4, "model_purchase_fees": m(300_000)},
@@ -20,9 +20,9 @@ fn application(region: &str, seed: u64) -> Value {
         "models": {"vertical_model": {"selected": true, "rd_cost": m(8_000_000), "local_compute_fees": m(3_000_000), "compute_award_received": "1000000"},
                    "large_model": {"kind": "industry", "parameters": "20000000000"}},
         "scenarios": [
-            {"name": "质检大模型产线", "selected": true, "total_investment": m(4_000_000), "rd_investment": m(1_500_000), "manufacturing_first_application": true},
-            {"name": "智能客服", "selected": seed.is_multiple_of(3), "total_investment": m(900_000), "rd_investment": m(300_000)},
-            {"name": "医疗影像", "selected": true, "total_investment": m(2_000_000), "rd_investment": m(800_000)}
+            {"name": "质检大模型产线", "city_selected": true, "district_selected": true, "total_investment": m(4_000_000), "rd_investment": m(1_500_000), "manufacturing_first_application": true},
+            {"name": "智能客服", "city_selected": seed.is_multiple_of(3), "district_selected": true, "total_investment": m(900_000), "rd_investment": m(300_000)},
+            {"name": "医疗影像", "city_selected": true, "total_investment": m(2_000_000), "rd_investment": m(800_000)}
         ],
         "listing": {"venue": "sse", "stage": "filed"},
         "other": {"event": {"registered": true, "national_or_international": true, "cost": m(600_000), "count": 2},

@@ -6,7 +6,8 @@ use crate::input::{Application, Scenario, Ty, Val};
 use crate::money::{fixed2, human, percent, round_yuan};
 use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
 use crate::rulebook::{
-    Cap, Cond, DocStatus, Document, Formula, GroupMode, Kind, Op, Per, Rule, RuleBook, lookup,
+    Cap, Cond, DocStatus, Document, Formula, GroupMode, Kind, Op, Per, Rule, RuleBook, Status,
+    lookup,
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -56,19 +57,26 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
         })
         .unwrap_or_default();
     for doc in &docs {
-        let (status, out_of_date) = doc_status(doc, app.as_of);
+        let dates = doc_status(doc, app.as_of);
         for rule in &doc.rules {
-            awards.push(evaluate_rule(app, doc, rule, status, out_of_date.as_ref()));
+            awards.push(evaluate_rule(app, doc, rule, &dates));
         }
         for check in &doc.checks {
             let entered = check.entered.iter().any(|f| app.value(f.0, None).is_set());
             if !entered {
                 continue;
             }
-            let failing: Vec<Bi> = check
-                .requires
+            // A call that has closed (or a plan not yet in force) fails every check, and says why.
+            let failing: Vec<Bi> = dates
+                .out_of_date
                 .iter()
-                .filter_map(|c| failing_reason(app, c, None))
+                .cloned()
+                .chain(
+                    check
+                        .requires
+                        .iter()
+                        .filter_map(|c| failing_reason(app, c, None)),
+                )
                 .collect();
             let quote = match &check.quote2 {
                 Some(q2) => Cow::Owned(format!("{}……{q2}", check.quote)),
@@ -81,7 +89,7 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
                 passed: failing.is_empty(),
                 failing: failing.iter().map(|b| b.en.clone()).collect(),
                 failing_zh: failing.iter().map(|b| b.zh.clone()).collect(),
-                source: source(doc, &check.clause, quote, status),
+                source: source(doc, &check.clause, quote, dates.status),
             });
         }
         if doc.status == DocStatus::Draft || !doc.rules.is_empty() {
@@ -89,9 +97,12 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
                 notes.push(bi(zh.clone(), en.clone()));
             }
         }
-        if let Some(reason) = out_of_date {
+        if let Some(reason) = dates.out_of_date {
             notes.push(reason);
+        } else if let Some(u) = dates.uncertain {
+            notes.push(u);
         } else if doc.valid_from.is_none()
+            && doc.valid_to.is_none()
             && !doc.rules.is_empty()
             && let (Some(zh), Some(en)) = (&doc.dates_zh, &doc.dates_en)
         {
@@ -102,24 +113,26 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
         }
     }
     apply_groups(book, &mut awards, &mut notes);
-    let mut exact = Decimal::ZERO;
-    let mut up_to = Decimal::ZERO;
+    let mut total = Totals::default();
     let mut open = 0;
     for a in &awards {
-        if a.stacking.as_ref().is_some_and(|s| !s.counted) {
+        if !a.in_totals {
             continue;
         }
+        let draft = a.source.status == Status::Draft;
         match (a.kind, a.value) {
-            (Kind::Exact, Some(v)) => {
-                exact += v;
-                up_to += v;
-            }
-            (Kind::UpTo, Some(v)) => up_to += v,
+            (Kind::Exact, Some(v)) => total.add(v, true, draft),
+            (Kind::UpTo, Some(v)) => total.add(v, false, draft),
             (Kind::Range | Kind::Unspecified | Kind::CaseByCase, _) => open += 1,
             _ => {}
         }
     }
-    if awards.iter().filter(|a| a.value.is_some()).count() > 1 {
+    if awards
+        .iter()
+        .filter(|a| a.in_totals && a.value.is_some())
+        .count()
+        > 1
+    {
         notes.push(bi(
             "合计假定各项奖励可以叠加:原文未规定叠加规则的,按可叠加计算;实际以主管部门审核为准。",
             "The totals assume the awards add up: where the sources say nothing about stacking, they are added; the authorities decide in the end.",
@@ -137,15 +150,17 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
     ));
     let (notes_en, notes_zh) = split(notes);
     Outcome {
-        schema: 1,
+        schema: 2,
         rules_version: book.version(),
         region: app.region.to_string(),
         region_name_zh: region.map_or("", |r| r.name_zh.as_str()),
         as_of: app.as_of,
         awards,
         total: Total {
-            exact: fixed2(exact),
-            up_to: fixed2(up_to),
+            exact: fixed2(total.exact),
+            up_to: fixed2(total.up_to),
+            draft_exact: fixed2(total.draft_exact),
+            draft_up_to: fixed2(total.draft_up_to),
         },
         checks,
         notes: notes_en.into_iter().map(Cow::Owned).collect(),
@@ -162,57 +177,114 @@ pub fn evaluate_one<'a>(app: &Application, book: &'a RuleBook, id: &str) -> Opti
         .filter_map(|k| book.document(k))
         .find(|d| d.rules.iter().any(|r| r.id == id))?;
     let rule = doc.rules.iter().find(|r| r.id == id)?;
-    let (status, out_of_date) = doc_status(doc, app.as_of);
-    Some(evaluate_rule(app, doc, rule, status, out_of_date.as_ref()))
+    Some(evaluate_rule(app, doc, rule, &doc_status(doc, app.as_of)))
 }
 
-/// The status word for `source.status`, and a reason when the date is outside the validity.
-fn doc_status(doc: &Document, as_of: Date) -> (&'static str, Option<Bi>) {
-    if doc.status == DocStatus::Draft {
-        return ("draft", None);
+/// The sums of the totals, and the part of each that comes from draft documents.
+#[derive(Default)]
+struct Totals {
+    exact: Decimal,
+    up_to: Decimal,
+    draft_exact: Decimal,
+    draft_up_to: Decimal,
+}
+
+impl Totals {
+    fn add(&mut self, v: Decimal, exact: bool, draft: bool) {
+        self.up_to += v;
+        if draft {
+            self.draft_up_to += v;
+        }
+        if exact {
+            self.exact += v;
+            if draft {
+                self.draft_exact += v;
+            }
+        }
     }
-    let span = || {
-        let f = doc.valid_from.map(|d| d.to_string()).unwrap_or_default();
-        let t = doc.valid_to.map(|d| d.to_string()).unwrap_or_default();
-        (f, t)
+}
+
+/// A document's standing on the calculation date.
+struct Dates {
+    status: Status,
+    /// Why nothing of the document applies on that date (not yet in force, expired, call closed).
+    out_of_date: Option<Bi>,
+    /// The figure stands, but the document may already have ended (the Wuhan draft in 2027).
+    uncertain: Option<Bi>,
+}
+
+/// Fills a date text of the rule data: `{as_of}`, `{from}`, `{to}`.
+fn fill(text: &str, doc: &Document, as_of: Date) -> String {
+    let d = |x: Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
+    text.replace("{as_of}", &as_of.to_string())
+        .replace("{from}", &d(doc.valid_from))
+        .replace("{to}", &d(doc.valid_to))
+}
+
+/// The status for `source.status`, and the reasons the date gives.
+fn doc_status(doc: &Document, as_of: Date) -> Dates {
+    let text = |zh: &Option<String>, en: &Option<String>, dzh: String, den: String| {
+        bi(
+            zh.as_deref().map_or(dzh, |t| fill(t, doc, as_of)),
+            en.as_deref().map_or(den, |t| fill(t, doc, as_of)),
+        )
     };
+    let span = || fill("{from}–{to}", doc, as_of);
     if doc.valid_from.is_some_and(|f| as_of < f) {
-        let (f, t) = span();
-        return (
-            "not_yet",
-            Some(bi(
-                format!(
-                    "{}自{f}起施行(有效期至{t}),计算日期{as_of}尚未施行",
-                    doc.name_zh
-                ),
-                format!(
-                    "{} is in force from {f} to {t}; not yet in force on {as_of}",
-                    doc.name_en
-                ),
+        return Dates {
+            status: Status::NotYet,
+            out_of_date: Some(text(
+                &doc.not_yet_zh,
+                &doc.not_yet_en,
+                format!("{}有效期为{},计算日期{as_of}尚未施行", doc.name_zh, span()),
+                format!("{} is in force {}; not yet on {as_of}", doc.name_en, span()),
             )),
-        );
+            uncertain: None,
+        };
     }
     if doc.valid_to.is_some_and(|t| as_of > t) {
-        let (f, t) = span();
-        return (
-            "expired",
-            Some(bi(
-                format!("{}有效期为{f}至{t},计算日期{as_of}已过期", doc.name_zh),
+        return Dates {
+            status: Status::Expired,
+            out_of_date: Some(text(
+                &doc.expired_zh,
+                &doc.expired_en,
+                format!("{}有效期为{},计算日期{as_of}已过期", doc.name_zh, span()),
                 format!(
-                    "{} was in force from {f} to {t}; expired on {as_of}",
-                    doc.name_en
+                    "{} was in force {}; expired on {as_of}",
+                    doc.name_en,
+                    span()
                 ),
             )),
-        );
+            uncertain: None,
+        };
     }
-    ("in_force", None)
+    let status = if doc.status == DocStatus::Draft {
+        Status::Draft
+    } else if doc.valid_from.is_none() && doc.valid_to.is_none() {
+        Status::DatesNotGiven
+    } else {
+        Status::InForce
+    };
+    let uncertain = doc.uncertain_from.filter(|u| as_of >= *u).map(|_| {
+        text(
+            &doc.uncertain_zh,
+            &doc.uncertain_en,
+            String::new(),
+            String::new(),
+        )
+    });
+    Dates {
+        status,
+        out_of_date: None,
+        uncertain,
+    }
 }
 
 fn source<'a>(
     doc: &'a Document,
     clause: &'a str,
     quote: Cow<'a, str>,
-    status: &'static str,
+    status: Status,
 ) -> Source<'a> {
     Source {
         document: &doc.name_zh,
@@ -226,15 +298,27 @@ fn source<'a>(
     }
 }
 
-fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, status: &'static str) -> Award<'a> {
+fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, dates: &Dates) -> Award<'a> {
     let mut notes: Vec<Cow<'a, str>> = Vec::new();
     let mut notes_zh: Vec<Cow<'a, str>> = Vec::new();
     if let Some((zh, en)) = &doc.draft_note {
         notes_zh.push(Cow::Borrowed(zh.as_str()));
         notes.push(Cow::Borrowed(en.as_str()));
     }
+    if let Some(u) = &dates.uncertain {
+        notes_zh.push(Cow::Owned(u.zh.clone()));
+        notes.push(Cow::Owned(u.en.clone()));
+    }
     notes.extend(rule.notes_en.iter().map(|n| Cow::Borrowed(n.as_str())));
     notes_zh.extend(rule.notes_zh.iter().map(|n| Cow::Borrowed(n.as_str())));
+    if let (false, Some(zh), Some(en)) = (
+        rule.in_totals,
+        &rule.not_in_totals_zh,
+        &rule.not_in_totals_en,
+    ) {
+        notes_zh.push(Cow::Borrowed(zh.as_str()));
+        notes.push(Cow::Borrowed(en.as_str()));
+    }
     Award {
         id: &rule.id,
         family: rule.family,
@@ -249,9 +333,10 @@ fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, status: &'static str) -> A
         binding_cap_zh: None,
         steps: Vec::new(),
         steps_zh: Vec::new(),
-        source: source(doc, &rule.clause, Cow::Borrowed(&rule.quote), status),
+        source: source(doc, &rule.clause, Cow::Borrowed(&rule.quote), dates.status),
         reason: None,
         reason_zh: None,
+        in_totals: rule.in_totals,
         notes,
         notes_zh,
         items: Vec::new(),
@@ -271,11 +356,10 @@ fn evaluate_rule<'a>(
     app: &Application,
     doc: &'a Document,
     rule: &'a Rule,
-    status: &'static str,
-    out_of_date: Option<&Bi>,
+    dates: &Dates,
 ) -> Award<'a> {
-    let award = blank_award(doc, rule, status);
-    if let Some(reason) = out_of_date {
+    let award = blank_award(doc, rule, dates);
+    if let Some(reason) = &dates.out_of_date {
         return not_eligible(award, reason.clone());
     }
     match rule.per {
@@ -306,21 +390,27 @@ struct Calc {
     uncapped: Decimal,
     binding: Option<Bi>,
     steps: Vec<Bi>,
+    /// Why the figure is zero, when a deduction or the rounding made it so.
+    zero_why: Option<Bi>,
 }
 
 fn finish(mut award: Award<'_>, calc: Calc) -> Award<'_> {
     award.kind = calc.kind;
     if let Some(v) = calc.amount {
         if v.is_zero() {
-            let why = calc
-                .binding
-                .map(|b| {
-                    bi(
-                        format!("已无可得金额:{}", b.zh),
-                        format!("nothing left to award: {}", b.en),
-                    )
-                })
-                .unwrap_or_else(|| bi("计算金额为0", "the computed amount is 0"));
+            // Say why, in the case's own terms: a cap used up, a difference award already paid,
+            // or a figure that rounds to nothing.
+            let why = match (calc.binding, calc.zero_why) {
+                (_, Some(w)) => w,
+                (Some(b), None) => bi(
+                    format!("已无可得金额:{}", b.zh),
+                    format!("nothing left to award: {}", b.en),
+                ),
+                (None, None) => bi(
+                    "按条款计算的金额为0元",
+                    "the clause's formula gives 0 for the figures entered",
+                ),
+            };
             let (steps, steps_zh) = split(calc.steps);
             award.steps = steps;
             award.steps_zh = steps_zh;
@@ -379,8 +469,8 @@ fn calc_rule(app: &Application, rule: &Rule, sc: Option<&Scenario>) -> Result<Ca
     if matched.len() > 1 {
         let all = join(&matched);
         head.push(bi(
-            format!("边界处同时符合多个档位({}),按对申请人更有利的档位计算:{zh}", all.zh),
-            format!("at this figure more than one band applies ({}); the one more favourable to the applicant is used: {en}", all.en),
+            format!("所填情况同时符合多个档位({}),按对申请人更有利的档位计算:{zh}", all.zh),
+            format!("the figures entered meet more than one band ({}); the one more favourable to the applicant is used: {en}", all.en),
         ));
     }
     head.append(&mut calc.steps);
@@ -395,8 +485,8 @@ fn no_figure(kind: Kind, mut steps: Vec<Bi>) -> Calc {
             "一事一议 (case by case): no set figure; the authority decides each case",
         ),
         _ => bi(
-            "原文未规定比例或金额:符合条件,金额按年度预算和评审确定",
-            "the text sets no rate or amount: eligible, with the amount set by budget and review",
+            "原文未规定比例或金额:符合条件,具体金额由主管部门按有关规定确定",
+            "the text sets no rate or amount: eligible, with the amount for the authority to set under the rules it names",
         ),
     });
     Calc {
@@ -406,6 +496,7 @@ fn no_figure(kind: Kind, mut steps: Vec<Bi>) -> Calc {
         uncapped: Decimal::ZERO,
         binding: None,
         steps,
+        zero_why: None,
     }
 }
 
@@ -424,6 +515,7 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
                 human(r.max.0)
             ),
         ));
+        formula_note(f, &mut steps);
         return Calc {
             kind,
             amount: None,
@@ -431,6 +523,7 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
             uncapped: Decimal::ZERO,
             binding: None,
             steps,
+            zero_why: None,
         };
     }
     let mut base = Decimal::ZERO;
@@ -500,13 +593,35 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
     {
         steps.push(bi(zh.clone(), en.clone()));
     }
+    let mut zero_why = None;
     for d in &f.deduct {
-        let x = match app.value(d.fact.0, sc) {
+        let v = app.value(d.fact.0, sc);
+        let x = match v {
             Val::Choice(c) => lookup(&d.table, c).map(|v| v.0).unwrap_or_default(),
             other => other.num(),
         };
         if x > Decimal::ZERO {
             let after = (base - x).max(Decimal::ZERO);
+            if after.is_zero() {
+                let (lzh, len) = match v {
+                    Val::Choice(c) => crate::input::choice_label(c),
+                    _ => ("", ""),
+                };
+                zero_why = Some(bi(
+                    format!(
+                        "此前已获{lzh}奖励{}元,不低于本项{}元;{}:无差额可得",
+                        human(x),
+                        human(base),
+                        d.zh
+                    ),
+                    format!(
+                        "the {len} award of {} was already received, no less than this award's {}; {}: no difference is left to pay",
+                        human(x),
+                        human(base),
+                        d.en
+                    ),
+                ));
+            }
             steps.push(bi(
                 format!(
                     "{}:{}元 − {}元 = {}元",
@@ -534,7 +649,15 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
             format!("四舍五入到分:{}元", human(rounded)),
             format!("rounded to 0.01 yuan: {}", fixed2(rounded)),
         ));
+        if rounded.is_zero() && zero_why.is_none() {
+            let raw = amount.normalize();
+            zero_why = Some(bi(
+                format!("计算金额{raw}元,四舍五入到分后为0元"),
+                format!("the formula gives {raw} yuan, which rounds to 0.00"),
+            ));
+        }
     }
+    formula_note(f, &mut steps);
     Calc {
         kind,
         amount: Some(rounded),
@@ -542,6 +665,14 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
         uncapped: round_yuan(uncapped),
         binding,
         steps,
+        zero_why,
+    }
+}
+
+/// The formula's own remark (a reading the authority decides), said whenever it applies.
+fn formula_note(f: &Formula, steps: &mut Vec<Bi>) {
+    if let (Some(zh), Some(en)) = (&f.note_zh, &f.note_en) {
+        steps.push(bi(zh.as_str(), en.as_str()));
     }
 }
 
@@ -556,15 +687,9 @@ fn apply_caps(
     let mut amount = base;
     let mut binding = None;
     for cap in caps {
-        if let Some(w) = cap.waived_if
-            && app.value(w.0, sc).is_set()
-        {
-            steps.push(bi(
-                cap.waived_zh.clone().unwrap_or_default(),
-                cap.waived_en.clone().unwrap_or_default(),
-            ));
-            continue;
-        }
+        let relaxable = cap
+            .relaxable_if
+            .is_some_and(|w| app.value(w.0, sc).is_set());
         let (mut limit, mut label) = match (cap.amount, cap.rate, cap.fact) {
             (Some(a), _, _) => (
                 a.0,
@@ -629,6 +754,25 @@ fn apply_caps(
                 format!("封顶:{}", label.zh),
                 format!("capped at {}", label.en),
             ));
+            if relaxable {
+                // 可以放宽: the stated cap stays the figure; the rate figure is `uncapped`.
+                steps.push(bi(
+                    format!(
+                        "{}(按比例计算为{}元)",
+                        cap.relaxed_zh.as_deref().unwrap_or(""),
+                        human(amount)
+                    ),
+                    format!(
+                        "{} (the rate gives {})",
+                        cap.relaxed_en.as_deref().unwrap_or(""),
+                        human(amount)
+                    ),
+                ));
+                label = bi(
+                    format!("{}(可以放宽)", label.zh),
+                    format!("{} (may be relaxed)", label.en),
+                );
+            }
             amount = limit;
             binding = Some(label);
         } else {
@@ -679,6 +823,14 @@ fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award
                     ));
                 }
                 if v.is_zero() {
+                    // Named, so an award with no paying project never has an empty reason.
+                    let why = calc.zero_why.unwrap_or_else(|| {
+                        bi("计算金额为0元", "the formula gives 0 for this project")
+                    });
+                    failures.push(bi(
+                        format!("项目{label}:{}", why.zh),
+                        format!("project {label}: {}", why.en),
+                    ));
                     continue;
                 }
                 total += v;
@@ -730,6 +882,7 @@ fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award
         uncapped: total,
         binding,
         steps,
+        zero_why: None,
     };
     finish(award, calc)
 }
@@ -762,6 +915,9 @@ fn holds<'a>(
         Op::Contains => {
             matches!(&v, Val::Set(s) if s.iter().any(|x| value.is_some_and(|t| t.text == *x)))
         }
+        Op::ContainsAny => {
+            matches!(&v, Val::Set(s) if s.iter().any(|x| c.values.iter().any(|y| y == x)))
+        }
         Op::Gt | Op::Gte | Op::Lt | Op::Lte => match v {
             Val::Date(None) => false,
             Val::Date(Some(d)) => value
@@ -785,8 +941,8 @@ fn compare<T: PartialOrd>(op: Op, a: T, b: T) -> bool {
     }
 }
 
-/// The reason a condition fails, naming what was entered; None when it holds.
-/// Built with `push_str` into sized buffers: it runs for every unmet condition of every clause.
+/// The reason a condition fails, naming what was entered; None when it holds. Each language's
+/// line is wholly in that language (choice values by their labels, not their keys).
 fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<Bi> {
     let (ok, relaxed) = holds(app, c, sc);
     if ok {
@@ -802,19 +958,33 @@ fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<
     let unit = c.unit.as_deref().unwrap_or("");
     let v = app.value(c.fact.0, sc);
     let field = c.fact.0.field();
-    let (shown_zh, shown_en): (Cow<str>, Cow<str>) = match (v, field.ty) {
+    let labels = |xs: &[&str], en: bool| {
+        xs.iter()
+            .map(|x| {
+                let (zh, e) = crate::input::choice_label(x);
+                if en { e } else { zh }
+            })
+            .collect::<Vec<_>>()
+            .join(if en { ", " } else { "、" })
+    };
+    let (shown_zh, shown_en): (String, String) = match (v, field.ty) {
         (Val::Flag(true), _) => ("是".into(), "yes".into()),
         (Val::Flag(false), _) => ("否".into(), "no".into()),
         (Val::Num(d), Ty::Money) => {
             let h = human(*d);
-            (format!("{h}元").into(), format!("{h} yuan").into())
+            (format!("{h}元"), format!("{h} yuan"))
         }
         (Val::Num(d), Ty::Percent) => {
             let p = format!("{}%", d.normalize());
-            (p.clone().into(), p.into())
+            (p.clone(), p)
         }
-        (Val::Num(d), _) => {
-            let h = human(*d);
+        (Val::Num(d), ty) => {
+            // A derived measure (an average) is shown truncated, never rounded up to a threshold.
+            let (h, about) = if ty == Ty::Measure {
+                crate::money::truncated(*d, 4)
+            } else {
+                (human(*d), false)
+            };
             // "8,000 m²" but "12家": a space before Latin units only.
             let sep = if unit.chars().next().is_some_and(|c| (c as u32) < 0x2E80) {
                 " "
@@ -822,15 +992,16 @@ fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<
                 ""
             };
             (
-                format!("{h}{unit}").into(),
-                format!("{h}{sep}{unit}").into(),
+                format!("{}{h}{unit}", if about { "约" } else { "" }),
+                format!("{}{h}{sep}{unit}", if about { "about " } else { "" }),
             )
         }
-        (Val::Choice(x), _) => ((*x).into(), (*x).into()),
-        (Val::Set(s), _) => (s.join(", ").into(), s.join(", ").into()),
-        (Val::Date(Some(d)), _) => (d.to_string().into(), d.to_string().into()),
+        (Val::Choice(x), _) => (labels(&[x], false), labels(&[x], true)),
+        (Val::Set(s), _) if s.is_empty() => ("无".into(), "none".into()),
+        (Val::Set(s), _) => (labels(s, false), labels(s, true)),
+        (Val::Date(Some(d)), _) => (d.to_string(), d.to_string()),
         (Val::Date(None), _) => ("未填写".into(), "not given".into()),
-        (Val::Text(t), _) => (t.as_str().into(), t.as_str().into()),
+        (Val::Text(t), _) => (t.clone(), t.clone()),
     };
     let mut zh = String::with_capacity(req_zh.len() + field.zh.len() + shown_zh.len() + 16);
     zh.push_str(req_zh);
@@ -839,38 +1010,33 @@ fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<
     zh.push(':');
     zh.push_str(&shown_zh);
     zh.push(')');
-    // The English line keeps the Chinese requirement (the legal wording) and says what was entered,
-    // as in the contract's example: "孵化场地面积不少于1万平方米: 8000 m² entered".
-    let head = if req_zh.is_empty() { req_en } else { req_zh };
-    let mut en = String::with_capacity(head.len() + shown_en.len() + 12);
-    en.push_str(head);
+    let mut en = String::with_capacity(req_en.len() + field.en.len() + shown_en.len() + 16);
+    en.push_str(req_en);
+    en.push_str(" (entered: ");
+    en.push_str(field.en);
     en.push_str(": ");
     en.push_str(&shown_en);
-    en.push_str(" entered");
+    en.push(')');
     Some(Bi { zh, en })
 }
 
 /// Stacking groups: "highest" keeps the best member and leaves the others out of the totals;
-/// "stack" says in each member that the source lets them add up.
+/// "stack" says in each member that the source lets them add up. A group says something only when
+/// more than one of its members pays: a note about a partner award that is not there would be false.
 fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
     for g in &book.groups {
-        let members: Vec<usize> = awards
+        let paying: Vec<usize> = awards
             .iter()
             .enumerate()
-            .filter(|(_, a)| g.members.iter().any(|m| m == a.id))
+            .filter(|(_, a)| a.value.is_some() && g.members.iter().any(|m| m == a.id))
             .map(|(i, _)| i)
             .collect();
-        if members.len() < 2 {
+        if paying.len() < 2 {
             continue;
         }
-        let paying: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|i| awards[*i].value.is_some())
-            .collect();
         match g.mode {
             GroupMode::Stack => {
-                for i in &members {
+                for i in &paying {
                     awards[*i].stacking = Some(Stacking {
                         group: g.id.clone(),
                         mode: "stack",
@@ -879,9 +1045,7 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
                         note_zh: g.zh.clone(),
                     });
                 }
-                if paying.len() > 1 {
-                    notes.push(bi(g.zh.clone(), g.en.clone()));
-                }
+                notes.push(bi(g.zh.clone(), g.en.clone()));
             }
             GroupMode::Highest => {
                 let Some(best) = paying
@@ -892,9 +1056,9 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
                     continue;
                 };
                 let best_id = awards[best].id;
-                for i in &members {
-                    let counted = *i == best || awards[*i].value.is_none();
-                    let (note, note_zh) = if *i == best {
+                for i in &paying {
+                    let counted = *i == best;
+                    let (note, note_zh) = if counted {
                         (
                             format!(
                                 "{} — this award is the highest of the group and is the one paid",
@@ -911,6 +1075,7 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
                             format!("{}——{best_id}金额更高,本项不计入合计", g.zh),
                         )
                     };
+                    awards[*i].in_totals = awards[*i].in_totals && counted;
                     awards[*i].stacking = Some(Stacking {
                         group: g.id.clone(),
                         mode: "highest",
@@ -919,12 +1084,10 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
                         note_zh,
                     });
                 }
-                if paying.len() > 1 {
-                    notes.push(bi(
-                        format!("{}:按“从优、就高、不重复”只计{best_id}", g.zh),
-                        format!("{}: only {best_id} is counted (从优、就高、不重复)", g.en),
-                    ));
-                }
+                notes.push(bi(
+                    format!("{}:按“从优、就高、不重复”只计{best_id}", g.zh),
+                    format!("{}: only {best_id} is counted (从优、就高、不重复)", g.en),
+                ));
             }
         }
     }

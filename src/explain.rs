@@ -1,7 +1,7 @@
 //! The result as text a person reads (`subsidy-calc explain`), in Chinese or English.
 use crate::money::human;
 use crate::result::{Award, Outcome};
-use crate::rulebook::Kind;
+use crate::rulebook::{Kind, Status};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 use std::str::FromStr;
@@ -30,17 +30,8 @@ fn kind_label(k: Kind, en: bool) -> &'static str {
     }
 }
 
-fn status_label(s: &str, en: bool) -> &'static str {
-    match (s, en) {
-        ("draft", false) => "征求意见稿",
-        ("draft", true) => "DRAFT for comment",
-        ("expired", false) => "已过期",
-        ("expired", true) => "expired",
-        ("not_yet", false) => "尚未施行",
-        ("not_yet", true) => "not yet in force",
-        (_, false) => "现行有效",
-        (_, true) => "in force",
-    }
+fn status_label(s: Status, en: bool) -> &'static str {
+    if en { s.en() } else { s.zh() }
 }
 
 fn figure(a: &Award, en: bool) -> String {
@@ -73,10 +64,19 @@ pub fn explain(o: &Outcome, en: bool) -> String {
         );
         let _ = writeln!(
             s,
-            "Total, exact amounts: {}   Total, up to: {}\n",
+            "Total, exact amounts: {}   Total, up to: {}",
             money(&Some(o.total.exact.clone())),
             money(&Some(o.total.up_to.clone()))
         );
+        if o.total.draft_up_to != "0.00" {
+            let _ = writeln!(
+                s,
+                "  of which from DRAFT documents: exact {}, up to {}",
+                money(&Some(o.total.draft_exact.clone())),
+                money(&Some(o.total.draft_up_to.clone()))
+            );
+        }
+        s.push('\n');
     } else {
         let _ = writeln!(
             s,
@@ -85,19 +85,33 @@ pub fn explain(o: &Outcome, en: bool) -> String {
         );
         let _ = writeln!(
             s,
-            "确定金额合计:{}元   最高可得合计:{}元\n",
+            "确定金额合计:{}元   最高可得合计:{}元",
             money(&Some(o.total.exact.clone())),
             money(&Some(o.total.up_to.clone()))
         );
+        if o.total.draft_up_to != "0.00" {
+            let _ = writeln!(
+                s,
+                "  其中征求意见稿:确定金额{}元,最高可得{}元",
+                money(&Some(o.total.draft_exact.clone())),
+                money(&Some(o.total.draft_up_to.clone()))
+            );
+        }
+        s.push('\n');
     }
     for a in &eligible {
         let title = if en { &a.title_en } else { &a.title_zh };
         let _ = writeln!(
             s,
-            "■ {title} [{}] {} {}",
+            "■ {title} [{}] {} {}{}",
             a.id,
             kind_label(a.kind, en),
-            figure(a, en)
+            figure(a, en),
+            match (a.in_totals, en) {
+                (true, _) => "",
+                (false, true) => " (not in the totals)",
+                (false, false) => "(不计入合计)",
+            }
         );
         if let (Some(u), Some(cap)) = (
             &a.uncapped,
@@ -130,7 +144,11 @@ pub fn explain(o: &Outcome, en: bool) -> String {
             s,
             "  {} {} {}({})\n  “{}”\n",
             if en { "Source:" } else { "依据:" },
-            a.source.document,
+            if en {
+                a.source.document_en
+            } else {
+                a.source.document
+            },
             if en {
                 format!("clause {}", a.source.clause)
             } else {

@@ -4,10 +4,10 @@
 //! here); the region comparison; and CSV export. The Yew app only renders what this module gives.
 use crate::date::Date;
 use crate::engine;
-use crate::input::{self, Application, DERIVED_FROM, FIELDS, Ty};
+use crate::input::{self, Application, DERIVED, FIELDS, Ty};
 use crate::money::{in_wan, parse_plain};
 use crate::result::{Award, Outcome};
-use crate::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook};
+use crate::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook, Status};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -60,7 +60,10 @@ pub struct ScenarioForm {
     /// A stable key for the list (not part of the application).
     pub id: u32,
     pub name: String,
-    pub selected: bool,
+    /// Selected by the CITY (Wuhan 七, Hangzhou 三(八)); false until the user says so.
+    pub city_selected: bool,
+    /// Selected or supported by the DISTRICT (Hongshan 9, Qiaokou 9); false until the user says so.
+    pub district_selected: bool,
     pub total_investment: String,
     pub rd_investment: String,
     pub manufacturing_first_application: bool,
@@ -68,7 +71,8 @@ pub struct ScenarioForm {
 
 /// Everything the user set: the whole state a share link or localStorage keeps. Stored as compact
 /// JSON (`to_json` / `from_json`, written by hand: serde's derived code for it cost ~10 KB of wasm):
-/// `{"r": region, "u": "wan"|"yuan", "l": "zh"|"en", "v": {path: text}, "s": [{"i","n","s","t","d","m"}], "d": as_of}`.
+/// `{"r": region, "u": "wan"|"yuan", "l": "zh"|"en", "v": {path: text}, "s": [{"i","n","c","k","t","d","m"}], "d": as_of}`
+/// (`c` city selected, `k` district selected; an old link's single `s` flag is dropped, see `notice`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Form {
     pub region: String,
@@ -79,6 +83,16 @@ pub struct Form {
     pub values: BTreeMap<String, String>,
     pub scenarios: Vec<ScenarioForm>,
     pub as_of: Option<String>,
+    /// Something the page must tell the user about how this form was opened (not stored).
+    pub notice: Option<Msg>,
+}
+
+/// What an old (schema-1) link's project flag turns into: both facts off, and the user is told.
+pub fn old_selected_notice() -> Msg {
+    Msg::new(
+        "此链接来自旧版本:其中的“已入选”同时代表市级和区级遴选,现已拆分为“市级遴选”和“区级遴选”两项。为避免多算,两项均已设为未勾选,请按实际情况重新勾选。",
+        "This link is from an earlier version: its single \"selected\" box stood for both the city's and the district's selection, now two separate facts. To avoid overstating awards both are now unticked: tick whichever is true.",
+    )
 }
 
 /// Field errors by path (a short list: a Vec is smaller in the bundle than another map type).
@@ -109,6 +123,7 @@ impl Default for Form {
             values: BTreeMap::new(),
             scenarios: Vec::new(),
             as_of: None,
+            notice: None,
         }
     }
 }
@@ -253,7 +268,7 @@ impl Form {
     pub fn build(&self, today: Date) -> Built {
         let mut errors = Errors::default();
         let mut root = Map::new();
-        root.insert("schema".into(), json!(1));
+        root.insert("schema".into(), json!(2));
         root.insert("region".into(), json!(self.region));
         if let Some(d) = &self.as_of {
             root.insert("as_of".into(), json!(d));
@@ -274,6 +289,7 @@ impl Form {
                 ))),
                 Ty::Day => Ok((!text.trim().is_empty()).then(|| json!(text.trim()))),
                 Ty::Text => Ok(Some(json!(text))),
+                Ty::Measure => Ok(None),
             };
             match v {
                 Ok(Some(v)) => insert(&mut root, path, v),
@@ -287,7 +303,8 @@ impl Form {
         for (i, s) in self.scenarios.iter().enumerate() {
             let mut item = Map::new();
             item.insert("name".into(), json!(s.name));
-            item.insert("selected".into(), json!(s.selected));
+            item.insert("city_selected".into(), json!(s.city_selected));
+            item.insert("district_selected".into(), json!(s.district_selected));
             item.insert(
                 "manufacturing_first_application".into(),
                 json!(s.manufacturing_first_application),
@@ -367,7 +384,7 @@ impl Form {
         let s: Vec<Value> = self
             .scenarios
             .iter()
-            .map(|s| json!({"i": s.id, "n": s.name, "s": s.selected, "t": s.total_investment, "d": s.rd_investment, "m": s.manufacturing_first_application}))
+            .map(|s| json!({"i": s.id, "n": s.name, "c": s.city_selected, "k": s.district_selected, "t": s.total_investment, "d": s.rd_investment, "m": s.manufacturing_first_application}))
             .collect();
         m.insert("s".into(), Value::Array(s));
         if let Some(d) = &self.as_of {
@@ -392,6 +409,9 @@ impl Form {
                     .collect()
             })
             .unwrap_or_default();
+        let flag = |s: &Value, k: &str| s.get(k).and_then(Value::as_bool).unwrap_or(false);
+        // A schema-1 link's one flag ("s") meant both selections: it is dropped, and said so.
+        let mut old_flag = false;
         let scenarios = v
             .get("s")
             .and_then(Value::as_array)
@@ -400,13 +420,14 @@ impl Form {
                     .map(|s| ScenarioForm {
                         id: s.get("i").and_then(Value::as_u64).unwrap_or(0) as u32,
                         name: text(s, "n"),
-                        selected: s.get("s").and_then(Value::as_bool).unwrap_or(false),
+                        city_selected: flag(s, "c"),
+                        district_selected: flag(s, "k"),
                         total_investment: text(s, "t"),
                         rd_investment: text(s, "d"),
-                        manufacturing_first_application: s
-                            .get("m")
-                            .and_then(Value::as_bool)
-                            .unwrap_or(false),
+                        manufacturing_first_application: {
+                            old_flag |= flag(s, "s");
+                            flag(s, "m")
+                        },
                     })
                     .collect()
             })
@@ -426,6 +447,7 @@ impl Form {
             values,
             scenarios,
             as_of: v.get("d").and_then(Value::as_str).map(String::from),
+            notice: old_flag.then(old_selected_notice),
         })
     }
 
@@ -437,9 +459,10 @@ impl Form {
             .map(|s| s.id)
             .max()
             .map_or(1, |m| m + 1);
+        // Both selections start unticked: an empty project is worth nothing until the user says
+        // which authority selected it.
         self.scenarios.push(ScenarioForm {
             id,
-            selected: true,
             ..ScenarioForm::default()
         });
     }
@@ -485,8 +508,8 @@ pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
     };
     let mut add = |f: &crate::rulebook::Fact| {
         let path = f.0.field().path;
-        match DERIVED_FROM.iter().find(|(d, _)| *d == path) {
-            Some((_, parts)) => out.extend(parts.iter().copied()),
+        match DERIVED.iter().find(|d| d.field.path == path) {
+            Some(d) => out.extend(d.from.iter().copied()),
             None => out.push(path),
         }
     };
@@ -504,7 +527,7 @@ pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
         out.extend(f.deduct.iter().map(|d| &d.fact));
         out.extend(f.stage.iter().map(|s| &s.fact));
         for c in &f.caps {
-            out.extend(c.fact.iter().chain(&c.less).chain(&c.waived_if));
+            out.extend(c.fact.iter().chain(&c.less).chain(&c.relaxable_if));
         }
     }
     let mut facts = Vec::new();
@@ -529,7 +552,6 @@ pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
     for f in facts {
         add(f);
     }
-    out.retain(|p| !p.starts_with("scenario."));
     out.sort_unstable();
     out.dedup();
     out
@@ -581,17 +603,19 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
         .map(|t| t.fact.0.field())
         .filter(|f| FIELDS.iter().any(|x| x.path == f.path))
         .max_by_key(|f| app.get(f.path).map(|v| v.num()).unwrap_or_default())?;
-    let at = |x: Decimal| -> Decimal {
+    let at_award = |x: Decimal| {
         app.with_number(fact.path, x)
             .and_then(|a| engine::evaluate_one(&a, book, &rule.id))
-            .and_then(|a| a.value)
-            .unwrap_or_default()
     };
+    let at = |x: Decimal| -> Decimal { at_award(x).and_then(|a| a.value).unwrap_or_default() };
     let x0 = app.get(fact.path)?.num();
     let y0 = award.value?;
     let huge = Decimal::from(input::MAX_MONEY);
-    let top = at(huge);
-    let capped = top < huge / Decimal::from(10);
+    // Capped when the engine itself says a cap binds at the largest spending it accepts (not
+    // guessed from the figure's size: a small uncapped rate would look like a cap).
+    let top_award = at_award(huge);
+    let capped = top_award.as_ref().is_some_and(|a| a.binding_cap.is_some());
+    let top = top_award.and_then(|a| a.value).unwrap_or_default();
     let cap_at = if capped {
         // The smallest spending that reaches the top figure (the award never falls as spending rises).
         let (mut lo, mut hi) = (Decimal::ZERO, huge);
@@ -654,11 +678,11 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
             let r = at(x0 + step) - y0;
             Msg::new(
                 format!(
-                    "未设封顶(或上限可放宽):每增加 1 万元{zh},补贴约增加 {} 万元",
+                    "条款未设金额上限:每增加 1 万元{zh},补贴约增加 {} 万元",
                     in_wan(r)
                 ),
                 format!(
-                    "no cap applies (or it may be relaxed): each 1 万元 more {en} adds about {} 万元",
+                    "the clause sets no cap: each 1 万元 more {en} adds about {} 万元",
                     in_wan(r)
                 ),
             )
@@ -711,7 +735,7 @@ pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionS
             let draft = o
                 .awards
                 .iter()
-                .any(|a| a.kind != Kind::NotEligible && a.source.status == "draft");
+                .any(|a| a.kind != Kind::NotEligible && a.source.status == Status::Draft);
             Some(RegionSummary {
                 region,
                 name: Msg::new(def.name_zh.clone(), def.name_en.clone()),
@@ -782,7 +806,7 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
             if counted { "1" } else { "0" }.to_string(),
             lang.t(a.source.document, a.source.document_en).to_string(),
             a.source.clause.to_string(),
-            a.source.status.to_string(),
+            a.source.status.key().to_string(),
             match lang {
                 Lang::Zh => a.reason_zh.clone(),
                 Lang::En => a.reason.clone(),
@@ -816,7 +840,8 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScenarioKey {
     Name,
-    Selected,
+    CitySelected,
+    DistrictSelected,
     TotalInvestment,
     RdInvestment,
     ManufacturingFirstApplication,
@@ -884,10 +909,17 @@ impl Form {
             Edit::AddScenario => self.add_scenario(),
             Edit::RemoveScenario(id) => self.scenarios.retain(|s| s.id != id),
             Edit::Scenario(id, key, text) => {
+                if matches!(
+                    key,
+                    ScenarioKey::CitySelected | ScenarioKey::DistrictSelected
+                ) {
+                    self.notice = None;
+                }
                 if let Some(s) = self.scenarios.iter_mut().find(|s| s.id == id) {
                     match key {
                         ScenarioKey::Name => s.name = text,
-                        ScenarioKey::Selected => s.selected = text == "true",
+                        ScenarioKey::CitySelected => s.city_selected = text == "true",
+                        ScenarioKey::DistrictSelected => s.district_selected = text == "true",
                         ScenarioKey::TotalInvestment => s.total_investment = text,
                         ScenarioKey::RdInvestment => s.rd_investment = text,
                         ScenarioKey::ManufacturingFirstApplication => {

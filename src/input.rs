@@ -25,6 +25,8 @@ pub enum Ty {
     Set(&'static [&'static str]),
     Day,
     Text,
+    /// A derived non-negative decimal (an average): compared exactly, shown truncated.
+    Measure,
 }
 
 pub struct Field {
@@ -40,7 +42,13 @@ const fn f(path: &'static str, ty: Ty, zh: &'static str, en: &'static str) -> Fi
 
 use Ty::*;
 
-pub const RECOGNITIONS: &[&str] = &["little_giant", "unicorn"];
+pub const RECOGNITIONS: &[&str] = &[
+    "little_giant",
+    "unicorn",
+    "high_tech",
+    "single_champion",
+    "hidden_champion",
+];
 pub const REGIONS: &[&str] = &[
     "hangzhou",
     "wuhan",
@@ -438,6 +446,114 @@ pub const FIELDS: &[Field] = &[
         "enterprises using the OS",
     ),
     f(
+        "other.key_tech.national_project_lead",
+        Flag,
+        "牵头承担人工智能领域国家科技重大专项、国家重点研发计划等项目",
+        "leads a national major S&T project or national key R&D programme project in AI",
+    ),
+    f(
+        "other.key_tech.plan_project_lead",
+        Flag,
+        "牵头承担人工智能领域国家、省、市科技计划项目",
+        "leads a national, provincial or city S&T plan project in AI",
+    ),
+    f(
+        "other.jiebang.joint",
+        Flag,
+        "联合高校院所开展人工智能科技成果“揭榜挂帅”",
+        "takes on a 揭榜挂帅 challenge with universities or institutes",
+    ),
+    f(
+        "other.jiebang.national_winner_lead",
+        Flag,
+        "国家人工智能领域揭榜优胜单位的牵头单位",
+        "lead unit of a national AI 揭榜 winner",
+    ),
+    f(
+        "other.data_labeling_business",
+        Flag,
+        "开展数据标注业务",
+        "runs a data-labelling business",
+    ),
+    f(
+        "other.innovation_platform_city_recognized",
+        Flag,
+        "产学研协同创新平台、中试平台等获得市级认定",
+        "joint innovation / pilot platform recognised by the city",
+    ),
+    f(
+        "other.tech_loan_approved",
+        Flag,
+        "获批科创贷",
+        "科创贷 (tech-innovation loan) approved",
+    ),
+    f(
+        "other.shanghai.hq_first_purchase",
+        Flag,
+        "首次购置总部自用办公用房",
+        "first purchase of headquarters office space for own use",
+    ),
+    f(
+        "other.shanghai.hq_rent",
+        Flag,
+        "租用总部办公用房",
+        "rents headquarters office space",
+    ),
+    f(
+        "other.shanghai.agriculture_project_investment",
+        Money,
+        "重大涉农项目投资(经立项评估)",
+        "major agricultural project investment (assessed)",
+    ),
+    f(
+        "other.shanghai.tech_transfer_projects",
+        Count(1000),
+        "经认定的高新技术成果转化项目数(有效期内)",
+        "recognised high-tech achievement transformation projects (within validity)",
+    ),
+    f(
+        "other.shanghai.ic_project_investment",
+        Money,
+        "集成电路装备材料重大项目或EDA等高端软件项目投资",
+        "IC equipment / materials or EDA-type software project investment",
+    ),
+    f(
+        "other.shanghai.biomed_rd_projects",
+        Count(1000),
+        "创新药械研发项目数",
+        "innovative drug / device R&D projects",
+    ),
+    f(
+        "other.shanghai.biomed_platform_projects",
+        Count(1000),
+        "生物医药核心技术攻关、关键专业化服务平台或重大产品产业化项目数",
+        "biomedicine core-technology, key platform or industrialisation projects",
+    ),
+    f(
+        "other.shanghai.smart_terminal_investment",
+        Money,
+        "智能终端项目投资",
+        "smart-terminal project investment",
+    ),
+    f(
+        "other.shanghai.fuel_cell_component_kinds",
+        Count(1000),
+        "燃料电池关键零部件产品种类数",
+        "kinds of fuel-cell key component",
+    ),
+    f(
+        "other.shanghai.green_projects",
+        Count(1000),
+        "绿色低碳项目数",
+        "green and low-carbon projects",
+    ),
+    f(
+        "other.shanghai.offshore_wind_projects",
+        Count(1000),
+        "海上风电项目数",
+        "offshore wind projects",
+    ),
+    f(
         "other.shanghai.strategic_project_investment",
         Money,
         "战略性新兴产业项目投资",
@@ -538,7 +654,18 @@ pub const FIELDS: &[Field] = &[
 /// The fields of one entry of `scenarios`.
 pub const SCENARIO_FIELDS: &[Field] = &[
     f("name", Text, "项目名称", "project name"),
-    f("selected", Flag, "已入选", "selected"),
+    f(
+        "city_selected",
+        Flag,
+        "经市级遴选入选(市级示范场景)",
+        "selected by the CITY",
+    ),
+    f(
+        "district_selected",
+        Flag,
+        "经区级遴选入选或获区级支持",
+        "selected or supported by the DISTRICT",
+    ),
     f("total_investment", Money, "项目总投入", "total investment"),
     f("rd_investment", Money, "项目研发投入", "R&D investment"),
     f(
@@ -549,20 +676,56 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     ),
 ];
 
-/// Facts worked out from entered fields.
-pub const DERIVED: &[Field] = &[
-    f(
-        "compute.contract_fees",
-        Money,
-        "算力合同费用合计",
-        "compute contract fees, all kinds",
-    ),
-    f(
-        "other.incubator.area_per_enterprise_m2",
-        Count(0),
-        "户均面积(平方米)",
-        "area per enterprise (m²)",
-    ),
+/// A fact worked out from entered fields: its own field description, the paths it reads, and the
+/// function of their values (in that order). Each entry carries its function, so the table can be
+/// reordered or extended without any value landing in the wrong place.
+pub struct Derived {
+    pub field: Field,
+    pub from: &'static [&'static str],
+    pub compute: fn(&[Decimal]) -> Decimal,
+}
+
+fn sum(x: &[Decimal]) -> Decimal {
+    x.iter().sum()
+}
+
+/// x[0] / x[1], exact (Decimal division); 0 when there is nothing to divide by.
+fn ratio(x: &[Decimal]) -> Decimal {
+    if x[1].is_zero() {
+        Decimal::ZERO
+    } else {
+        x[0] / x[1]
+    }
+}
+
+pub const DERIVED: &[Derived] = &[
+    Derived {
+        field: f(
+            "compute.contract_fees",
+            Money,
+            "算力合同费用合计",
+            "compute contract fees, all kinds",
+        ),
+        from: &[
+            "compute.maas_on_filed_model_fees",
+            "compute.domestic_fees",
+            "compute.other_fees",
+        ],
+        compute: sum,
+    },
+    Derived {
+        field: f(
+            "other.incubator.area_per_enterprise_m2",
+            Measure,
+            "户均面积(平方米)",
+            "area per enterprise (m²)",
+        ),
+        from: &[
+            "other.incubator.site_area_m2",
+            "other.incubator.enterprises",
+        ],
+        compute: ratio,
+    },
 ];
 
 /// The input fields as a Markdown table, for the README (`subsidy-calc fields`).
@@ -576,6 +739,7 @@ pub fn fields_markdown() -> String {
         Set(o) => format!("list of: {}", o.join(", ")),
         Day => "date YYYY-MM-DD".to_string(),
         Text => "text (≤ 200 chars)".to_string(),
+        Measure => "decimal (derived)".to_string(),
     };
     let mut s = String::from("| field | type | 中文 | meaning |\n|---|---|---|---|\n");
     for f in FIELDS {
@@ -598,25 +762,6 @@ pub fn fields_markdown() -> String {
     }
     s
 }
-
-/// The entered fields each derived fact is worked out from.
-pub const DERIVED_FROM: &[(&str, &[&str])] = &[
-    (
-        "compute.contract_fees",
-        &[
-            "compute.maas_on_filed_model_fees",
-            "compute.domestic_fees",
-            "compute.other_fees",
-        ],
-    ),
-    (
-        "other.incubator.area_per_enterprise_m2",
-        &[
-            "other.incubator.site_area_m2",
-            "other.incubator.enterprises",
-        ],
-    ),
-];
 
 /// Display names of choice values: (value, 中文, English).
 pub const CHOICE_LABELS: &[(&str, &str, &str)] = &[
@@ -647,6 +792,21 @@ pub const CHOICE_LABELS: &[(&str, &str, &str)] = &[
         "national little giant (专精特新)",
     ),
     ("unicorn", "独角兽企业", "unicorn"),
+    (
+        "high_tech",
+        "国家高新技术企业",
+        "national high-tech enterprise",
+    ),
+    (
+        "single_champion",
+        "制造业“单项冠军”企业",
+        "manufacturing single champion (单项冠军)",
+    ),
+    (
+        "hidden_champion",
+        "省“隐形冠军”企业",
+        "provincial hidden champion (隐形冠军)",
+    ),
 ];
 
 pub fn choice_label(value: &str) -> (&'static str, &'static str) {
@@ -683,7 +843,7 @@ impl FactRef {
             .or_else(|| {
                 DERIVED
                     .iter()
-                    .position(|f| f.path == path)
+                    .position(|d| d.field.path == path)
                     .map(FactRef::Derived)
             })
     }
@@ -692,7 +852,7 @@ impl FactRef {
         match self {
             FactRef::Field(i) => &FIELDS[i],
             FactRef::Scenario(i) => &SCENARIO_FIELDS[i],
-            FactRef::Derived(i) => &DERIVED[i],
+            FactRef::Derived(i) => &DERIVED[i].field,
         }
     }
 }
@@ -716,6 +876,7 @@ impl Val {
             Set(_) => Val::Set(Vec::new()),
             Day => Val::Date(None),
             Text => Val::Text(String::new()),
+            Measure => Val::Num(Decimal::ZERO),
         }
     }
 
@@ -788,19 +949,23 @@ impl Application {
         FactRef::resolve(path).map(|r| self.value(r, None))
     }
 
+    /// Works out the derived facts, each by its own entry of `DERIVED` (exact: conditions compare
+    /// unrounded values).
     fn derive(&mut self) {
-        let num = |p: &str| self.get(p).map(|v| v.num()).unwrap_or_default();
-        let fees = num("compute.maas_on_filed_model_fees")
-            + num("compute.domestic_fees")
-            + num("compute.other_fees");
-        let area = num("other.incubator.site_area_m2");
-        let n = num("other.incubator.enterprises");
-        let per = if n.is_zero() {
-            Decimal::ZERO
-        } else {
-            (area / n).round_dp(2)
+        let num = |p: &str| {
+            FIELDS
+                .iter()
+                .position(|f| f.path == p)
+                .map(|i| self.values[i].num())
+                .unwrap_or_default()
         };
-        self.derived = vec![Val::Num(fees), Val::Num(per)];
+        self.derived = DERIVED
+            .iter()
+            .map(|d| {
+                let args: Vec<Decimal> = d.from.iter().map(|p| num(p)).collect();
+                Val::Num((d.compute)(&args))
+            })
+            .collect();
     }
 }
 
@@ -817,13 +982,38 @@ fn err(field: &str, message: impl Into<String>) -> FieldError {
     }
 }
 
-/// Parses contract JSON text. A syntax error is reported on the field `(json)`.
+/// The largest application text read (1 MiB). The largest real application — 200 scenario
+/// projects with long names — is under 100 KB; anything bigger is a mistake or an attack.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// At most this many field errors are listed; a last entry counts the rest.
+pub const MAX_ERRORS: usize = 100;
+
+/// Parses contract JSON text. A syntax error is reported on the field `(json)`, a key given twice
+/// on that key. A UTF-8 byte-order mark (what Windows tools write) is skipped.
 pub fn parse_text(text: &str, today: Date) -> Result<Application, Vec<FieldError>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(vec![err(
+            "(input)",
+            format!(
+                "too large: {} bytes; an application is at most {MAX_INPUT_BYTES} bytes (1 MiB)",
+                text.len()
+            ),
+        )]);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match crate::json::parse(text) {
         Ok(v) => parse_value(&v, today),
-        Err(e) => Err(vec![err("(json)", format!("malformed JSON: {e}"))]),
+        Err(e) => Err(vec![match e.path {
+            Some(path) => err(&path, e.message),
+            None => err("(json)", format!("malformed JSON: {}", e.message)),
+        }]),
     }
 }
+
+/// The schema-1 scenario flag, split in schema 2: saying what replaced it.
+const SELECTED_REPLACED: &str = "replaced in schema 2 by two facts: city_selected (selected by the \
+CITY: Wuhan 七, Hangzhou 三(八)) and district_selected (selected or supported by the DISTRICT: \
+Hongshan 9, Qiaokou 9); give whichever is true";
 
 /// Validates a JSON application; `today` is the default for `as_of`.
 pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldError>> {
@@ -838,10 +1028,10 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
     for (key, v) in root {
         match key.as_str() {
             "schema" => {
-                if v.as_u64() != Some(1) {
+                if !matches!(v.as_u64(), Some(1 | 2)) {
                     errors.push(err(
                         "schema",
-                        "unsupported schema: this engine reads schema 1",
+                        "unsupported schema: this engine reads schema 2 (and schema 1)",
                     ));
                 }
             }
@@ -874,7 +1064,7 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
                 Json::Null => {}
                 _ => errors.push(err("scenarios", "must be a list of projects")),
             },
-            _ => walk(key, v, &mut values, &mut errors),
+            _ => walk(key, key, v, &mut values, &mut errors),
         }
     }
     if region.is_none() && !errors.iter().any(|e| e.field == "region") {
@@ -884,6 +1074,14 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
         ));
     }
     if !errors.is_empty() {
+        if errors.len() > MAX_ERRORS {
+            let rest = errors.len() - MAX_ERRORS;
+            errors.truncate(MAX_ERRORS);
+            errors.push(err(
+                "(more)",
+                format!("{rest} more errors not listed (the first {MAX_ERRORS} are above)"),
+            ));
+        }
         return Err(errors);
     }
     let mut app = Application {
@@ -901,7 +1099,18 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
     Ok(app)
 }
 
-fn walk(path: &str, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) {
+/// One key of the application: `key` is this level's own key, `path` the dotted path to it.
+/// A key is one level: `"other.shanghai.x"` written as one key is refused (it would be a second
+/// spelling of the nested field).
+fn walk(key: &str, path: &str, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) {
+    if key.contains('.') {
+        errors.push(err(
+            path,
+            "unknown field: a key is one level (nest it as {\"other\": {\"shanghai\": …}}), \
+             never a dotted path",
+        ));
+        return;
+    }
     if let Some(i) = FIELDS.iter().position(|f| f.path == path) {
         match parse_field(FIELDS[i].ty, v) {
             Ok(Some(val)) => values[i] = val,
@@ -918,7 +1127,7 @@ fn walk(path: &str, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) 
     match v {
         Json::Object(map) => {
             for (k, inner) in map {
-                walk(&format!("{path}.{k}"), inner, values, errors);
+                walk(k, &format!("{path}.{k}"), inner, values, errors);
             }
         }
         Json::Null => {}
@@ -943,6 +1152,7 @@ fn parse_scenario(item: &Json, prefix: &str, errors: &mut Vec<FieldError>) -> Sc
                 Ok(None) => {}
                 Err(m) => errors.push(err(&path, m)),
             },
+            None if k == "selected" => errors.push(err(&path, SELECTED_REPLACED)),
             None => errors.push(err(&path, "unknown field")),
         }
     }
@@ -1005,6 +1215,7 @@ fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
                     .and_then(crate::date::Date::parse)
                     .ok_or("malformed date: use YYYY-MM-DD")?,
             )),
+            Measure => return Err("a derived figure is worked out, not entered".into()),
             Text => {
                 let s = v.as_str().ok_or("must be text")?;
                 if s.chars().count() > 200 {
@@ -1016,24 +1227,19 @@ fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
     Ok(Some(val))
 }
 
-/// A number given as a decimal string or a JSON number.
+/// A number given as a decimal string or a JSON number. A JSON number is read from its exact
+/// text (serde_json's `arbitrary_precision`): never through a float, so `1000000.00000000001` is
+/// refused for its decimals rather than read as 1000000, and a huge exponent is refused rather
+/// than read as 0. A minus sign is refused in every spelling (`-1`, `-0`, `-0.0`, `"-0"`).
 fn number(v: &Json, decimals: u32) -> Result<Decimal, String> {
     let text = match v {
         Json::String(s) => s.clone(),
         Json::Number(n) => {
-            if n.as_f64().is_some_and(|x| x < 0.0) {
+            let t = n.to_string();
+            if t.starts_with('-') {
                 return Err("must not be negative".into());
             }
-            if let Some(u) = n.as_u64() {
-                u.to_string()
-            } else {
-                // serde_json prints the shortest text that reads back as the same f64, so 0.1 is "0.1".
-                let s = n.to_string();
-                if s.contains(['e', 'E']) {
-                    return Err("absurdly large or not a plain number".into());
-                }
-                s
-            }
+            return crate::money::parse_json_number(&t, decimals).map_err(str::to_string);
         }
         _ => return Err("not a number: give a decimal string such as \"1250000.50\"".into()),
     };

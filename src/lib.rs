@@ -86,9 +86,15 @@ pub struct Catalogue<'a> {
 
 pub fn catalogue() -> Result<Catalogue<'static>, String> {
     let book = RuleBook::embedded()?;
-    let status = |d: &rulebook::Document| match d.status {
-        rulebook::DocStatus::Draft => "draft",
-        rulebook::DocStatus::InForce => "in_force",
+    // The standing the document's own dates give (not the standing on a given day).
+    let status = |d: &rulebook::Document| {
+        use rulebook::{DocStatus, Status};
+        match (d.status, d.valid_from, d.valid_to) {
+            (DocStatus::Draft, ..) => Status::Draft,
+            (DocStatus::InForce, None, None) => Status::DatesNotGiven,
+            _ => Status::InForce,
+        }
+        .key()
     };
     let rules = book
         .rules()
@@ -124,7 +130,7 @@ pub fn catalogue() -> Result<Catalogue<'static>, String> {
         })
         .collect();
     Ok(Catalogue {
-        schema: 1,
+        schema: 2,
         rules_version: book.version(),
         rules,
         checks,

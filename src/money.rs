@@ -108,6 +108,75 @@ pub fn parse_plain(s: &str, max_decimals: u32) -> Result<Decimal, &'static str> 
     t.parse::<Decimal>().map_err(|_| "not a number")
 }
 
+/// A JSON number's exact text (grammar already checked, no sign) as a decimal with at most
+/// `max_decimals` decimals: exponents are applied to the digits, never through a float. A value
+/// that cannot be represented exactly within those decimals, or with more than 16 integer digits,
+/// is refused; an exponent of any size is fine when the digits are zero.
+pub fn parse_json_number(text: &str, max_decimals: u32) -> Result<Decimal, &'static str> {
+    let (mantissa, exp) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, "0"),
+    };
+    let (neg_exp, exp_digits) = match exp.as_bytes().first() {
+        Some(b'-') => (true, &exp[1..]),
+        Some(b'+') => (false, &exp[1..]),
+        _ => (false, exp),
+    };
+    let exp_digits = exp_digits.trim_start_matches('0');
+    // Beyond nine digits the exponent only says "enormous" or "tiny": saturate.
+    let e: i64 = if exp_digits.len() > 9 {
+        1_000_000_000
+    } else {
+        exp_digits.parse().unwrap_or(0)
+    };
+    let e = if neg_exp { -e } else { e };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !int.bytes().chain(frac.bytes()).all(|c| c.is_ascii_digit()) || int.is_empty() {
+        return Err("not a number");
+    }
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    let lead = digits.len() - digits.trim_start_matches('0').len();
+    let sig = digits.trim_start_matches('0').trim_end_matches('0');
+    if sig.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    // Where the decimal point sits, counted from the first significant digit.
+    let point = int.len() as i64 - lead as i64 + e;
+    let decimals = (sig.len() as i64 - point).max(0);
+    if decimals > i64::from(max_decimals) {
+        return Err(if max_decimals == 2 {
+            "more than two decimal places"
+        } else {
+            "must be a whole number"
+        });
+    }
+    if point > 16 {
+        return Err("absurdly large");
+    }
+    let plain = if point <= 0 {
+        format!("0.{}{sig}", "0".repeat((-point) as usize))
+    } else if point as usize >= sig.len() {
+        format!("{sig}{}", "0".repeat(point as usize - sig.len()))
+    } else {
+        format!("{}.{}", &sig[..point as usize], &sig[point as usize..])
+    };
+    plain.parse::<Decimal>().map_err(|_| "not a number")
+}
+
+/// A derived measure for display: cut (never rounded) to `dp` decimals, with grouping; the flag
+/// says whether digits were cut. 299.996 stays "299.996" and never shows as "300".
+pub fn truncated(d: Decimal, dp: u32) -> (String, bool) {
+    let t = d.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    let text = t.normalize().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = human(int.parse::<Decimal>().unwrap_or_default());
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    (out, t != d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +212,39 @@ mod tests {
         assert_eq!(percent(d("0.30")), "30%");
         assert_eq!(in_wan(d("8000000")), "800");
         assert_eq!(in_wan(d("16666666.7")), "1,666.67");
+    }
+
+    #[test]
+    fn json_numbers_are_read_exactly() {
+        assert_eq!(parse_json_number("1250000.5", 2), Ok(d("1250000.5")));
+        assert_eq!(parse_json_number("1.25e6", 2), Ok(d("1250000")));
+        assert_eq!(parse_json_number("125E-2", 2), Ok(d("1.25")));
+        assert_eq!(parse_json_number("0e-999999999999999999", 2), Ok(d("0")));
+        assert_eq!(parse_json_number("0.000", 2), Ok(d("0")));
+        // The fuzzer's finds: a huge exponent is refused, never read as 0 (nor a panic).
+        assert_eq!(
+            parse_json_number("1234567890123456789e9223372036854775807", 2),
+            Err("absurdly large")
+        );
+        assert_eq!(
+            parse_json_number("1.5e-9223372036854775808", 2),
+            Err("more than two decimal places")
+        );
+        assert_eq!(
+            parse_json_number("1000000.00000000001", 2),
+            Err("more than two decimal places")
+        );
+        assert_eq!(parse_json_number("1.5", 0), Err("must be a whole number"));
+        assert_eq!(parse_json_number("15e-1", 0), Err("must be a whole number"));
+        assert_eq!(parse_json_number("1e15", 2), Ok(d("1000000000000000")));
+        assert_eq!(parse_json_number("1e+16", 2), Err("absurdly large"));
+    }
+
+    #[test]
+    fn measures_are_cut_not_rounded() {
+        assert_eq!(truncated(d("299.996"), 4), ("299.996".into(), false));
+        assert_eq!(truncated(d("1000") / d("3"), 4), ("333.3333".into(), true));
+        assert_eq!(truncated(d("3000"), 4), ("3,000".into(), false));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The result (the contract's output). Amounts are strings with two decimals; the exact decimals
 //! ride along unserialised for totals and tests.
 use crate::date::Date;
-use crate::rulebook::{Family, Kind};
+use crate::rulebook::{Family, Kind, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -24,6 +24,9 @@ pub struct Outcome<'a> {
 pub struct Total {
     pub exact: String,
     pub up_to: String,
+    /// The parts of `exact` and `up_to` that come from draft documents (schema 2).
+    pub draft_exact: String,
+    pub draft_up_to: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -50,6 +53,9 @@ pub struct Award<'a> {
     pub source: Source<'a>,
     pub reason: Option<String>,
     pub reason_zh: Option<String>,
+    /// false: listed with its figure but not added to the totals (schema 2): the loser of a
+    /// `highest` group, or an equity investment such as 拨改投; the notes say why.
+    pub in_totals: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -90,7 +96,7 @@ pub struct Source<'a> {
     pub document_en: &'a str,
     pub clause: &'a str,
     pub quote: Cow<'a, str>,
-    pub status: &'static str,
+    pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_from: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]

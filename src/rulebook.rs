@@ -52,11 +52,54 @@ pub enum Kind {
     NotEligible,
 }
 
+/// What the rule file says a document is: a text in force, or a draft for comment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocStatus {
     InForce,
     Draft,
+}
+
+/// A document's standing on the date of a calculation (`source.status`): the one status enum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    InForce,
+    Draft,
+    Expired,
+    NotYet,
+    /// The source gives no start or end date (Hongshan, Qiaokou): not shown as "in force".
+    DatesNotGiven,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::InForce => "in_force",
+            Status::Draft => "draft",
+            Status::Expired => "expired",
+            Status::NotYet => "not_yet",
+            Status::DatesNotGiven => "dates_not_given",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::InForce => "现行有效",
+            Status::Draft => "征求意见稿",
+            Status::Expired => "已过期",
+            Status::NotYet => "尚未施行",
+            Status::DatesNotGiven => "日期未载明",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Status::InForce => "in force",
+            Status::Draft => "DRAFT for comment",
+            Status::Expired => "expired",
+            Status::NotYet => "not yet in force",
+            Status::DatesNotGiven => "dates not given",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -77,6 +120,8 @@ pub enum Op {
     IsTrue,
     IsFalse,
     Contains,
+    /// A set fact holds at least one of `values`.
+    ContainsAny,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,6 +207,15 @@ pub struct Document {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub published: Option<Date>,
+    /// From this date to `valid_to` the document may already have ended (a start date left blank).
+    pub uncertain_from: Option<Date>,
+    /// Texts for the date checks; `{as_of}` is replaced by the calculation date.
+    pub not_yet_zh: Option<String>,
+    pub not_yet_en: Option<String>,
+    pub expired_zh: Option<String>,
+    pub expired_en: Option<String>,
+    pub uncertain_zh: Option<String>,
+    pub uncertain_en: Option<String>,
     pub dates_quote: Option<String>,
     pub dates_zh: Option<String>,
     pub dates_en: Option<String>,
@@ -192,6 +246,10 @@ pub struct Rule {
     pub otherwise_zh: Option<String>,
     pub otherwise_en: Option<String>,
     pub aggregate_caps: Vec<Cap>,
+    /// false: listed with its figure but not added to the totals (an equity investment, 拨改投).
+    pub in_totals: bool,
+    pub not_in_totals_zh: Option<String>,
+    pub not_in_totals_en: Option<String>,
 }
 
 #[derive(Debug)]
@@ -232,6 +290,9 @@ pub struct Formula {
     pub deduct: Vec<Deduct>,
     pub caps: Vec<Cap>,
     pub stage: Option<StageNote>,
+    /// A step said whenever the formula applies (a reading the authority decides, say).
+    pub note_zh: Option<String>,
+    pub note_en: Option<String>,
 }
 
 #[derive(Debug)]
@@ -272,9 +333,11 @@ pub struct Cap {
     pub fact: Option<Fact>,
     pub less: Option<Fact>,
     pub scope: CapScope,
-    pub waived_if: Option<Fact>,
-    pub waived_zh: Option<String>,
-    pub waived_en: Option<String>,
+    /// "可以放宽": for these applicants the authority may relax the cap. The cap still binds the
+    /// figure shown (no amount above a stated cap); the steps say it may be relaxed.
+    pub relaxable_if: Option<Fact>,
+    pub relaxed_zh: Option<String>,
+    pub relaxed_en: Option<String>,
     /// For a fixed amount: its label (zh, en), made once at load.
     pub label: Option<(String, String)>,
 }
@@ -505,6 +568,7 @@ const OPS: &[(&str, Op)] = &[
     ("is_true", Op::IsTrue),
     ("is_false", Op::IsFalse),
     ("contains", Op::Contains),
+    ("contains_any", Op::ContainsAny),
 ];
 const SCOPES: &[(&str, CapScope)] = &[
     ("per_project", CapScope::PerProject),
@@ -571,6 +635,13 @@ fn load_document(o: O) -> Document {
         "valid_from",
         "valid_to",
         "published",
+        "uncertain_from",
+        "not_yet_zh",
+        "not_yet_en",
+        "expired_zh",
+        "expired_en",
+        "uncertain_zh",
+        "uncertain_en",
         "dates_quote",
         "dates_zh",
         "dates_en",
@@ -595,6 +666,13 @@ fn load_document(o: O) -> Document {
         valid_from: o.odate("valid_from"),
         valid_to: o.odate("valid_to"),
         published: o.odate("published"),
+        uncertain_from: o.odate("uncertain_from"),
+        not_yet_zh: o.os("not_yet_zh"),
+        not_yet_en: o.os("not_yet_en"),
+        expired_zh: o.os("expired_zh"),
+        expired_en: o.os("expired_en"),
+        uncertain_zh: o.os("uncertain_zh"),
+        uncertain_en: o.os("uncertain_en"),
         dates_quote: o.os("dates_quote"),
         dates_zh: o.os("dates_zh"),
         dates_en: o.os("dates_en"),
@@ -625,6 +703,9 @@ fn load_rule(o: O) -> Rule {
         "otherwise_zh",
         "otherwise_en",
         "aggregate_cap",
+        "in_totals",
+        "not_in_totals_zh",
+        "not_in_totals_en",
     ]);
     // Name the rule in every message below it.
     let id = o.s("id");
@@ -650,6 +731,11 @@ fn load_rule(o: O) -> Rule {
         otherwise_zh: o.os("otherwise_zh"),
         otherwise_en: o.os("otherwise_en"),
         aggregate_caps: each(o.list("aggregate_cap"), load_cap),
+        in_totals: o
+            .get("in_totals")
+            .is_none_or(|v| v.as_bool() != Some(false)),
+        not_in_totals_zh: o.os("not_in_totals_zh"),
+        not_in_totals_en: o.os("not_in_totals_en"),
         id,
     }
 }
@@ -702,7 +788,7 @@ fn load_variant(o: O) -> Variant {
 
 fn load_formula(o: O) -> Formula {
     o.keys(&[
-        "terms", "per_unit", "fixed", "range", "deduct", "caps", "stage",
+        "terms", "per_unit", "fixed", "range", "deduct", "caps", "stage", "note_zh", "note_en",
     ]);
     Formula {
         terms: each(o.list("terms"), load_term),
@@ -731,6 +817,8 @@ fn load_formula(o: O) -> Formula {
                 en: s.text_table("en"),
             }
         }),
+        note_zh: o.os("note_zh"),
+        note_en: o.os("note_en"),
     }
 }
 
@@ -766,9 +854,9 @@ fn load_cap(o: O) -> Cap {
         "fact",
         "less",
         "scope",
-        "waived_if",
-        "waived_zh",
-        "waived_en",
+        "relaxable_if",
+        "relaxed_zh",
+        "relaxed_en",
     ]);
     Cap {
         amount: o.od("amount"),
@@ -776,9 +864,9 @@ fn load_cap(o: O) -> Cap {
         fact: o.ofact("fact"),
         less: o.ofact("less"),
         scope: o.pick("scope", SCOPES),
-        waived_if: o.ofact("waived_if"),
-        waived_zh: o.os("waived_zh"),
-        waived_en: o.os("waived_en"),
+        relaxable_if: o.ofact("relaxable_if"),
+        relaxed_zh: o.os("relaxed_zh"),
+        relaxed_en: o.os("relaxed_en"),
         label: None,
     }
 }
@@ -907,6 +995,14 @@ impl RuleBook {
                     doc.key
                 ));
             }
+            if doc.uncertain_from.is_some()
+                && (doc.uncertain_zh.is_none() || doc.uncertain_en.is_none())
+            {
+                return Err(format!(
+                    "document {}: uncertain_from needs uncertain_zh / uncertain_en",
+                    doc.key
+                ));
+            }
             for rule in &doc.rules {
                 if !ids.insert(rule.id.clone()) {
                     return Err(format!("duplicate id {}", rule.id));
@@ -981,6 +1077,9 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
     if rule.kind == Kind::NotEligible {
         return Err("not_eligible is an outcome, not a rule kind".into());
     }
+    if !rule.in_totals && (rule.not_in_totals_zh.is_none() || rule.not_in_totals_en.is_none()) {
+        return Err("in_totals = false needs not_in_totals_zh / not_in_totals_en (why)".into());
+    }
     if !rule.aggregate_caps.is_empty() && rule.per != Per::Scenario {
         return Err("aggregate caps are for per-scenario rules".into());
     }
@@ -1005,6 +1104,9 @@ fn validate_formula(f: &Formula, kind: Kind) -> Result<(), String> {
         expect_num(t.fact)?;
     }
     for c in &f.caps {
+        if c.relaxable_if.is_some() && (c.relaxed_zh.is_none() || c.relaxed_en.is_none()) {
+            return Err("a relaxable cap says how (relaxed_zh / relaxed_en)".into());
+        }
         match (c.amount, c.rate, c.fact) {
             (Some(_), None, None) => {}
             (None, Some(_), Some(fact)) => expect_num(fact)?,
@@ -1021,7 +1123,7 @@ fn validate_formula(f: &Formula, kind: Kind) -> Result<(), String> {
 
 fn expect_num(f: Fact) -> Result<(), String> {
     match f.0.field().ty {
-        Ty::Money | Ty::Count(_) | Ty::Percent => Ok(()),
+        Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Measure => Ok(()),
         _ => Err(format!("{} is not a number", f.0.field().path)),
     }
 }
@@ -1034,7 +1136,7 @@ fn validate_cond(c: &Cond, scenario_ok: bool) -> Result<(), String> {
     let path = c.fact.0.field().path;
     let ok = match c.op {
         Op::Gt | Op::Gte | Op::Lt | Op::Lte => match ty {
-            Ty::Money | Ty::Count(_) | Ty::Percent => {
+            Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Measure => {
                 c.value.as_ref().is_some_and(|v| v.num.is_some())
             }
             Ty::Day => c.value.as_ref().is_some_and(|v| v.date.is_some()),
@@ -1049,6 +1151,9 @@ fn validate_cond(c: &Cond, scenario_ok: bool) -> Result<(), String> {
         }
         Op::Contains => {
             matches!(ty, Ty::Set(o) if c.value.as_ref().is_some_and(|v| o.contains(&v.text.as_str())))
+        }
+        Op::ContainsAny => {
+            matches!(ty, Ty::Set(o) if !c.values.is_empty() && c.values.iter().all(|v| o.contains(&v.as_str())))
         }
     };
     if !ok {

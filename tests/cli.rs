@@ -41,8 +41,13 @@ fn eval_prints_the_result_json() {
     assert_eq!(a["uncapped"], "3000000.00");
     assert_eq!(a["binding_cap"], "per enterprise per year: 2000000");
     assert_eq!(a["source"]["clause"], "6");
-    assert_eq!(a["source"]["status"], "in_force");
+    // Hongshan's text gives no dates: "dates_not_given", never "in_force" (2026-11-25).
+    assert_eq!(a["source"]["status"], "dates_not_given");
+    assert_eq!(a["in_totals"], true);
+    // A schema-1 application is still read; the result is schema 2 with the draft share.
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["total"]["exact"], "2000000.00");
+    assert_eq!(v["total"]["draft_exact"], "0.00");
 }
 
 #[test]

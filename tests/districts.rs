@@ -66,7 +66,7 @@ fn hongshan_model_filing_per_model_capped() {
 #[test]
 fn hongshan_scenarios_capped_per_enterprise() {
     // 9: at most 300,000 a project, 600,000 an enterprise a year: 3 selected → 900,000 → 600,000.
-    let p = |n: &str| json!({"name": n, "selected": true});
+    let p = |n: &str| json!({"name": n, "district_selected": true});
     let o = run(
         "wuhan-hongshan",
         json!({"scenarios": [p("a"), p("b"), p("c")]}),
@@ -249,15 +249,19 @@ fn qiaokou_embodied_os_needs_three_users() {
 
 #[test]
 fn qiaokou_scenario_by_rd_investment() {
-    // 9: 2,000,000 × 30% = 600,000; 4,000,000 × 30% = 1,200,000 → 1,000,000. Sum 1,600,000.
+    // 9 (projects the district supports): 2,000,000 × 30% = 600,000; 4,000,000 × 30% = 1,200,000
+    // → 1,000,000. Sum 1,600,000. Project c is not supported by the district: not counted.
     let o = run(
         "wuhan-qiaokou",
         json!({"scenarios": [
-            {"name": "a", "rd_investment": "2000000"}, {"name": "b", "rd_investment": "4000000", "selected": true}
+            {"name": "a", "rd_investment": "2000000", "district_selected": true},
+            {"name": "b", "rd_investment": "4000000", "district_selected": true, "city_selected": true},
+            {"name": "c", "rd_investment": "9000000"}
         ]}),
     );
     assert_eq!(fig(&o, "qiaokou.scenario"), up_to("1600000.00"));
-    // The city clause counts only the selected one: 0 total investment entered → not eligible.
+    assert!(reason_steps(&o, "qiaokou.scenario").contains("项目#3「c」"));
+    // The city clause counts only the city-selected one: 0 total investment entered → not eligible.
     assert_eq!(fig(&o, "wuhan.scenario"), kind_only("not_eligible"));
 }
 

@@ -101,7 +101,7 @@ fn malformed_date_and_schema() {
         fields(json!({"region": "wuhan", "as_of": "24/11/2026"})),
         ["as_of"]
     );
-    assert_eq!(fields(json!({"region": "wuhan", "schema": 2})), ["schema"]);
+    assert_eq!(fields(json!({"region": "wuhan", "schema": 3})), ["schema"]);
 }
 
 #[test]
@@ -138,12 +138,15 @@ fn unknown_fields_are_named_not_ignored() {
 #[test]
 fn scenario_fields_are_named_with_their_index() {
     let f = fields(
-        json!({"region": "wuhan", "scenarios": [{"name": "ok"}, {"total_investment": "-3", "selected": "yes"}]}),
+        json!({"region": "wuhan", "scenarios": [{"name": "ok"}, {"total_investment": "-3", "city_selected": "yes"}]}),
     );
     // Errors come in key order (serde_json keeps object keys sorted).
     assert_eq!(
         f,
-        ["scenarios[1].selected", "scenarios[1].total_investment"]
+        [
+            "scenarios[1].city_selected",
+            "scenarios[1].total_investment"
+        ]
     );
 }
 

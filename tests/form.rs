@@ -190,12 +190,44 @@ fn capped_and_uncapped_hints() {
     // 8,000,000 / 30% = 26,666,666.666…; with rounding to the fen the award first shows 8,000,000.00
     // at 26,666,666.65 (× 30% = 7,999,999.995 → 8,000,000.00; 26,666,666.64 gives 7,999,999.99).
     assert_eq!(c.cap_at, Some(d("26666666.65")));
-    // A foundation-model enterprise: the cap may be relaxed, so no cap is drawn; 1 万元 adds 0.3 万元.
+    // A foundation-model enterprise: the stated cap still binds the figure (可以放宽 is the
+    // authority's call), so the chart draws the same cap.
     let app = input::parse_value(&serde_json::json!({"region": "hangzhou", "as_of": "2026-11-24", "enterprise": {"foundation_model_developer": true}, "compute": {"domestic_fees": "30000000"}}), today()).unwrap();
     let o = engine::evaluate(&app, book);
     let c = form::curve(&app, book, o.award("hangzhou.compute_voucher").unwrap()).unwrap();
+    assert_eq!(c.cap_at, Some(d("26666666.65")));
+    // Shanghai 4, agricultural projects: "最高不超过项目投资的50%", no amount cap: no cap drawn;
+    // 1 万元 more adds 0.5 万元.
+    let app = input::parse_value(&serde_json::json!({"region": "shanghai", "as_of": "2026-11-24", "other": {"shanghai": {"agriculture_project_investment": "1000000"}}}), today()).unwrap();
+    let o = engine::evaluate(&app, book);
+    let c = form::curve(&app, book, o.award("shanghai.agriculture").unwrap()).unwrap();
     assert_eq!(c.cap_at, None);
-    assert!(c.hint.zh.contains("约增加 0.30 万元"), "{}", c.hint.zh);
+    assert_eq!(c.max, None);
+    assert!(c.hint.zh.contains("约增加 0.50 万元"), "{}", c.hint.zh);
+}
+
+#[test]
+fn an_uncapped_low_rate_draws_no_cap() {
+    // The chart used to call a clause capped when its figure at 1万亿 of spending was below 1,000亿,
+    // so any uncapped rate under 10% drew a false cap. Now the engine says whether a cap binds.
+    // Fixture: Shanghai 4 at 5% instead of 50% (still no amount cap): 1万亿 × 5% = 500亿 < 1,000亿.
+    let mut data: serde_json::Value =
+        serde_json::from_str(subsidy_calc::rulebook::RULES_JSON).unwrap();
+    for doc in data["documents"].as_array_mut().unwrap() {
+        for rule in doc["rule"].as_array_mut().into_iter().flatten() {
+            if rule["id"] == "shanghai.agriculture" {
+                rule["formula"]["terms"][0]["rate"] = serde_json::json!("0.05");
+            }
+        }
+    }
+    let book = RuleBook::from_json(&data.to_string()).unwrap();
+    let app = input::parse_value(&serde_json::json!({"region": "shanghai", "as_of": "2026-11-24", "other": {"shanghai": {"agriculture_project_investment": "1000000"}}}), today()).unwrap();
+    let o = engine::evaluate(&app, &book);
+    let a = o.award("shanghai.agriculture").unwrap();
+    assert_eq!(a.amount.as_deref(), Some("50000.00")); // 1,000,000 × 5%
+    let c = form::curve(&app, &book, a).unwrap();
+    assert_eq!(c.cap_at, None, "no cap in the text, none drawn");
+    assert!(c.hint.zh.contains("条款未设金额上限"));
 }
 
 #[test]

@@ -44,19 +44,38 @@ fn compute_voucher_capped_at_8m_with_uncapped_figure() {
 }
 
 #[test]
-fn foundation_model_enterprise_sees_the_uncapped_figure() {
-    // "生成式多模态基础大模型企业可以放宽": 9,000,000 shown, with the relaxation said in the steps.
+fn foundation_model_enterprise_stays_at_the_stated_cap() {
+    // "单家企业每年“算力券”申领不超过800万元,生成式多模态基础大模型企业可以放宽":
+    // 30,000,000 × 30% = 9,000,000. The text states the 8,000,000 cap; "可以放宽" is the authority's
+    // call, so the award is 8,000,000 (never above a stated cap), `uncapped` carries 9,000,000 and
+    // the steps say the cap may be relaxed. (Before 2026-11-25 this showed 9,000,000.)
     let o = run(
         "hangzhou",
         json!({"enterprise": {"foundation_model_developer": true}, "compute": {"domestic_fees": "30000000"}}),
     );
     let a = award(&o, "hangzhou.compute_voucher");
-    assert_eq!(a.amount.as_deref(), Some("9000000.00"));
+    assert_eq!(a.amount.as_deref(), Some("8000000.00"));
+    assert_eq!(a.uncapped.as_deref(), Some("9000000.00"));
     assert!(
-        a.steps.iter().any(|s| s.contains("may be relaxed")),
+        a.binding_cap.as_deref().unwrap().contains("may be relaxed"),
         "{:?}",
-        a.steps
+        a.binding_cap
     );
+    assert!(a.steps.iter().any(|s| s.contains("may be relaxed")));
+    assert!(
+        a.steps_zh
+            .iter()
+            .any(|s| s.contains("可以放宽") && s.contains("9,000,000"))
+    );
+    assert_eq!(o.total.up_to, "8000000.00");
+    // Not a foundation-model enterprise: the same cap, and no word of relaxing it.
+    let o = run(
+        "hangzhou",
+        json!({"compute": {"domestic_fees": "30000000"}}),
+    );
+    let a = award(&o, "hangzhou.compute_voucher");
+    assert_eq!(a.amount.as_deref(), Some("8000000.00"));
+    assert!(!a.steps_zh.iter().any(|s| s.contains("放宽")));
 }
 
 #[test]
@@ -193,8 +212,8 @@ fn manufacturing_demo_per_first_application_project() {
     let o = run(
         "hangzhou",
         json!({"scenarios": [
-            {"name": "质检", "selected": true, "manufacturing_first_application": true},
-            {"name": "客服", "selected": true, "total_investment": "100"}
+            {"name": "质检", "city_selected": true, "manufacturing_first_application": true},
+            {"name": "客服", "city_selected": true, "total_investment": "100"}
         ]}),
     );
     let a = award(&o, "hangzhou.manufacturing_demo");
@@ -214,7 +233,7 @@ fn validity_dates_are_checked() {
         kind_only("not_eligible")
     );
     assert_eq!(
-        award(&o, "hangzhou.compute_voucher").source.status,
+        award(&o, "hangzhou.compute_voucher").source.status.key(),
         "not_yet"
     );
     assert!(reason(&o, "hangzhou.compute_voucher").contains("2024-08-19"));
@@ -235,7 +254,7 @@ fn validity_dates_are_checked() {
     body["as_of"] = json!("2028-01-01");
     let o = run("hangzhou", body);
     assert_eq!(
-        award(&o, "hangzhou.compute_voucher").source.status,
+        award(&o, "hangzhou.compute_voucher").source.status.key(),
         "expired"
     );
     assert!(reason(&o, "hangzhou.compute_voucher").contains("2027-12-31"));
@@ -253,17 +272,41 @@ fn other_regions_clauses_are_absent() {
 fn project_call_checks() {
     // Tech renovation: 9,000,000 is below 10,000,000 but a little giant's project started
     // 2024-03-01 (after 2024-01-27) needs only 5,000,000 → passes.
+    // Checked as of 2024-05-20, while the call was open ("企业申报截止时间为2024年5月30日").
+    let open = "2024-05-20";
     let call = json!({"manufacturer": true, "little_giant_or_specialized": true, "project_start": "2024-03-01", "tech_renovation_investment": "9000000"});
-    let o = run("hangzhou", json!({"other": {"hangzhou_call": call}}));
+    let o = run(
+        "hangzhou",
+        json!({"as_of": open, "other": {"hangzhou_call": call}}),
+    );
     let c = o
         .checks
         .iter()
         .find(|c| c.id == "hangzhou.tech_renovation")
         .unwrap();
     assert!(c.passed, "{:?}", c.failing);
+    // The same project checked on 2024-05-30 (the last day) still passes; on 2024-05-31 the call
+    // has closed and the check says so, naming the deadline.
+    let o = run(
+        "hangzhou",
+        json!({"as_of": "2024-05-30", "other": {"hangzhou_call": call}}),
+    );
+    assert!(o.checks.iter().all(|c| c.passed));
+    let o = run(
+        "hangzhou",
+        json!({"as_of": "2024-05-31", "other": {"hangzhou_call": call}}),
+    );
+    let c = &o.checks[0];
+    assert!(!c.passed);
+    assert!(c.failing_zh[0].contains("已截止申报") && c.failing_zh[0].contains("2024年5月30日"));
+    assert!(c.failing[0].contains("closed"));
+    assert_eq!(c.source.status.key(), "expired");
     // Started 2024-01-26: the relaxed threshold does not apply; 9,000,000 < 10,000,000 fails.
     let call = json!({"manufacturer": true, "little_giant_or_specialized": true, "project_start": "2024-01-26", "tech_renovation_investment": "9000000"});
-    let o = run("hangzhou", json!({"other": {"hangzhou_call": call}}));
+    let o = run(
+        "hangzhou",
+        json!({"as_of": open, "other": {"hangzhou_call": call}}),
+    );
     let c = o
         .checks
         .iter()
@@ -271,10 +314,14 @@ fn project_call_checks() {
         .unwrap();
     assert!(!c.passed);
     assert_eq!(c.failing.len(), 1);
-    assert!(c.failing[0].contains("1000万元"), "{:?}", c.failing);
+    assert!(c.failing_zh[0].contains("1000万元"), "{:?}", c.failing_zh);
+    assert!(c.failing[0].contains("10,000,000"), "{:?}", c.failing);
     // Software R&D: revenue exactly 200,000,000 ("(含)以上" passes); growth exactly 20% fails ("超过").
     let call = json!({"revenue_2023": "200000000", "revenue_growth_percent": "20", "rd_share_percent": "20.01"});
-    let o = run("hangzhou", json!({"other": {"hangzhou_call": call}}));
+    let o = run(
+        "hangzhou",
+        json!({"as_of": open, "other": {"hangzhou_call": call}}),
+    );
     let c = o
         .checks
         .iter()
@@ -282,7 +329,8 @@ fn project_call_checks() {
         .unwrap();
     assert!(!c.passed);
     assert_eq!(c.failing.len(), 1);
-    assert!(c.failing[0].contains("营收增速超过20%"));
+    assert!(c.failing_zh[0].contains("营收增速超过20%"));
+    assert!(c.failing[0].starts_with("revenue growth above 20%"));
     // Checks whose facts were not entered are not listed.
     assert!(run("hangzhou", json!({})).checks.is_empty());
 }

@@ -23,8 +23,10 @@ fn read_shared(rel: &str) -> String {
 #[test]
 fn embedded_rules_load() {
     let book = RuleBook::embedded().expect("rule data valid");
-    // The catalogue has 55 money clauses (coverage is checked id by id below).
-    assert_eq!(book.rules().count(), 55);
+    // The catalogue has 74 money clauses since 2026-11-25: the first 55, less wuhan.key_tech, plus
+    // its four replacements (wuhan.major_project, key_rd, national_project_lead, high_tech),
+    // hongshan.key_tech, and the 15 of "Added on 2026-11-25" (coverage is checked id by id below).
+    assert_eq!(book.rules().count(), 74);
 }
 
 #[test]
@@ -101,7 +103,7 @@ fn catalogue_rows() -> Vec<(String, String)> {
 fn every_catalogue_id_is_encoded_with_its_kind() {
     let rows = catalogue_rows();
     assert!(
-        rows.len() >= 55,
+        rows.len() >= 74,
         "parsed only {} catalogue rows",
         rows.len()
     );
@@ -112,10 +114,7 @@ fn every_catalogue_id_is_encoded_with_its_kind() {
             .iter()
             .find(|r| r["id"] == json!(id))
             .unwrap_or_else(|| panic!("catalogue id {id} is not encoded"));
-        // wuhan.key_tech is "up_to / range" in the catalogue: its variants carry the range.
-        if id != "wuhan.key_tech" {
-            assert_eq!(rule["kind"], json!(kind), "{id}");
-        }
+        assert_eq!(rule["kind"], json!(kind), "{id}");
     }
     // And nothing beyond the catalogue.
     assert_eq!(
@@ -176,7 +175,7 @@ fn highest_group_pays_once_and_says_which() {
     let book = RuleBook::from_json(&data.to_string()).expect("valid");
     let app = subsidy_calc::input::parse_value(
         &json!({"region": "wuhan-hongshan", "as_of": "2026-11-24",
-                "scenarios": [{"name": "A", "selected": true, "total_investment": "2000000"}]}),
+                "scenarios": [{"name": "A", "city_selected": true, "district_selected": true, "total_investment": "2000000"}]}),
         today(),
     )
     .unwrap();

@@ -134,12 +134,18 @@ fn validity_window() {
         "shanghai",
         json!({"as_of": "2028-04-20", "other": {"shanghai": {"metaverse_investment": "100"}}}),
     );
-    assert_eq!(award(&o, "shanghai.metaverse").source.status, "expired");
+    assert_eq!(
+        award(&o, "shanghai.metaverse").source.status.key(),
+        "expired"
+    );
     o = run(
         "shanghai",
         json!({"as_of": "2023-04-19", "other": {"shanghai": {"metaverse_investment": "100"}}}),
     );
-    assert_eq!(award(&o, "shanghai.metaverse").source.status, "not_yet");
+    assert_eq!(
+        award(&o, "shanghai.metaverse").source.status.key(),
+        "not_yet"
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ pub fn today() -> Date {
 
 /// Evaluates `body` for a region on 2026-11-24 (unless `body` sets its own `as_of`).
 pub fn run(region: &str, body: Value) -> Outcome<'static> {
-    let mut app = json!({ "schema": 1, "as_of": "2026-11-24", "region": region });
+    let mut app = json!({ "schema": 2, "as_of": "2026-11-24", "region": region });
     merge(&mut app, body);
     subsidy_calc::evaluate_value(&app, today())
         .unwrap_or_else(|e| panic!("unexpected errors: {e:?}"))
@@ -57,6 +57,18 @@ pub fn exact(amount: &str) -> (String, Option<String>) {
 
 pub fn kind_only(kind: &str) -> (String, Option<String>) {
     (kind.into(), None)
+}
+
+/// The reason and the steps of an award, both languages, as one text to search.
+pub fn reason_steps(o: &Outcome, id: &str) -> String {
+    let a = award(o, id);
+    format!(
+        "{} | {} | {} | {}",
+        reason(o, id),
+        a.steps.join(" / "),
+        a.steps_zh.join(" / "),
+        a.notes_zh.join(" / ")
+    )
 }
 
 pub fn reason(o: &Outcome, id: &str) -> String {
