@@ -24,16 +24,28 @@ fn today() -> Date {
     Date::from_days_since_epoch((secs + 8 * 3600).div_euclid(86_400))
 }
 
+/// Reads at most one byte more than the engine accepts, so an oversized input is refused by
+/// `parse_text` (naming the limit) without first being read whole.
 fn read_input(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        Ok(s)
+    let limit = subsidy_calc::input::MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let read = if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
-    }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}")))
+    };
+    read.map_err(|e| format!("cannot read {e}"))?;
+    String::from_utf8(bytes).or_else(|e| {
+        // Cut inside a character by the limit: still refused as too large by the engine.
+        let n = e.utf8_error().valid_up_to();
+        if n as u64 + 4 >= limit {
+            Ok(String::from_utf8_lossy(&e.into_bytes()).into_owned())
+        } else {
+            Err("the input is not UTF-8 text".to_string())
+        }
+    })
 }
 
 fn fail(errors: &[FieldError]) -> ExitCode {
