@@ -65,9 +65,16 @@ test('scenario projects can be added, filled and removed', async () => {
   await page.click('#region-wuhan');
   await page.click('#add-scenario');
   await page.click('#add-scenario');
-  // 武汉 七: 5,000,000 × 30% = 1,500,000 → capped at 1,000,000; 2,000,000 × 30% = 600,000. Sum 160 万元.
   await page.fill('#sc-1-total', '500');
   await page.fill('#sc-2-total', '200');
+  // A new project starts with no selection ticked: nothing is credited until the user says so.
+  assert.equal(await page.isChecked('#sc-1-city'), false);
+  assert.equal(await amount(page, 'wuhan.scenario'), null);
+  // Wuhan city only: the district box is not offered (no district clause reads it).
+  assert.equal(await page.locator('#sc-1-district').count(), 0);
+  await page.check('#sc-1-city');
+  await page.check('#sc-2-city');
+  // 武汉 七: 5,000,000 × 30% = 1,500,000 → capped at 1,000,000; 2,000,000 × 30% = 600,000. Sum 160 万元.
   assert.equal(await amount(page, 'wuhan.scenario'), '160 万元');
   await page.click('#sec-scenarios li:first-child button.remove');
   assert.equal(await amount(page, 'wuhan.scenario'), '60 万元');
@@ -251,9 +258,48 @@ test('window.subsidyCalc: figures, rules(), and errors naming the field', async 
   assert.equal(out.filing.binding_cap, 'per enterprise per year: 2000000');
   assert.equal(out.exact, '2000000.00');
   assert.deepEqual(out.error, { name: 'SubsidyCalcError', fields: ['compute.domestic_fees', 'listing.venue'] });
-  assert.equal(out.rules, 55);
-  assert.match(out.version, /^2026\.11\.24\+[0-9a-f]{8}$/);
+  assert.equal(out.rules, 74);
+  assert.match(out.version, /^2026\.11\.25\+[0-9a-f]{8}$/);
   assert.equal(out.metaverse, '3000000.00');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('city and district selection are two boxes, each credited to its own clause', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.click('#region-wuhan-hongshan');
+  await page.click('#add-scenario');
+  await page.fill('#sc-1-total', '200');
+  assert.match(await page.locator('label[for="sc-1-city"]').textContent(), /市级/);
+  assert.match(await page.locator('label[for="sc-1-district"]').textContent(), /区级/);
+  // Empty project: no 30万 最高可得 (洪山 9 needs the district's selection).
+  assert.equal(await amount(page, 'hongshan.scenario'), null);
+  // District only: 洪山 9 at most 300,000 → 30 万元; the city's 30% is not credited.
+  await page.check('#sc-1-district');
+  assert.equal(await amount(page, 'hongshan.scenario'), '30 万元');
+  assert.equal(await amount(page, 'wuhan.scenario'), null);
+  // And the city too: 2,000,000 × 30% = 600,000 → 60 万元; up to 30 + 60 = 90 万元, of which the
+  // draft's 60 万元 is said beside the totals.
+  await page.check('#sc-1-city');
+  assert.equal(await amount(page, 'wuhan.scenario'), '60 万元');
+  assert.equal(await total(page, 'up-to'), '90 万元');
+  assert.match(await page.locator('#total-draft').textContent(), /其中征求意见稿.*最高可得 60 万元/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an old link with the single "selected" box opens with both boxes off, and says so', async () => {
+  const old = { r: 'wuhan-hongshan', u: 'wan', l: 'zh', v: {}, s: [{ i: 1, n: '旧项目', s: true, t: '200', d: '', m: false }] };
+  const { page, context, problems } = await openPage(browser, `${server.url}#${fragment(old)}`);
+  assert.equal(await page.inputValue('#sc-1-name'), '旧项目');
+  assert.equal(await page.isChecked('#sc-1-city'), false);
+  assert.equal(await page.isChecked('#sc-1-district'), false);
+  assert.match(await page.locator('#form-notice').textContent(), /旧版本.*市级遴选.*区级遴选/);
+  assert.equal(await amount(page, 'hongshan.scenario'), null);
+  // Ticking a box answers the notice.
+  await page.check('#sc-1-district');
+  assert.equal(await page.locator('#form-notice').count(), 0);
+  assert.equal(await amount(page, 'hongshan.scenario'), '30 万元');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -167,7 +167,7 @@ test('the JavaScript API on a host page: figures, rules(), and a bad application
   assert.equal(out.draft, 'draft');
   assert.deepEqual(out.error.fields, ['model_filing.evaluation_costs']);
   assert.match(out.error.message, /two decimal/);
-  assert.equal(out.rules, 55);
+  assert.equal(out.rules, 74);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,13 +1,16 @@
 // The web app's budget report, from the release build in dist/: the gzip size of everything the page
 // loads (html + js + wasm + css, rules included) and the time from navigation to the first result on
-// screen in headless Chromium (median of 7 fresh loads). Exits non-zero over the 200 KB budget.
+// screen in headless Chromium (median of 7 fresh loads). Exits non-zero over the 210 KB budget.
 // Usage: node e2e/report.mjs   (writes target/web-report.txt too)
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { DIST, launch, startServer } from './helpers.mjs';
 
-const BUDGET = 200 * 1024;
+// 210 KB since 2026-11-25: the trust audit (issue 8) added 19 clauses (+3.7 KB gzip of rule text)
+// and the code for exact JSON numbers, document dates, two selection facts and the draft share
+// (+7.5 KB). Issue 9 (rules baked at build time, no hand-written parser or loader) brings it to 185.
+const BUDGET = 210 * 1024;
 const lines = [];
 const say = (s) => { lines.push(s); console.log(s); };
 
@@ -28,7 +31,7 @@ for (const f of PAGE) {
   raw += r;
   gz += g;
 }
-say(`${'total (the page)'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB raw ${(gz / 1024).toFixed(1).padStart(8)} KB gzip (budget 200 KB)`);
+say(`${'total (the page)'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB raw ${(gz / 1024).toFixed(1).padStart(8)} KB gzip (budget ${BUDGET / 1024} KB)`);
 let extra = 0;
 for (const f of EMBED) extra += size(f)[1];
 say(`${'embedding adds'.padEnd(32)} ${(extra / 1024).toFixed(1).padStart(24)} KB gzip (widget.js reuses the wasm, js and css)`);
@@ -60,6 +63,6 @@ say(`first result on screen: median ${times[3].toFixed(0)} ms, fastest ${times[0
 fs.mkdirSync(path.join(DIST, '..', 'target'), { recursive: true });
 fs.writeFileSync(path.join(DIST, '..', 'target', 'web-report.txt'), `${lines.join('\n')}\n`);
 if (gz > BUDGET) {
-  console.error(`over the size budget: ${(gz / 1024).toFixed(1)} KB gzip > 200 KB`);
+  console.error(`over the size budget: ${(gz / 1024).toFixed(1)} KB gzip > ${BUDGET / 1024} KB`);
   process.exit(1);
 }

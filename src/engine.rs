@@ -213,6 +213,11 @@ struct Dates {
     uncertain: Option<Bi>,
 }
 
+/// A document's status on a date (the page's list of sources).
+pub fn status_on(doc: &Document, as_of: Date) -> Status {
+    doc_status(doc, as_of).status
+}
+
 /// Fills a date text of the rule data: `{as_of}`, `{from}`, `{to}`.
 fn fill(text: &str, doc: &Document, as_of: Date) -> String {
     let d = |x: Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
@@ -258,13 +263,7 @@ fn doc_status(doc: &Document, as_of: Date) -> Dates {
             uncertain: None,
         };
     }
-    let status = if doc.status == DocStatus::Draft {
-        Status::Draft
-    } else if doc.valid_from.is_none() && doc.valid_to.is_none() {
-        Status::DatesNotGiven
-    } else {
-        Status::InForce
-    };
+    let status = doc.standing();
     let uncertain = doc.uncertain_from.filter(|u| as_of >= *u).map(|_| {
         text(
             &doc.uncertain_zh,

@@ -500,7 +500,8 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The input fields that matter for a region: those its clauses and checks read.
+/// The input fields that matter for a region: those its clauses and checks read (a scenario
+/// project's own fields by their name within the project, e.g. `city_selected`).
 pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     let Some(r) = book.region(region) else {

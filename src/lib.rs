@@ -87,15 +87,7 @@ pub struct Catalogue<'a> {
 pub fn catalogue() -> Result<Catalogue<'static>, String> {
     let book = RuleBook::embedded()?;
     // The standing the document's own dates give (not the standing on a given day).
-    let status = |d: &rulebook::Document| {
-        use rulebook::{DocStatus, Status};
-        match (d.status, d.valid_from, d.valid_to) {
-            (DocStatus::Draft, ..) => Status::Draft,
-            (DocStatus::InForce, None, None) => Status::DatesNotGiven,
-            _ => Status::InForce,
-        }
-        .key()
-    };
+    let status = |d: &rulebook::Document| d.standing().key();
     let rules = book
         .rules()
         .map(|(d, r)| CatalogueRule {

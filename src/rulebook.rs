@@ -905,6 +905,17 @@ impl Cap {
     }
 }
 
+impl Document {
+    /// What the document's own dates say, whatever the day: a draft, dates not given, or in force.
+    pub fn standing(&self) -> Status {
+        match (self.status, self.valid_from, self.valid_to) {
+            (DocStatus::Draft, ..) => Status::Draft,
+            (DocStatus::InForce, None, None) => Status::DatesNotGiven,
+            _ => Status::InForce,
+        }
+    }
+}
+
 impl RuleBook {
     /// Parses and checks rule data. Errors name the rule and what is wrong.
     pub fn from_json(text: &str) -> Result<RuleBook, String> {

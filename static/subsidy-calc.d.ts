@@ -7,7 +7,12 @@ export type Region = 'hangzhou' | 'wuhan' | 'wuhan-hongshan' | 'wuhan-qiaokou' |
 
 export interface Scenario {
   name?: string;
-  selected?: boolean;
+  /** Schema 2: selected by the CITY (Wuhan 七, Hangzhou 三(八)). Default false. */
+  city_selected?: boolean;
+  /** Schema 2: selected or supported by the DISTRICT (Hongshan 9, Qiaokou 9). Default false. */
+  district_selected?: boolean;
+  /** Schema 1's single flag, refused since schema 2 (an error names it and what replaced it). */
+  selected?: never;
   total_investment?: Money;
   rd_investment?: Money;
   manufacturing_first_application?: boolean;
@@ -15,14 +20,15 @@ export interface Scenario {
 
 /** An application: every field is optional except region; see docs/INPUT_FIELDS.md for `other`. */
 export interface Application {
-  schema?: 1;
+  /** 2 (schema 1 is still read, without `scenarios[].selected`). */
+  schema?: 1 | 2;
   /** YYYY-MM-DD; default today (China time). */
   as_of?: string;
   region: Region;
   enterprise?: {
     sme?: boolean;
     foundation_model_developer?: boolean;
-    first_recognitions?: Array<'little_giant' | 'unicorn'>;
+    first_recognitions?: Array<'little_giant' | 'unicorn' | 'high_tech' | 'single_champion' | 'hidden_champion'>;
   };
   compute?: {
     maas_on_filed_model_fees?: Money;
@@ -47,7 +53,8 @@ export interface Application {
 
 export type Kind = 'exact' | 'up_to' | 'range' | 'unspecified' | 'case_by_case' | 'not_eligible';
 export type Family = 'compute_voucher' | 'model_filing' | 'scenario' | 'listing' | 'other';
-export type Status = 'in_force' | 'draft' | 'expired' | 'not_yet';
+/** A document's standing on the date: `dates_not_given` where the source states no dates (Hongshan, Qiaokou). */
+export type Status = 'in_force' | 'draft' | 'expired' | 'not_yet' | 'dates_not_given';
 
 export interface Source {
   document: string;
@@ -79,6 +86,8 @@ export interface Award {
   /** Set whenever kind is not_eligible. */
   reason: string | null;
   reason_zh: string | null;
+  /** Schema 2: false where the award is listed but not added to the totals (an equity investment such as 拨改投, the loser of a "highest" group); the notes say why. */
+  in_totals: boolean;
   notes?: string[];
   notes_zh?: string[];
   items?: Array<{ scenario: number; name: string; amount: string; uncapped?: string; binding_cap?: string }>;
@@ -96,13 +105,14 @@ export interface Check {
 }
 
 export interface Result {
-  schema: 1;
+  schema: 2;
   rules_version: string;
   region: Region;
   region_name_zh: string;
   as_of: string;
   awards: Award[];
-  total: { exact: string; up_to: string };
+  /** draft_exact / draft_up_to (schema 2): the parts of the totals that come from draft documents. */
+  total: { exact: string; up_to: string; draft_exact: string; draft_up_to: string };
   checks: Check[];
   notes: string[];
   notes_zh: string[];
@@ -130,7 +140,7 @@ export interface CatalogueRule {
   clause: string;
   title_zh: string;
   title_en: string;
-  status: 'in_force' | 'draft';
+  status: 'in_force' | 'draft' | 'dates_not_given';
   valid_from: string | null;
   valid_to: string | null;
   validity: string | null;
@@ -140,9 +150,9 @@ export interface CatalogueRule {
 export interface SubsidyCalcApi {
   /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input. */
   evaluate(application: Application | string): Result;
-  rules(): { schema: 1; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
+  rules(): { schema: 2; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
   version: string;
-  schema: 1;
+  schema: 2;
 }
 
 /** Messages the iframe page (embed.html) posts to its parent. */

@@ -4,7 +4,7 @@ mod common;
 use common::today;
 use rust_decimal::Decimal;
 use std::str::FromStr;
-use subsidy_calc::form::{self, Form, Lang, Unit, parse_amount};
+use subsidy_calc::form::{self, Edit, Form, Lang, ScenarioKey, Unit, parse_amount};
 use subsidy_calc::{RuleBook, engine, input};
 
 fn d(s: &str) -> Decimal {
@@ -148,6 +148,45 @@ fn region_fields_follow_the_rules() {
         "model vouchers are Qiaokou's"
     );
     assert!(!form::region_has_scenarios(book, "shanghai"));
+    // The selection boxes a project shows: Hangzhou and Wuhan city read the city's selection only;
+    // Hongshan and Qiaokou read both (the city's clause 七 and their own).
+    assert!(hz.contains(&"city_selected") && !hz.contains(&"district_selected"));
+    let wh = form::region_fields(book, "wuhan");
+    assert!(wh.contains(&"city_selected") && !wh.contains(&"district_selected"));
+    assert!(hs.contains(&"city_selected") && hs.contains(&"district_selected"));
+    let qk = form::region_fields(book, "wuhan-qiaokou");
+    assert!(qk.contains(&"district_selected"));
+}
+
+#[test]
+fn new_projects_start_unselected_and_old_links_say_what_changed() {
+    let mut form = Form::default();
+    form.apply(Edit::AddScenario);
+    assert!(!form.scenarios[0].city_selected && !form.scenarios[0].district_selected);
+    let built = form.build(today());
+    assert_eq!(built.application["schema"], 2);
+    assert_eq!(built.application["scenarios"][0]["city_selected"], false);
+    assert_eq!(
+        built.application["scenarios"][0]["district_selected"],
+        false
+    );
+    // A schema-1 link: one "s" flag per project. It opens with both facts off, and a notice.
+    let old = serde_json::json!({"r": "wuhan-hongshan", "u": "wan", "l": "zh", "v": {},
+        "s": [{"i": 1, "n": "旧项目", "s": true, "t": "200", "d": "", "m": false}]});
+    let f = Form::from_json(&old).unwrap();
+    assert!(!f.scenarios[0].city_selected && !f.scenarios[0].district_selected);
+    assert!(f.notice.as_ref().unwrap().zh.contains("旧版本"));
+    // The new link keeps both flags, and carries no notice.
+    let mut g = f.clone();
+    g.apply(Edit::Scenario(
+        1,
+        ScenarioKey::DistrictSelected,
+        "true".into(),
+    ));
+    assert!(g.notice.is_none());
+    let back = Form::from_fragment(&g.to_fragment()).unwrap();
+    assert!(back.scenarios[0].district_selected && !back.scenarios[0].city_selected);
+    assert!(back.notice.is_none());
 }
 
 #[test]

@@ -86,7 +86,7 @@ pub fn install() {
         .map(|b| b.version())
         .unwrap_or_default();
     let _ = js_sys::Reflect::set(&api, &"version".into(), &version.into());
-    let _ = js_sys::Reflect::set(&api, &"schema".into(), &1.into());
+    let _ = js_sys::Reflect::set(&api, &"schema".into(), &2.into());
     eval.forget();
     rules.forget();
     let _ = js_sys::Reflect::set(&w, &"subsidyCalc".into(), &api);

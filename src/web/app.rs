@@ -10,7 +10,7 @@ use subsidy_calc::form::{
 use subsidy_calc::input::{self, FIELDS, Ty};
 use subsidy_calc::money::{human, in_wan};
 use subsidy_calc::result::{Award, Outcome};
-use subsidy_calc::rulebook::{DocStatus, Kind, RuleBook};
+use subsidy_calc::rulebook::{DocStatus, Kind, RuleBook, Status};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -162,20 +162,14 @@ fn kind_class(k: Kind) -> &'static str {
     }
 }
 
-fn status_badge(status: &str, lang: Lang) -> Html {
-    let (class, text) = match status {
-        "draft" => (
-            "badge badge-draft",
-            lang.t("征求意见稿", "DRAFT for comment"),
-        ),
-        "expired" => ("badge badge-expired", lang.t("已过期", "expired")),
-        "not_yet" => (
-            "badge badge-expired",
-            lang.t("尚未施行", "not yet in force"),
-        ),
-        _ => ("badge badge-inforce", lang.t("现行有效", "in force")),
+fn status_badge(status: Status, lang: Lang) -> Html {
+    let class = match status {
+        Status::Draft => "badge badge-draft",
+        Status::Expired | Status::NotYet => "badge badge-expired",
+        Status::DatesNotGiven => "badge badge-nodates",
+        Status::InForce => "badge badge-inforce",
     };
-    html! { <span class={class}>{ text }</span> }
+    html! { <span class={class}>{ lang.t(status.zh(), status.en()) }</span> }
 }
 
 fn dom_id(path: &str) -> String {
@@ -251,6 +245,9 @@ pub fn App(props: &AppProps) -> Html {
             <main class="layout">
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title" class="visually-hidden">{ lang.t("填写企业情况", "Your figures") }</h2>
+                    if let Some(n) = &form.notice {
+                        <p class="notice" id="form-notice" role="status">{ n.get(lang).to_string() }</p>
+                    }
                     if !ui.locked {
                         { region_picker(&FormProps { form: form.clone(), edit: edit.clone() }) }
                     }
@@ -518,6 +515,8 @@ fn field_input(props: &FieldProps) -> Html {
                 { for error }
             </div>
         },
+        // Derived figures are worked out, never typed.
+        Ty::Measure => html! {},
         Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Text => {
             let (unit, mode) = match field.ty {
                 Ty::Money => (money_unit(props.form.unit, lang), "decimal"),
@@ -579,6 +578,9 @@ fn scenario_list(props: &ViewProps) -> Html {
         Callback::from(move |_| edit.emit(Edit::AddScenario))
     };
     let unit = money_unit(props.form.unit, lang);
+    // Scenario facts are listed by their name within a project.
+    let city_flag = props.view.fields.contains(&"city_selected");
+    let district_flag = props.view.fields.contains(&"district_selected");
     html! {
         <fieldset class="section" id="sec-scenarios">
             <legend>{ lang.t("应用场景项目", "Application scenario projects") }</legend>
@@ -609,10 +611,19 @@ fn scenario_list(props: &ViewProps) -> Html {
                     html! {
                         <li key={id} class="scenario">
                             { text_box(format!("{base}-name"), lang.t("项目名称", "Project name").into(), s.name.clone(), "", "text", text(ScenarioKey::Name), None, lang) }
-                            <div class="field check">
-                                <input type="checkbox" id={format!("{base}-selected")} checked={s.selected} onchange={check(ScenarioKey::Selected)} />
-                                <label for={format!("{base}-selected")}>{ lang.t("已入选(示范/典型场景)", "selected (demonstration / typical scenario)") }</label>
-                            </div>
+                            // Two facts, each the one authority's: shown where the region's clauses read it.
+                            if city_flag {
+                                <div class="field check">
+                                    <input type="checkbox" id={format!("{base}-city")} checked={s.city_selected} onchange={check(ScenarioKey::CitySelected)} />
+                                    <label for={format!("{base}-city")}>{ lang.t("已经市级遴选入选(由市级主管部门遴选)", "selected by the CITY (the city authority selects)") }</label>
+                                </div>
+                            }
+                            if district_flag {
+                                <div class="field check">
+                                    <input type="checkbox" id={format!("{base}-district")} checked={s.district_selected} onchange={check(ScenarioKey::DistrictSelected)} />
+                                    <label for={format!("{base}-district")}>{ lang.t("已经区级遴选入选或获区级支持(由区级主管部门遴选)", "selected or supported by the DISTRICT (the district authority selects)") }</label>
+                                </div>
+                            }
                             { text_box(format!("{base}-total"), lang.t("项目总投入", "Total investment").into(), s.total_investment.clone(), unit, "decimal", text(ScenarioKey::TotalInvestment), err("total_investment"), lang) }
                             { text_box(format!("{base}-rd"), lang.t("项目研发投入", "R&D investment").into(), s.rd_investment.clone(), unit, "decimal", text(ScenarioKey::RdInvestment), err("rd_investment"), lang) }
                             <div class="field check">
@@ -688,6 +699,13 @@ fn results(props: &ViewProps) -> Html {
                     <strong>{ money(&o.total.up_to, unit, lang) }</strong>
                 </div>
             </div>
+            if o.total.draft_up_to != "0.00" {
+                <p class="draft-share" id="total-draft">
+                    <span class="badge badge-draft">{ lang.t("征求意见稿", "DRAFT") }</span>
+                    { format!(" {}{},{}{}", lang.t("其中征求意见稿:确定金额 ", "of which from draft texts: exact "), money(&o.total.draft_exact, unit, lang),
+                        lang.t("最高可得 ", "up to "), money(&o.total.draft_up_to, unit, lang)) }
+                </p>
+            }
             <ul class="notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
             <div class="toolbar no-print">
                 <button type="button" id="export-json" class="secondary" onclick={export_json}>{ lang.t("导出 JSON", "Export JSON") }</button>
@@ -716,7 +734,7 @@ fn results(props: &ViewProps) -> Html {
                         <article class={classes!("check-result", if c.passed { "passed" } else { "failed" })} id={format!("check-{}", c.id.replace('.', "-"))}>
                             <h4>{ lang.t(c.title_zh, c.title_en) }{ " — " }<strong>{ if c.passed { lang.t("符合", "met") } else { lang.t("不符合", "not met") } }</strong></h4>
                             <ul>{ for (match lang { Lang::Zh => &c.failing_zh, Lang::En => &c.failing }).iter().map(|f| html! { <li>{ f.clone() }</li> }) }</ul>
-                            <p class="source">{ format!("{} {}", c.source.document, c.source.clause) }</p>
+                            <p class="source">{ format!("{} {}", lang.t(c.source.document, c.source.document_en), c.source.clause) }</p>
                         </article>
                     }) }
                 </section>
@@ -765,7 +783,7 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
         Lang::Zh => (&a.steps_zh, &a.notes_zh, a.binding_cap_zh.clone()),
         Lang::En => (&a.steps, &a.notes, a.binding_cap.clone()),
     };
-    let not_counted = a.stacking.as_ref().is_some_and(|s| !s.counted);
+    let not_counted = !a.in_totals;
     html! {
         <article class={classes!("award", kind_class(a.kind), not_counted.then_some("not-counted"))} id={format!("award-{}", a.id.replace('.', "-"))}>
             <header>
@@ -775,6 +793,7 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
             <p class="figure">
                 <span class="kind">{ kind_label(a.kind, lang) }</span>
                 if !figure.is_empty() { <strong class="amount">{ figure }</strong> }
+                if not_counted { <span class="badge badge-excluded">{ lang.t("不计入合计", "not in the totals") }</span> }
             </p>
             if let (Some(cap), Some(u)) = (cap, a.uncapped.as_deref()) {
                 <p class="cap">{ format!("{}{cap}({} {})", lang.t("封顶:", "capped: "), lang.t("未封顶金额", "uncapped"), money(u, unit, lang)) }</p>
@@ -872,11 +891,11 @@ fn footer(props: &FooterProps) -> Html {
             <p>{ format!("{} {}", lang.t("规则数据版本", "Rule data version"), book.version()) }</p>
             <ul class="documents">
                 { for book.documents.iter().map(|d| {
-                    let dates = match (d.valid_from, d.valid_to) {
-                        (Some(f), Some(t)) => format!("{f} – {t}"),
+                    let dates = match (d.valid_from, d.valid_to, d.status) {
+                        (Some(f), Some(t), DocStatus::InForce) => format!("{f} – {t}"),
                         _ => lang.t(d.dates_zh.as_deref().unwrap_or(""), d.dates_en.as_deref().unwrap_or("")).to_string(),
                     };
-                    let status = if d.status == DocStatus::Draft { "draft" } else { "in_force" };
+                    let status = engine::status_on(d, browser::today());
                     html! { <li>{ lang.t(&d.name_zh, &d.name_en).to_string() }{ " " }{ status_badge(status, lang) }{ format!(" {dates}") }</li> }
                 }) }
             </ul>
