@@ -9,11 +9,22 @@
 // scenario, listing, other). The calculator lives in a shadow root: the host page's CSS does not reach
 // it and its CSS does not leak out. Each new result fires `subsidy-result` (detail: the result).
 // window.subsidyCalc (evaluate, rules, version) is available once `subsidyCalcReady` resolves.
-import init, { mount_widget } from './subsidy-calc-web.js';
+//
+// Where the browser cannot run it (no WebAssembly, the module fails to compile or instantiate) the
+// tag says so in Chinese and English, and what to do (support.js). Where scripts are off, or the
+// browser ignores ES modules (IE, compatibility modes), whatever the host put inside the tag shows:
+// put a sentence there (see the README).
+import './support.js';
 
 const here = new URL('.', import.meta.url);
-const ready = init({ module_or_path: new URL('subsidy-calc-web_bg.wasm', here) });
+const supported = window.subsidyCalcSupported !== false;
+const ready = supported
+  ? import('./subsidy-calc-web.js').then((glue) =>
+    glue.default({ module_or_path: new URL('subsidy-calc-web_bg.wasm', here) }).then(() => glue))
+  : Promise.reject(new Error('this browser cannot run WebAssembly'));
 window.subsidyCalcReady = ready.then(() => window.subsidyCalc);
+// Handled here (each tag shows the message); a host awaiting subsidyCalcReady still sees the error.
+window.subsidyCalcReady.catch(() => {});
 
 class SubsidyCalculator extends HTMLElement {
   static get observedAttributes() {
@@ -30,10 +41,10 @@ class SubsidyCalculator extends HTMLElement {
     mount.className = 'widget';
     mount.textContent = '正在加载计算器… Loading…';
     root.append(css, mount);
-    ready.then(() => {
-      this.widget = mount_widget(mount, this);
+    ready.then((glue) => {
+      this.widget = glue.mount_widget(mount, this);
     }).catch((err) => {
-      mount.textContent = `计算器加载失败 The calculator could not load: ${err}`;
+      window.subsidyCalcFallback(mount, supported ? 'failed' : 'unsupported', supported ? err && err.message : '');
     });
   }
 
