@@ -15,7 +15,7 @@ const lines = [];
 const say = (s) => { lines.push(s); console.log(s); };
 
 // What the calculator page loads (the budget), then what embedding adds on top of the same files.
-const PAGE = ['index.html', 'boot.js', 'subsidy-calc-web.js', 'subsidy-calc-web_bg.wasm', 'style.css'];
+const PAGE = ['index.html', 'support.js', 'boot.js', 'subsidy-calc-web.js', 'subsidy-calc-web_bg.wasm', 'style.css'];
 const EMBED = ['widget.js', 'embed.html', 'embed.js'];
 function size(f) {
   const data = fs.readFileSync(path.join(DIST, f));

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_web
-trunk build --release --offline
+# In a subshell: the nightly / build-std environment is for this build only.
+( baseline_env; trunk build --release --offline )
 python3 scripts/postbuild.py dist "$TOOLS/node_modules/.bin/terser"
 

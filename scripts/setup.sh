@@ -22,12 +22,41 @@ setup_web() {
     echo "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
-  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/node_modules/.bin/terser" ]; then
-    echo "installing binaryen (wasm-opt) and terser from npm into .tools/"
+  setup_baseline_std
+  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/node_modules/.bin/terser" ] \
+    || [ ! -x "$TOOLS/node_modules/.bin/es-check" ]; then
+    echo "installing binaryen (wasm-opt), terser and es-check from npm into .tools/"
     mkdir -p "$TOOLS"
     cp "$ROOT/scripts/tools-package.json" "$TOOLS/package.json"
     (cd "$TOOLS" && npm install --no-audit --no-fund --silent)
   fi
+}
+
+# The browser baseline (README, "Which browsers"): WebAssembly MVP + mutable globals + sign extension +
+# non-trapping float-to-int + bulk memory; no reference types, no multi-value. The prebuilt wasm32
+# std uses newer features, so the release wasm rebuilds std for exactly that set with the nightly
+# toolchain's rust-src (-Zbuild-std). The nightly is on the machine image; it cannot be fetched.
+BASELINE_FEATURES="+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory"
+setup_baseline_std() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    echo "error: the release build rebuilds std for the browser baseline and needs the nightly" >&2
+    echo "toolchain (rustup toolchain list shows none). This machine image ships one; install it with" >&2
+    echo "rustup where the network allows, or see README 'Which browsers' for what is lost without it." >&2
+    return 1
+  fi
+  rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src' \
+    || rustup component add rust-src --toolchain nightly
+  # std's own dependencies come from crates.io; trunk builds offline, so fetch them first.
+  local lib
+  lib="$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  cargo +nightly fetch --manifest-path "$lib" --target wasm32-unknown-unknown -q
+}
+
+# The environment of the release wasm build: nightly, std rebuilt, baseline features only.
+baseline_env() {
+  export RUSTUP_TOOLCHAIN=nightly
+  export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=$BASELINE_FEATURES"
 }
 
 setup_browser() {

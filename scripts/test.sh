@@ -2,7 +2,8 @@
 # The README's test command: every test of the project, on a fresh machine too.
 # Installs what is missing (see scripts/setup.sh), then: format and lint checks, the engine's tests
 # (cargo test: hand-worked clause figures, quotes against the seeds, properties, CLI), then the web
-# app's release build, its browser tests in Chromium, and its size / first-result report.
+# app's release build, the browser-baseline check, its browser tests in Chromium (including the
+# fallbacks where the calculator cannot run), and its size / first-result report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -18,8 +19,10 @@ cargo test --all-targets
 echo "== web: clippy (wasm32)"
 setup_web
 cargo clippy --target wasm32-unknown-unknown --bin subsidy-calc-web -- -D warnings
-echo "== web: release build"
+echo "== web: release build (std rebuilt for the browser baseline)"
 scripts/build-web.sh
+echo "== web: browser baseline (wasm features, ES2020, CSS)"
+scripts/check-baseline.sh
 echo "== web: browser tests (Chromium)"
 setup_browser
 node --test e2e/
