@@ -60,11 +60,15 @@ baseline_env() {
 }
 
 setup_browser() {
-  if [ ! -x /usr/bin/chromium ]; then
-    echo "installing Debian's chromium"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  # Chromium (Playwright) and Firefox ESR (puppeteer-core over WebDriver BiDi), both Debian's.
+  local want=""
+  [ -x /usr/bin/chromium ] || want="$want chromium"
+  [ -x /usr/bin/firefox-esr ] || want="$want firefox-esr"
+  if [ -n "$want" ]; then
+    echo "installing Debian's$want"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want
   fi
-  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ]; then
+  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/e2e/node_modules/puppeteer-core" ]; then
     (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --silent)
   fi
 }
