@@ -361,6 +361,19 @@ fn evaluate_rule<'a>(
     if let Some(reason) = &dates.out_of_date {
         return not_eligible(award, reason.clone());
     }
+    if let Some((_, when)) = app.paid_once.iter().find(|(id, _)| id == &rule.id) {
+        let (zh, en) = (
+            rule.once_zh.as_deref().unwrap_or("一次性奖励"),
+            rule.once_en.as_deref().unwrap_or("a one-time award"),
+        );
+        return not_eligible(
+            award,
+            bi(
+                format!("{zh}:已在{when}那一年计入,不再重复计算"),
+                format!("{en}: already counted in the year of {when}, not again"),
+            ),
+        );
+    }
     match rule.per {
         Per::Enterprise => {
             let failing: Vec<Bi> = rule

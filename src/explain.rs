@@ -199,3 +199,105 @@ pub fn explain(o: &Outcome, en: bool) -> String {
     }
     s
 }
+
+/// A plan over years as a table: one row per award that pays in some year, one column per year,
+/// the totals, then what changed each year and why.
+pub fn explain_plan(p: &crate::plan::PlanOutcome, en: bool) -> String {
+    let mut s = String::new();
+    let years = &p.years;
+    let mut ids: Vec<(&str, &str)> = Vec::new();
+    for y in years {
+        for a in &y.result.awards {
+            let pays = matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range);
+            if pays && !ids.iter().any(|(id, _)| *id == a.id) {
+                ids.push((a.id, if en { a.title_en } else { a.title_zh }));
+            }
+        }
+    }
+    let head: Vec<String> = years.iter().map(|y| y.result.as_of.to_string()).collect();
+    let _ = writeln!(
+        s,
+        "{} {}",
+        if en {
+            "Plan, region"
+        } else {
+            "多年规划,地区"
+        },
+        p.region
+    );
+    let _ = writeln!(s, "{:<44} | {}", "", head.join(" | "));
+    for (id, title) in &ids {
+        let cells: Vec<String> = years
+            .iter()
+            .map(|y| match y.result.award(id) {
+                Some(a) if matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range) => {
+                    format!("{:>10}", figure(a, en))
+                }
+                _ => format!("{:>10}", "—"),
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "{:<44} | {}",
+            format!("{title} [{id}]"),
+            cells.join(" | ")
+        );
+    }
+    let totals: Vec<String> = years
+        .iter()
+        .map(|y| format!("{:>10}", money(&Some(y.result.total.up_to.clone()))))
+        .collect();
+    let _ = writeln!(
+        s,
+        "{:<44} | {}",
+        if en {
+            "Total, up to"
+        } else {
+            "最高可得合计"
+        },
+        totals.join(" | ")
+    );
+    let _ = writeln!(
+        s,
+        "{} {}{}   {} {}{}",
+        if en {
+            "Over the plan: exact"
+        } else {
+            "全期合计:确定金额"
+        },
+        money(&Some(p.total.exact.clone())),
+        if en { "" } else { "元" },
+        if en { "up to" } else { "最高可得" },
+        money(&Some(p.total.up_to.clone())),
+        if en { "" } else { "元" },
+    );
+    if p.total.draft_up_to != "0.00" {
+        let _ = writeln!(
+            s,
+            "{} {}{}",
+            if en {
+                "  of which from DRAFT documents, up to"
+            } else {
+                "  其中征求意见稿,最高可得"
+            },
+            money(&Some(p.total.draft_up_to.clone())),
+            if en { "" } else { "元" },
+        );
+    }
+    for y in years {
+        let changes = if en { &y.changes } else { &y.changes_zh };
+        if changes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            s,
+            "\n{} {}:",
+            y.result.as_of,
+            if en { "changes" } else { "变化" }
+        );
+        for c in changes {
+            let _ = writeln!(s, "  · {c}");
+        }
+    }
+    s
+}

@@ -145,6 +145,12 @@ pub const FIELDS: &[Field] = &[
         "local compute award already received",
     ),
     f(
+        "models.vertical_model.compute_years_before",
+        Count(100),
+        "已享受本地算力补助年数",
+        "years of local compute support received",
+    ),
+    f(
         "models.large_model.kind",
         Choice(&["general", "industry"]),
         "大模型类型",
@@ -925,6 +931,9 @@ pub struct Application {
     derived: Vec<Val>,
     /// Scenario fields read outside a project (never by valid rule data) see these defaults.
     scenario_defaults: Vec<Val>,
+    /// Set by a plan over years, never by the input: one-time clauses already counted, with the
+    /// date of the year that counted them.
+    pub paid_once: Vec<(String, Date)>,
 }
 
 impl Application {
@@ -1094,6 +1103,7 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
             .iter()
             .map(|f| Val::default_for(f.ty))
             .collect(),
+        paid_once: Vec::new(),
     };
     app.derive();
     Ok(app)

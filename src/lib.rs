@@ -11,6 +11,7 @@ pub mod form;
 pub mod input;
 pub mod json;
 pub mod money;
+pub mod plan;
 pub mod result;
 pub mod rulebook;
 

@@ -3,6 +3,7 @@
 //!   subsidy-calc eval FILE|-             result JSON (exit 0), or the field errors as JSON (exit 2)
 //!   subsidy-calc explain FILE|- [--lang en]   the same result as readable text (Chinese by default)
 //!   subsidy-calc rules                   the rule catalogue this binary carries, as JSON
+//!   subsidy-calc plan FILE|-             a plan over years: each year's result and why it changed
 //!   subsidy-calc fields                  every input field, as a Markdown table
 use std::io::Read;
 use std::process::ExitCode;
@@ -11,7 +12,8 @@ use subsidy_calc::{Date, FieldError};
 
 const USAGE: &str = "usage:
   subsidy-calc eval FILE|-                 print the result JSON
-  subsidy-calc explain FILE|- [--lang en]  print the result as text (zh by default)
+  subsidy-calc explain FILE|- [--lang en]  print the result (or a plan's table) as text (zh by default)
+  subsidy-calc plan FILE|-                 print a plan over years as JSON (see docs/CONTRACT.md)
   subsidy-calc rules                       print the rule catalogue as JSON
   subsidy-calc fields                      print every input field (Markdown table)";
 
@@ -71,7 +73,7 @@ fn main() -> ExitCode {
                 message: e,
             }]),
         },
-        "eval" | "explain" => {
+        "eval" | "explain" | "plan" => {
             let Some(path) = args.get(1) else {
                 eprintln!("{USAGE}");
                 return ExitCode::from(64);
@@ -96,6 +98,24 @@ fn main() -> ExitCode {
                     }]);
                 }
             };
+            // A plan: `plan`, or `explain` on a document with "years".
+            let is_plan = cmd == "plan"
+                || (cmd == "explain"
+                    && subsidy_calc::json::parse(text.trim_start_matches('\u{feff}'))
+                        .is_ok_and(|v| v.get("years").is_some()));
+            if is_plan {
+                return match subsidy_calc::plan::plan_json(&text, today()) {
+                    Ok(p) if cmd == "plan" => {
+                        println!("{}", serde_json::to_string_pretty(&p).unwrap_or_default());
+                        ExitCode::SUCCESS
+                    }
+                    Ok(p) => {
+                        print!("{}", subsidy_calc::explain::explain_plan(&p, en));
+                        ExitCode::SUCCESS
+                    }
+                    Err(errors) => fail(&errors),
+                };
+            }
             match subsidy_calc::evaluate_json(&text, today()) {
                 Ok(outcome) if cmd == "eval" => {
                     println!(

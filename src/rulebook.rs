@@ -248,8 +248,35 @@ pub struct Rule {
     pub aggregate_caps: Vec<Cap>,
     /// false: listed with its figure but not added to the totals (an equity investment, 拨改投).
     pub in_totals: bool,
+    /// Paid once ("一次性", a first recognition, a total over stages): in a plan over years, a later
+    /// year says it was already counted. `once_zh/en` say how, where the default would not.
+    pub once: bool,
+    pub once_zh: Option<String>,
+    pub once_en: Option<String>,
+    /// What a plan over years carries to the next year when this clause pays.
+    pub carry: Vec<Carry>,
     pub not_in_totals_zh: Option<String>,
     pub not_in_totals_en: Option<String>,
+}
+
+/// How a plan carries a paying clause into the next year's input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CarryOp {
+    /// The count field goes up by one (years already subsidised).
+    CountYear,
+    /// The money field goes up by the award (amounts already received).
+    AddAmount,
+    /// The flag becomes true (a one-time award received).
+    SetTrue,
+    /// The choice field takes the value of `from` (the level already awarded).
+    SetFrom,
+}
+
+#[derive(Debug)]
+pub struct Carry {
+    pub fact: Fact,
+    pub op: CarryOp,
+    pub from: Option<Fact>,
 }
 
 #[derive(Debug)]
@@ -706,6 +733,10 @@ fn load_rule(o: O) -> Rule {
         "in_totals",
         "not_in_totals_zh",
         "not_in_totals_en",
+        "once",
+        "once_zh",
+        "once_en",
+        "carry",
     ]);
     // Name the rule in every message below it.
     let id = o.s("id");
@@ -736,6 +767,10 @@ fn load_rule(o: O) -> Rule {
             .is_none_or(|v| v.as_bool() != Some(false)),
         not_in_totals_zh: o.os("not_in_totals_zh"),
         not_in_totals_en: o.os("not_in_totals_en"),
+        once: o.get("once").is_some_and(|v| v.as_bool() == Some(true)),
+        once_zh: o.os("once_zh"),
+        once_en: o.os("once_en"),
+        carry: each(o.list("carry"), load_carry),
         id,
     }
 }
@@ -868,6 +903,23 @@ fn load_cap(o: O) -> Cap {
         relaxed_zh: o.os("relaxed_zh"),
         relaxed_en: o.os("relaxed_en"),
         label: None,
+    }
+}
+
+fn load_carry(o: O) -> Carry {
+    o.keys(&["fact", "op", "from"]);
+    Carry {
+        fact: o.fact("fact"),
+        op: o.pick(
+            "op",
+            &[
+                ("count_year", CarryOp::CountYear),
+                ("add_amount", CarryOp::AddAmount),
+                ("set_true", CarryOp::SetTrue),
+                ("set_from", CarryOp::SetFrom),
+            ],
+        ),
+        from: o.ofact("from"),
     }
 }
 
@@ -1087,6 +1139,24 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
     }
     if rule.kind == Kind::NotEligible {
         return Err("not_eligible is an outcome, not a rule kind".into());
+    }
+    for c in &rule.carry {
+        let ty = c.fact.0.field().ty;
+        let ok = match c.op {
+            CarryOp::CountYear => matches!(ty, Ty::Count(_)),
+            CarryOp::AddAmount => ty == Ty::Money,
+            CarryOp::SetTrue => ty == Ty::Flag,
+            CarryOp::SetFrom => {
+                matches!(ty, Ty::Choice(_)) && c.from.is_some_and(|f| f.0.field().ty == ty)
+            }
+        };
+        if !ok || matches!(c.fact.0, FactRef::Scenario(_) | FactRef::Derived(_)) {
+            return Err(format!(
+                "carry {:?} does not fit fact {}",
+                c.op,
+                c.fact.0.field().path
+            ));
+        }
     }
     if !rule.in_totals && (rule.not_in_totals_zh.is_none() || rule.not_in_totals_en.is_none()) {
         return Err("in_totals = false needs not_in_totals_zh / not_in_totals_en (why)".into());

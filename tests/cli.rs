@@ -284,3 +284,45 @@ fn explain_in_english_is_english() {
     let (_, zh) = run(&["explain", "-"], app);
     assert!(zh.contains("其中征求意见稿:确定金额1,000,000元,最高可得1,000,000元"));
 }
+
+#[test]
+fn plan_and_its_table() {
+    // examples/plans/hongshan-vs-hangzhou.json: an SME in Hongshan, 2025–2028. 洪山 5: 20% of
+    // 1,500,000 = 300,000 → 200,000 a year for three years, nothing in 2028 ("补助期限不超过三年");
+    // 洪山 6: 1 model (1,000,000) then 2 (2,000,000); 武汉 六: a first little giant 500,000 once; 武汉 十:
+    // 8,000,000 over all stages, counted once. Up to: 9,700,000 + 2,200,000 + 200,000 = 12,100,000.
+    let (code, out) = run(&["plan", "examples/plans/hongshan-vs-hangzhou.json"], "");
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["up_to"], "12100000.00");
+    assert_eq!(v["total"]["exact"], "3500000.00");
+    assert_eq!(v["years"].as_array().unwrap().len(), 4);
+    // Hangzhou over the same plan: 30% of 1,500,000 + 2 × 30% of 2,000,000 (2028 is past the end) =
+    // 1,650,000, plus the one-time filing award (at most 500,000) = 2,150,000.
+    assert_eq!(v["regions"]["hangzhou"]["total"]["up_to"], "2150000.00");
+    let (code, table) = run(&["explain", "examples/plans/hongshan-vs-hangzhou.json"], "");
+    assert_eq!(code, 0);
+    assert!(
+        table.contains("全期合计:确定金额 3,500,000元   最高可得 12,100,000元"),
+        "{table}"
+    );
+    assert!(table.contains("补助期限不超过三年"));
+    let (_, en) = run(
+        &[
+            "explain",
+            "examples/plans/hongshan-vs-hangzhou.json",
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    assert!(
+        en.contains("Over the plan: exact 3,500,000   up to 12,100,000"),
+        "{en}"
+    );
+    // A carried field in a later year is an error naming it.
+    let bad = r#"{"schema":2,"region":"hangzhou","years":[{"as_of":"2025-01-01"},{"model_filing":{"awarded_before":true}}]}"#;
+    let (code, out) = run(&["plan", "-"], bad);
+    assert_eq!(code, 2);
+    assert!(out.contains("years[1].model_filing.awarded_before"));
+}

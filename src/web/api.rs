@@ -3,6 +3,7 @@
 //!
 //!   subsidyCalc.evaluate(application) → result; throws {name: "SubsidyCalcError", message, errors}
 //!   subsidyCalc.rules()               → the rule catalogue
+//!   subsidyCalc.plan(plan)            → a plan over years (docs/CONTRACT.md, "A plan over years")
 //!   subsidyCalc.version               → the rule-data version
 //!
 //! Values cross the boundary as JSON text (JSON.stringify / JSON.parse): the same bytes as
@@ -31,35 +32,34 @@ fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
     obj.into()
 }
 
-/// Evaluates a contract application given as a JS object (or a JSON string).
-pub fn evaluate(application: JsValue) -> Result<JsValue, JsValue> {
-    let json: serde_json::Value = match application.as_string() {
-        Some(text) => subsidy_calc::json::parse(&text).map_err(|e| {
-            error(&[subsidy_calc::FieldError {
-                field: "(json)".into(),
-                message: format!("malformed JSON: {e}"),
-            }])
-        })?,
-        None => {
-            let text = js_sys::JSON::stringify(&application)
-                .ok()
-                .and_then(|s| s.as_string())
-                .ok_or_else(|| {
-                    error(&[subsidy_calc::FieldError {
-                        field: "(root)".into(),
-                        message: "not a JSON-like object".into(),
-                    }])
-                })?;
-            subsidy_calc::json::parse(&text).map_err(|e| {
+/// A JS object (or a JSON string) as JSON text: the same text path as the command line (its size
+/// limit, duplicate-key and exact-number checks).
+fn text_of(value: &JsValue) -> Result<String, JsValue> {
+    match value.as_string() {
+        Some(text) => Ok(text),
+        None => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| {
                 error(&[subsidy_calc::FieldError {
                     field: "(root)".into(),
-                    message: format!("not a JSON-like object: {e}"),
+                    message: "not a JSON-like object".into(),
                 }])
-            })?
-        }
-    };
-    subsidy_calc::evaluate_value(&json, crate::browser::today())
+            }),
+    }
+}
+
+/// Evaluates a contract application given as a JS object (or a JSON string).
+pub fn evaluate(application: JsValue) -> Result<JsValue, JsValue> {
+    subsidy_calc::evaluate_json(&text_of(&application)?, crate::browser::today())
         .map(|o| to_js(&o))
+        .map_err(|e| error(&e))
+}
+
+/// Evaluates a plan over years given as a JS object (or a JSON string).
+pub fn plan(plan: JsValue) -> Result<JsValue, JsValue> {
+    subsidy_calc::plan::plan_json(&text_of(&plan)?, crate::browser::today())
+        .map(|p| to_js(&p))
         .map_err(|e| error(&e))
 }
 
@@ -80,8 +80,10 @@ pub fn install() {
     let api = js_sys::Object::new();
     let eval = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate);
     let rules = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(rules);
+    let plan = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(plan);
     let _ = js_sys::Reflect::set(&api, &"evaluate".into(), eval.as_ref());
     let _ = js_sys::Reflect::set(&api, &"rules".into(), rules.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"plan".into(), plan.as_ref());
     let version = subsidy_calc::RuleBook::embedded()
         .map(|b| b.version())
         .unwrap_or_default();
@@ -89,5 +91,6 @@ pub fn install() {
     let _ = js_sys::Reflect::set(&api, &"schema".into(), &2.into());
     eval.forget();
     rules.forget();
+    plan.forget();
     let _ = js_sys::Reflect::set(&w, &"subsidyCalc".into(), &api);
 }

@@ -1,0 +1,355 @@
+//! A plan over years (`subsidy-calc plan`, `subsidyCalc.plan`; the contract's "A plan over years"):
+//! each year is an application evaluated on its own date, and the engine carries the state forward
+//! itself — years already subsidised, amounts already received, one-time awards already counted,
+//! levels already awarded — as each rule's `carry` and `once` say. A pure function over
+//! [`engine::evaluate`]; nothing here knows a policy.
+use crate::date::Date;
+use crate::engine;
+use crate::input::{self, FieldError, REGIONS};
+use crate::money::{fixed2, human};
+use crate::result::{Outcome, Total};
+use crate::rulebook::{CarryOp, Kind, RuleBook};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+/// At most this many years in a plan (the policies in the sources run five years at most).
+pub const MAX_YEARS: usize = 10;
+
+#[derive(Debug, Serialize)]
+pub struct PlanOutcome<'a> {
+    pub schema: u32,
+    pub region: String,
+    pub years: Vec<Year<'a>>,
+    pub total: Total,
+    /// With `"compare": true`: the same plan in every region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regions: Option<BTreeMap<String, RegionPlan<'a>>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RegionPlan<'a> {
+    pub years: Vec<Year<'a>>,
+    pub total: Total,
+}
+
+/// One year's result (the result of `eval` for that year) and why its figures differ from the year
+/// before.
+#[derive(Debug, Serialize)]
+pub struct Year<'a> {
+    #[serde(flatten)]
+    pub result: Outcome<'a>,
+    pub changes: Vec<String>,
+    pub changes_zh: Vec<String>,
+}
+
+fn err(field: String, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+/// The fields the engine carries from year to year: given in the first year they are the starting
+/// state; in a later year they are an error.
+pub fn carried_fields(book: &RuleBook) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = book
+        .rules()
+        .flat_map(|(_, r)| r.carry.iter().map(|c| c.fact.0.field().path))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(root, |v, p| v.get(p))
+}
+
+fn set(root: &mut Value, path: &str, v: Value) {
+    let parts: Vec<&str> = path.split('.').collect();
+    let mut cur = root;
+    for p in &parts[..parts.len() - 1] {
+        if !cur.get(*p).is_some_and(Value::is_object) {
+            cur[*p] = json!({});
+        }
+        cur = &mut cur[*p];
+    }
+    cur[parts[parts.len() - 1]] = v;
+}
+
+fn num(v: Option<&Value>) -> Decimal {
+    match v {
+        Some(Value::String(s)) => Decimal::from_str(s).unwrap_or_default(),
+        Some(Value::Number(n)) => Decimal::from_str(&n.to_string()).unwrap_or_default(),
+        _ => Decimal::ZERO,
+    }
+}
+
+/// Parses and evaluates a plan given as JSON text.
+pub fn plan_json(text: &str, today: Date) -> Result<PlanOutcome<'static>, Vec<FieldError>> {
+    if text.len() > input::MAX_INPUT_BYTES {
+        return Err(vec![err(
+            "(input)".into(),
+            format!(
+                "too large: a plan is at most {} bytes (1 MiB)",
+                input::MAX_INPUT_BYTES
+            ),
+        )]);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let v = crate::json::parse(text).map_err(|e| {
+        vec![match e.path {
+            Some(p) => err(p, e.message),
+            None => err("(json)".into(), format!("malformed JSON: {}", e.message)),
+        }]
+    })?;
+    let book = RuleBook::embedded().map_err(|e| vec![err("(rules)".into(), e)])?;
+    plan_value(&v, book, today)
+}
+
+/// Evaluates a plan: `{schema, region, compare, years: [application…]}`.
+pub fn plan_value(
+    v: &Value,
+    book: &'static RuleBook,
+    today: Date,
+) -> Result<PlanOutcome<'static>, Vec<FieldError>> {
+    let Some(root) = v.as_object() else {
+        return Err(vec![err("(root)".into(), "a plan must be a JSON object")]);
+    };
+    let mut errors = Vec::new();
+    for k in root.keys() {
+        if !["schema", "region", "compare", "years"].contains(&k.as_str()) {
+            errors.push(err(
+                k.clone(),
+                "unknown field: a plan has schema, region, compare and years",
+            ));
+        }
+    }
+    if root.get("schema").is_some_and(|s| s.as_u64() != Some(2)) {
+        errors.push(err("schema".into(), "a plan is schema 2"));
+    }
+    let region = root.get("region").and_then(Value::as_str).unwrap_or("");
+    if !REGIONS.contains(&region) {
+        errors.push(err(
+            "region".into(),
+            format!("required: one of {}", REGIONS.join(", ")),
+        ));
+    }
+    let compare = match root.get("compare") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            errors.push(err("compare".into(), "must be true or false"));
+            false
+        }
+    };
+    let years: &[Value] = match root.get("years") {
+        Some(Value::Array(a)) if !a.is_empty() && a.len() <= MAX_YEARS => a,
+        _ => {
+            errors.push(err(
+                "years".into(),
+                format!("required: a list of 1 to {MAX_YEARS} applications, one a year"),
+            ));
+            &[]
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (main, total) = run(years, region, book, today)?;
+    let regions = if compare {
+        let mut all = BTreeMap::new();
+        for r in REGIONS {
+            let (years, total) = run(years, r, book, today)?;
+            all.insert(r.to_string(), RegionPlan { years, total });
+        }
+        Some(all)
+    } else {
+        None
+    };
+    Ok(PlanOutcome {
+        schema: 2,
+        region: region.to_string(),
+        years: main,
+        total,
+        regions,
+    })
+}
+
+/// The plan in one region: each year built from its own figures and the carried state, evaluated,
+/// and compared with the year before.
+fn run(
+    years: &[Value],
+    region: &str,
+    book: &'static RuleBook,
+    today: Date,
+) -> Result<(Vec<Year<'static>>, Total), Vec<FieldError>> {
+    let carried = carried_fields(book);
+    let mut state = json!({});
+    let mut enterprise = Map::new();
+    let mut paid_once: Vec<(String, Date)> = Vec::new();
+    let mut out: Vec<Year<'static>> = Vec::new();
+    let mut sums = [Decimal::ZERO; 4];
+    let mut errors = Vec::new();
+    for (i, y) in years.iter().enumerate() {
+        let Some(obj) = y.as_object() else {
+            errors.push(err(format!("years[{i}]"), "must be an application object"));
+            continue;
+        };
+        let mut app = Value::Object(obj.clone());
+        for k in ["schema", "region"] {
+            if obj.contains_key(k) {
+                errors.push(err(
+                    format!("years[{i}].{k}"),
+                    "given once for the whole plan, not per year",
+                ));
+            }
+        }
+        if i == 0 {
+            for path in &carried {
+                if let Some(v) = get(&app, path) {
+                    set(&mut state, path, v.clone());
+                }
+            }
+        } else {
+            for path in &carried {
+                if get(&app, path).is_some() {
+                    errors.push(err(
+                        format!("years[{i}].{path}"),
+                        "carried by the engine from the years before: give it in the first year only",
+                    ));
+                }
+            }
+        }
+        // Enterprise facts carry forward unless this year restates them.
+        if let Some(Value::Object(e)) = obj.get("enterprise") {
+            for (k, v) in e {
+                enterprise.insert(k.clone(), v.clone());
+            }
+        }
+        app["enterprise"] = Value::Object(enterprise.clone());
+        for path in &carried {
+            if let Some(v) = get(&state, path) {
+                set(&mut app, path, v.clone());
+            }
+        }
+        app["schema"] = json!(2);
+        app["region"] = json!(region);
+        let parsed = match input::parse_value(&app, today) {
+            Ok(mut a) => {
+                a.paid_once = paid_once.clone();
+                a
+            }
+            Err(es) => {
+                errors.extend(
+                    es.into_iter()
+                        .map(|e| err(format!("years[{i}].{}", e.field), e.message)),
+                );
+                continue;
+            }
+        };
+        let result = engine::evaluate(&parsed, book);
+        // Carry what paid this year into the next.
+        for a in &result.awards {
+            let Some(v) = a.value else { continue };
+            let Some((_, rule)) = book.rules().find(|(_, r)| r.id == a.id) else {
+                continue;
+            };
+            if rule.once && !paid_once.iter().any(|(id, _)| id == a.id) {
+                paid_once.push((a.id.to_string(), result.as_of));
+            }
+            for c in &rule.carry {
+                let path = c.fact.0.field().path;
+                let next = match c.op {
+                    CarryOp::CountYear => {
+                        json!((num(get(&state, path)) + Decimal::ONE).to_string())
+                    }
+                    CarryOp::AddAmount => json!((num(get(&state, path)) + v).to_string()),
+                    CarryOp::SetTrue => json!(true),
+                    CarryOp::SetFrom => c
+                        .from
+                        .and_then(|f| get(&app, f.0.field().path).cloned())
+                        .unwrap_or(Value::Null),
+                };
+                set(&mut state, path, next);
+            }
+        }
+        for (s, t) in sums.iter_mut().zip([
+            &result.total.exact,
+            &result.total.up_to,
+            &result.total.draft_exact,
+            &result.total.draft_up_to,
+        ]) {
+            *s += Decimal::from_str(t).unwrap_or_default();
+        }
+        let (changes, changes_zh) = match out.last() {
+            Some(prev) => changes(&prev.result, &result),
+            None => (Vec::new(), Vec::new()),
+        };
+        out.push(Year {
+            result,
+            changes,
+            changes_zh,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let [exact, up_to, draft_exact, draft_up_to] = sums.map(fixed2);
+    Ok((
+        out,
+        Total {
+            exact,
+            up_to,
+            draft_exact,
+            draft_up_to,
+        },
+    ))
+}
+
+/// The figure an award shows, for comparing years.
+fn figure(o: &Outcome, id: &str) -> Option<(Kind, Option<Decimal>)> {
+    o.award(id)
+        .filter(|a| a.kind != Kind::NotEligible)
+        .map(|a| (a.kind, a.value))
+}
+
+/// Why each award's figure differs from the year before: the engine's own reason where it stopped
+/// (a cap reached, a term used up, a policy expired, a one-time award already counted).
+fn changes(prev: &Outcome, now: &Outcome) -> (Vec<String>, Vec<String>) {
+    let (mut en, mut zh) = (Vec::new(), Vec::new());
+    for a in &now.awards {
+        let before = figure(prev, a.id);
+        let after = figure(now, a.id);
+        if before == after {
+            continue;
+        }
+        let show = |f: Option<(Kind, Option<Decimal>)>| match f {
+            None => ("不符合条件".to_string(), "not eligible".to_string()),
+            Some((_, Some(v))) => (format!("{}元", human(v)), human(v)),
+            Some((k, None)) => {
+                let key = match k {
+                    Kind::Range => ("区间", "a range"),
+                    Kind::CaseByCase => ("一事一议", "case by case"),
+                    _ => ("金额待定", "amount to be set"),
+                };
+                (key.0.to_string(), key.1.to_string())
+            }
+        };
+        let (b, n) = (show(before), show(after));
+        let (why_zh, why_en) = match (&a.reason_zh, &a.reason, &a.binding_cap_zh, &a.binding_cap) {
+            (Some(rz), Some(re), ..) => (rz.clone(), re.clone()),
+            (_, _, Some(cz), Some(ce)) => (format!("封顶:{cz}"), format!("capped at {ce}")),
+            _ => (
+                "所填数字不同".to_string(),
+                "the figures entered differ".to_string(),
+            ),
+        };
+        zh.push(format!("{}:{} → {}({why_zh})", a.title_zh, b.0, n.0));
+        en.push(format!("{}: {} → {} ({why_en})", a.title_en, b.1, n.1));
+    }
+    (en, zh)
+}

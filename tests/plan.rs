@@ -1,0 +1,266 @@
+//! Plans over years (issue 12; the contract's "A plan over years"): each year evaluated on its own
+//! date, the state carried by the engine. Worked by hand from the quoted clauses.
+mod common;
+use common::today;
+use serde_json::{Value, json};
+use subsidy_calc::plan::{PlanOutcome, plan_value};
+use subsidy_calc::{FieldError, RuleBook};
+
+fn plan(v: Value) -> PlanOutcome<'static> {
+    plan_value(&v, RuleBook::embedded().unwrap(), today()).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn plan_err(v: Value) -> Vec<FieldError> {
+    plan_value(&v, RuleBook::embedded().unwrap(), today()).unwrap_err()
+}
+
+/// (kind, amount) of an award in year `i`.
+fn fig(p: &PlanOutcome, i: usize, id: &str) -> (String, Option<String>) {
+    let a = p.years[i].result.award(id).unwrap();
+    (
+        serde_json::to_value(a.kind)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string(),
+        a.amount.clone(),
+    )
+}
+
+fn reason(p: &PlanOutcome, i: usize, id: &str) -> String {
+    p.years[i]
+        .result
+        .award(id)
+        .unwrap()
+        .reason_zh
+        .clone()
+        .unwrap_or_default()
+}
+
+fn up_to(a: &str) -> (String, Option<String>) {
+    ("up_to".into(), Some(a.into()))
+}
+
+fn not_eligible() -> (String, Option<String>) {
+    ("not_eligible".into(), None)
+}
+
+#[test]
+fn hongshan_compute_subsidy_stops_in_year_four() {
+    // 洪山 5: an SME buying 1,000,000 of compute a year: 20% = 200,000 = "每家每年最高不超过20万元",
+    // "补助期限不超过三年": years 1–3 pay 200,000, year 4 nothing. Over the plan: 600,000.
+    let year = |d: &str| json!({"as_of": d, "compute": {"domestic_fees": "1000000"}});
+    let mut years = vec![
+        year("2025-12-31"),
+        year("2026-12-31"),
+        year("2027-06-30"),
+        year("2027-12-31"),
+    ];
+    years[0]["enterprise"] = json!({"sme": true}); // carried to the later years
+    let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": years}));
+    for i in 0..3 {
+        assert_eq!(
+            fig(&p, i, "hongshan.compute_subsidy"),
+            up_to("200000.00"),
+            "year {i}"
+        );
+    }
+    assert_eq!(fig(&p, 3, "hongshan.compute_subsidy"), not_eligible());
+    assert!(reason(&p, 3, "hongshan.compute_subsidy").contains("补助期限不超过三年"));
+    // Year 4's change says why.
+    assert!(
+        p.years[3]
+            .changes_zh
+            .iter()
+            .any(|c| c.contains("中小企业算力补贴")
+                && c.contains("200,000元 → 不符合条件")
+                && c.contains("三年")),
+        "{:?}",
+        p.years[3].changes_zh
+    );
+    assert_eq!(p.total.up_to, "600000.00");
+}
+
+#[test]
+fn wuhan_three_year_compute_limit_is_reached_across_years() {
+    // 武汉 三: "对使用本地算力服务费的50%给予三年最高500万元补助". Local compute 6,000,000 a year:
+    // year 1: 3,000,000; year 2: 3,000,000 but only 5,000,000 − 3,000,000 = 2,000,000 left;
+    // year 3: nothing left. Over the plan 5,000,000 (all from the draft).
+    let vm = json!({"selected": true, "local_compute_fees": "6000000"});
+    let years: Vec<Value> = ["2024-12-31", "2025-12-31", "2026-12-31"]
+        .iter()
+        .map(|d| json!({"as_of": d, "models": {"vertical_model": vm}}))
+        .collect();
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": years}));
+    assert_eq!(
+        fig(&p, 0, "wuhan.vertical_model_compute"),
+        up_to("3000000.00")
+    );
+    assert_eq!(
+        fig(&p, 1, "wuhan.vertical_model_compute"),
+        up_to("2000000.00")
+    );
+    assert_eq!(fig(&p, 2, "wuhan.vertical_model_compute"), not_eligible());
+    assert!(reason(&p, 2, "wuhan.vertical_model_compute").contains("已无可得金额"));
+    assert_eq!(p.total.up_to, "5000000.00");
+    assert_eq!(p.total.draft_up_to, "5000000.00");
+    // The carried amount was the engine's: year 2 shows the cap less what was received.
+    let a = p.years[1]
+        .result
+        .award("wuhan.vertical_model_compute")
+        .unwrap();
+    assert!(
+        a.binding_cap
+            .as_deref()
+            .unwrap()
+            .contains("less 3000000 already received")
+    );
+    // A fourth year with spending left under the cap is not paid either: "三年".
+    let small = json!({"selected": true, "local_compute_fees": "1000000"});
+    let years: Vec<Value> = ["2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"]
+        .iter()
+        .map(|d| json!({"as_of": d, "models": {"vertical_model": small}}))
+        .collect();
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": years}));
+    assert_eq!(
+        fig(&p, 2, "wuhan.vertical_model_compute"),
+        up_to("500000.00")
+    );
+    assert_eq!(fig(&p, 3, "wuhan.vertical_model_compute"), not_eligible());
+    assert!(reason(&p, 3, "wuhan.vertical_model_compute").contains("三年"));
+}
+
+#[test]
+fn hangzhou_filing_award_is_paid_once() {
+    // 杭州 二(四): "给予不超过50万元的一次性奖励": year 1 up to 500,000 (no cost entered); year 2 not again.
+    let y = |d: &str| json!({"as_of": d, "model_filing": {"models_filed": 1}});
+    let p = plan(
+        json!({"schema": 2, "region": "hangzhou", "years": [y("2025-06-30"), y("2026-06-30")]}),
+    );
+    assert_eq!(fig(&p, 0, "hangzhou.model_filing"), up_to("500000.00"));
+    assert_eq!(fig(&p, 1, "hangzhou.model_filing"), not_eligible());
+    assert!(reason(&p, 1, "hangzhou.model_filing").contains("一次性奖励"));
+    assert_eq!(p.total.up_to, "500000.00");
+}
+
+#[test]
+fn a_hangzhou_plan_crossing_the_end_of_2027() {
+    // 杭州 一(三): 1,000,000 domestic compute × 30% = 300,000 in 2027; "有效期至2027年12月31日": nothing in 2028.
+    let y = |d: &str| json!({"as_of": d, "compute": {"domestic_fees": "1000000"}});
+    let p = plan(
+        json!({"schema": 2, "region": "hangzhou", "years": [y("2027-12-31"), y("2028-01-01")]}),
+    );
+    assert_eq!(fig(&p, 0, "hangzhou.compute_voucher"), up_to("300000.00"));
+    assert_eq!(fig(&p, 1, "hangzhou.compute_voucher"), not_eligible());
+    assert_eq!(
+        p.years[1]
+            .result
+            .award("hangzhou.compute_voucher")
+            .unwrap()
+            .source
+            .status
+            .key(),
+        "expired"
+    );
+    assert!(
+        p.years[1]
+            .changes_zh
+            .iter()
+            .any(|c| c.contains("2027-12-31") || c.contains("已过期"))
+    );
+    assert_eq!(p.total.up_to, "300000.00");
+}
+
+#[test]
+fn a_listing_over_three_stages_never_pays_more_than_8_million() {
+    // 武汉 十: "分阶段给予最高800万元": 报辅 → 报会 → 上市 over three years. The text gives no split, so
+    // the 8,000,000 is counted once, in the first stage's year; later stages say it is counted.
+    let y = |d: &str, stage: &str| json!({"as_of": d, "listing": {"venue": "sse", "stage": stage}});
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": [
+        y("2024-06-30", "tutoring"), y("2025-06-30", "filed"), y("2026-06-30", "listed")
+    ]}));
+    assert_eq!(fig(&p, 0, "wuhan.listing_domestic"), up_to("8000000.00"));
+    for i in 1..3 {
+        assert_eq!(fig(&p, i, "wuhan.listing_domestic"), not_eligible());
+        assert!(reason(&p, i, "wuhan.listing_domestic").contains("各阶段合计上限"));
+    }
+    assert_eq!(p.total.up_to, "8000000.00");
+}
+
+#[test]
+fn the_wuhan_drafts_uncertain_end_is_said_in_the_year_it_falls() {
+    // "本政策自2024年 X 月 X 日起执行,有效期三年": a first little giant in 2026 (500,000, 六); in the
+    // year dated 2027-06-30 the draft may already have ended: said in that year's notes, not in 2026's.
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": [
+        {"as_of": "2026-06-30", "enterprise": {"first_recognitions": ["little_giant"]}},
+        {"as_of": "2027-06-30", "other": {"public_platform": true}}
+    ]}));
+    assert_eq!(
+        fig(&p, 0, "wuhan.little_giant"),
+        ("exact".into(), Some("500000.00".into()))
+    );
+    assert!(
+        !p.years[0]
+            .result
+            .notes_zh
+            .iter()
+            .any(|n| n.contains("可能已过期"))
+    );
+    assert!(
+        p.years[1]
+            .result
+            .notes_zh
+            .iter()
+            .any(|n| n.contains("可能已过期"))
+    );
+    // The recognition carried forward (enterprise facts do) but is a first recognition: paid once.
+    assert_eq!(fig(&p, 1, "wuhan.little_giant"), not_eligible());
+    assert!(reason(&p, 1, "wuhan.little_giant").contains("首次认定奖励"));
+    // 四: public platform up to 2,000,000 in 2027.
+    assert_eq!(fig(&p, 1, "wuhan.public_platform"), up_to("2000000.00"));
+    assert_eq!(p.total.exact, "500000.00");
+    assert_eq!(p.total.up_to, "2500000.00");
+}
+
+#[test]
+fn compare_runs_the_same_plan_in_every_region() {
+    // 1,000,000 domestic compute a year for an SME, 2025 and 2026: Hangzhou 30% = 300,000 a year
+    // (600,000); Hongshan 20% = 200,000 a year (400,000); Shanghai has no compute clause (0).
+    let y = |d: &str| json!({"as_of": d, "enterprise": {"sme": true}, "compute": {"domestic_fees": "1000000"}});
+    let p = plan(
+        json!({"schema": 2, "region": "hangzhou", "compare": true, "years": [y("2025-12-31"), y("2026-12-31")]}),
+    );
+    let r = p.regions.as_ref().unwrap();
+    assert_eq!(r.len(), 5);
+    assert_eq!(r["hangzhou"].total.up_to, "600000.00");
+    assert_eq!(r["wuhan-hongshan"].total.up_to, "400000.00");
+    assert_eq!(r["shanghai"].total.up_to, "0.00");
+    assert_eq!(p.total.up_to, "600000.00");
+}
+
+#[test]
+fn carried_fields_are_the_engines_after_the_first_year() {
+    let e = plan_err(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
+        {"as_of": "2025-12-31", "compute": {"years_subsidized_before": 1}},
+        {"as_of": "2026-12-31", "compute": {"years_subsidized_before": 2}}
+    ]}));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].field, "years[1].compute.years_subsidized_before");
+    assert!(e[0].message.contains("first year only"));
+    // A year's own bad field is named with its year; the region and years are required.
+    let e = plan_err(
+        json!({"schema": 2, "region": "wuhan", "years": [{"compute": {"domestic_fees": "-1"}}]}),
+    );
+    assert_eq!(e[0].field, "years[0].compute.domestic_fees");
+    let e = plan_err(json!({"schema": 2, "years": []}));
+    let fields: Vec<&str> = e.iter().map(|x| x.field.as_str()).collect();
+    assert_eq!(fields, ["region", "years"]);
+    // Given in the first year, a carried field is the starting state: two years of Hongshan support
+    // already received leave one: 200,000 in 2025, then "补助期限不超过三年" in 2026.
+    let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
+        {"as_of": "2025-12-31", "enterprise": {"sme": true}, "compute": {"domestic_fees": "1000000", "years_subsidized_before": 2}},
+        {"as_of": "2026-12-31", "compute": {"domestic_fees": "1000000"}}
+    ]}));
+    assert_eq!(fig(&p, 0, "hongshan.compute_subsidy"), up_to("200000.00"));
+    assert_eq!(fig(&p, 1, "hongshan.compute_subsidy"), not_eligible());
+}
