@@ -57,6 +57,8 @@ baseline_env() {
   export RUSTUP_TOOLCHAIN=nightly
   export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=$BASELINE_FEATURES"
+  # The web bundle is built for size (the native release profile is built for speed).
+  export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 }
 
 setup_browser() {

@@ -23,8 +23,10 @@ echo "== web: release build (std rebuilt for the browser baseline)"
 scripts/build-web.sh
 echo "== web: browser baseline (wasm features, ES2020, CSS)"
 scripts/check-baseline.sh
-echo "== web: browser tests (Chromium)"
+echo "== web: browser tests (Chromium, Firefox ESR)"
 setup_browser
 node --test e2e/
+echo "== fuzz: a short smoke run of each target (scripts/fuzz.sh; 10 minutes each by hand)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-15}" scripts/fuzz.sh
 echo "== web: size and first-result time"
 node e2e/report.mjs

@@ -470,7 +470,8 @@ impl Form {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn base64url(data: &[u8]) -> String {
+/// Bytes as URL-safe base64 without padding (the share link's encoding).
+pub fn base64url(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len() * 4 / 3 + 4);
     for chunk in data.chunks(3) {
         let n = (u32::from(chunk[0]) << 16)

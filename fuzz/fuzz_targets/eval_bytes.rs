@@ -1,0 +1,14 @@
+//! Evaluation from arbitrary bytes: whatever arrives on `subsidy-calc eval`'s standard input (read as
+//! the command line reads it) never panics, and a result always obeys the contract's arithmetic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use subsidy_calc::Date;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let today = Date::parse("2026-11-25").unwrap();
+    if let Ok(o) = subsidy_calc::evaluate_json(&text, today) {
+        assert!(o.total.up_to.parse::<f64>().unwrap() >= o.total.exact.parse::<f64>().unwrap());
+        assert!(!o.total.exact.starts_with('-'));
+    }
+});
