@@ -480,10 +480,18 @@ fn calc_rule(app: &Application, rule: &Rule, sc: Option<&Scenario>) -> Result<Ca
     let mut head = vec![bi(format!("适用:{zh}"), format!("applies: {en}"))];
     if matched.len() > 1 {
         let all = join(&matched);
-        head.push(bi(
-            format!("所填情况同时符合多个档位({}),按对申请人更有利的档位计算:{zh}", all.zh),
-            format!("the figures entered meet more than one band ({}); the one more favourable to the applicant is used: {en}", all.en),
-        ));
+        head.push(if calc.amount.is_some() || calc.range.is_some() {
+            bi(
+                format!("所填情况同时符合多个档位({}),按对申请人更有利的档位计算:{zh}", all.zh),
+                format!("the figures entered meet more than one band ({}); the one more favourable to the applicant is used: {en}", all.en),
+            )
+        } else {
+            // No figure to compare (一事一议, amount to be set): only which cases apply.
+            bi(
+                format!("所填情况符合:{}", all.zh),
+                format!("the case meets: {}", all.en),
+            )
+        });
     }
     head.append(&mut calc.steps);
     calc.steps = head;

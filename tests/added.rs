@@ -120,6 +120,15 @@ fn clauses_that_promise_support_with_no_figure() {
     }
     let o = run("wuhan-hongshan", json!({}));
     assert!(reason(&o, "hongshan.key_tech").contains("揭榜挂帅"));
+    // Two of its cases at once: both are named, and nothing is called "more favourable" where
+    // there is no figure to compare.
+    let o = run(
+        "wuhan-hongshan",
+        json!({"other": {"key_tech": {"plan_project_lead": true}, "jiebang": {"joint": true}}}),
+    );
+    let s = reason_steps(&o, "hongshan.key_tech");
+    assert!(s.contains("所填情况符合:") && s.contains("揭榜挂帅"), "{s}");
+    assert!(!s.contains("更有利") && !s.contains("档位"), "{s}");
     // Qiaokou 4 / 8 / 11: "参照国家、省、市级政策执行" / "参照市级政策执行" / "按上级政策支持".
     let o = run(
         "wuhan-qiaokou",
