@@ -14,20 +14,7 @@ fn money(s: &Option<String>) -> String {
 }
 
 fn kind_label(k: Kind, en: bool) -> &'static str {
-    match (k, en) {
-        (Kind::Exact, false) => "确定金额",
-        (Kind::UpTo, false) => "最高可得",
-        (Kind::Range, false) => "区间",
-        (Kind::Unspecified, false) => "金额待定",
-        (Kind::CaseByCase, false) => "一事一议",
-        (Kind::NotEligible, false) => "不符合条件",
-        (Kind::Exact, true) => "exact",
-        (Kind::UpTo, true) => "up to",
-        (Kind::Range, true) => "range",
-        (Kind::Unspecified, true) => "amount to be set",
-        (Kind::CaseByCase, true) => "case by case",
-        (Kind::NotEligible, true) => "not eligible",
-    }
+    if en { k.en() } else { k.zh() }
 }
 
 fn status_label(s: Status, en: bool) -> &'static str {

@@ -328,15 +328,11 @@ fn changes(prev: &Outcome, now: &Outcome) -> (Vec<String>, Vec<String>) {
             continue;
         }
         let show = |f: Option<(Kind, Option<Decimal>)>| match f {
-            None => ("不符合条件".to_string(), "not eligible".to_string()),
             Some((_, Some(v))) => (format!("{}元", human(v)), human(v)),
-            Some((k, None)) => {
-                let key = match k {
-                    Kind::Range => ("区间", "a range"),
-                    Kind::CaseByCase => ("一事一议", "case by case"),
-                    _ => ("金额待定", "amount to be set"),
-                };
-                (key.0.to_string(), key.1.to_string())
+            Some((k, None)) => (k.zh().to_string(), k.en().to_string()),
+            None => {
+                let k = Kind::NotEligible;
+                (k.zh().to_string(), k.en().to_string())
             }
         };
         let (b, n) = (show(before), show(after));

@@ -53,6 +53,30 @@ pub enum Kind {
 }
 
 /// What the rule file says a document is: a text in force, or a draft for comment.
+impl Kind {
+    /// What the figure means, as the page, `explain` and a plan's changes say it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Kind::Exact => "确定金额",
+            Kind::UpTo => "最高可得",
+            Kind::Range => "区间",
+            Kind::Unspecified => "金额待定",
+            Kind::CaseByCase => "一事一议",
+            Kind::NotEligible => "不符合条件",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Kind::Exact => "exact amount",
+            Kind::UpTo => "up to",
+            Kind::Range => "range",
+            Kind::Unspecified => "amount to be set",
+            Kind::CaseByCase => "case by case",
+            Kind::NotEligible => "not eligible",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocStatus {

@@ -223,3 +223,28 @@ fn bad_rule_data_is_refused_with_the_rule_named() {
             .contains("unknown member")
     );
 }
+
+#[test]
+fn the_region_lists_agree_with_the_rule_data() {
+    // The rule data is the source; the input's list and the TypeScript `Region` union must name the
+    // same regions, so adding a district to regions.toml without them fails here.
+    let book = RuleBook::embedded().unwrap();
+    let data: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(subsidy_calc::input::REGIONS, data.as_slice());
+    let ts = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/static/subsidy-calc.d.ts"
+    ))
+    .unwrap();
+    let line = ts
+        .lines()
+        .find(|l| l.starts_with("export type Region ="))
+        .unwrap();
+    let union: Vec<&str> = line
+        .trim_start_matches("export type Region =")
+        .trim_end_matches(';')
+        .split('|')
+        .map(|s| s.trim().trim_matches('\''))
+        .collect();
+    assert_eq!(union, data);
+}

@@ -141,14 +141,7 @@ fn money(amount: &str, unit: Unit, lang: Lang) -> String {
 }
 
 fn kind_label(k: Kind, lang: Lang) -> &'static str {
-    match k {
-        Kind::Exact => lang.t("确定金额", "exact amount"),
-        Kind::UpTo => lang.t("最高可得", "up to"),
-        Kind::Range => lang.t("区间", "range"),
-        Kind::Unspecified => lang.t("金额待定", "amount to be set"),
-        Kind::CaseByCase => lang.t("一事一议", "case by case"),
-        Kind::NotEligible => lang.t("不符合条件", "not eligible"),
-    }
+    lang.t(k.zh(), k.en())
 }
 
 fn kind_class(k: Kind) -> &'static str {
