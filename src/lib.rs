@@ -4,6 +4,7 @@
 //! award of the region's policy clauses, with its figure, steps and quoted source. No I/O, no clock,
 //! no web dependencies: the command line, the web app and the JS API are thin layers over
 //! [`evaluate_json`] and [`evaluate_value`].
+pub mod batch;
 pub mod date;
 pub mod engine;
 pub mod explain;

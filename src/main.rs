@@ -4,7 +4,11 @@
 //!   subsidy-calc explain FILE|- [--lang en]   the same result as readable text (Chinese by default)
 //!   subsidy-calc rules                   the rule catalogue this binary carries, as JSON
 //!   subsidy-calc plan FILE|-             a plan over years: each year's result and why it changed
+//!   subsidy-calc batch IN -o OUT         many applications (.csv, .xlsx, .jsonl), pools and limits
 //!   subsidy-calc fields                  every input field, as a Markdown table
+#[path = "cli/batch.rs"]
+mod batch;
+
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -14,6 +18,8 @@ const USAGE: &str = "usage:
   subsidy-calc eval FILE|-                 print the result JSON
   subsidy-calc explain FILE|- [--lang en]  print the result (or a plan's table) as text (zh by default)
   subsidy-calc plan FILE|-                 print a plan over years as JSON (see docs/CONTRACT.md)
+  subsidy-calc batch IN -o OUT [--pool none|prorata] [--summary FILE] [--lang en]
+                                           many applications: .csv, .xlsx or .jsonl in and out
   subsidy-calc rules                       print the rule catalogue as JSON
   subsidy-calc fields                      print every input field (Markdown table)";
 
@@ -129,6 +135,49 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(errors) => fail(&errors),
+            }
+        }
+        "batch" => {
+            let mut input = None;
+            let mut opts = batch::Options {
+                input: String::new(),
+                output: String::new(),
+                prorata: false,
+                summary: None,
+                en: false,
+            };
+            let mut it = args.iter().skip(1);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "-o" | "--output" => opts.output = it.next().cloned().unwrap_or_default(),
+                    "--summary" => opts.summary = it.next().cloned(),
+                    "--lang" => opts.en = it.next().map(String::as_str) == Some("en"),
+                    "--pool" => match it.next().map(String::as_str) {
+                        Some("prorata") => opts.prorata = true,
+                        Some("none") => opts.prorata = false,
+                        _ => {
+                            eprintln!("--pool takes none or prorata\n{USAGE}");
+                            return ExitCode::from(64);
+                        }
+                    },
+                    other if input.is_none() && !other.starts_with('-') => {
+                        input = Some(other.to_string())
+                    }
+                    _ => {
+                        eprintln!("{USAGE}");
+                        return ExitCode::from(64);
+                    }
+                }
+            }
+            match input {
+                Some(i) if !opts.output.is_empty() => {
+                    opts.input = i;
+                    ExitCode::from(batch::run(&opts, today()))
+                }
+                _ => {
+                    eprintln!("batch needs an input file and -o OUTPUT\n{USAGE}");
+                    ExitCode::from(64)
+                }
             }
         }
         "fields" => {

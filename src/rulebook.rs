@@ -279,8 +279,33 @@ pub struct Rule {
     pub once_en: Option<String>,
     /// What a plan over years carries to the next year when this clause pays.
     pub carry: Vec<Carry>,
+    /// The budget pool the text sets for this clause (reported by `batch`, scaled by `--pool prorata`).
+    pub pool: Option<Pool>,
+    /// The most places the text gives a year ("不超过10个"): reported by `batch`, never cut.
+    pub limit: Option<Limit>,
     pub not_in_totals_zh: Option<String>,
     pub not_in_totals_en: Option<String>,
+}
+
+/// A pool of money the text sets for a clause, per year.
+#[derive(Debug)]
+pub struct Pool {
+    pub amount: D,
+    /// "不低于" (a floor, reported only) rather than "不超过" (a ceiling, which prorata enforces).
+    pub at_least: bool,
+    pub quote: String,
+    pub zh: String,
+    pub en: String,
+}
+
+/// A count limit the text sets: places for applicants, or for projects (scenario items).
+#[derive(Debug)]
+pub struct Limit {
+    pub count: u32,
+    pub projects: bool,
+    pub quote: String,
+    pub zh: String,
+    pub en: String,
 }
 
 /// How a plan carries a paying clause into the next year's input.
@@ -761,6 +786,8 @@ fn load_rule(o: O) -> Rule {
         "once_zh",
         "once_en",
         "carry",
+        "pool",
+        "limit",
     ]);
     // Name the rule in every message below it.
     let id = o.s("id");
@@ -795,6 +822,26 @@ fn load_rule(o: O) -> Rule {
         once_zh: o.os("once_zh"),
         once_en: o.os("once_en"),
         carry: each(o.list("carry"), load_carry),
+        pool: o.obj("pool").map(|p| {
+            p.keys(&["amount", "bound", "quote", "zh", "en"]);
+            Pool {
+                amount: p.d("amount"),
+                at_least: p.pick("bound", &[("at_most", false), ("at_least", true)]),
+                quote: p.s("quote"),
+                zh: p.s("zh"),
+                en: p.s("en"),
+            }
+        }),
+        limit: o.obj("limit").map(|l| {
+            l.keys(&["count", "per", "quote", "zh", "en"]);
+            Limit {
+                count: l.d("count").0.try_into().unwrap_or(0),
+                projects: l.pick("per", &[("applicant", false), ("project", true)]),
+                quote: l.s("quote"),
+                zh: l.s("zh"),
+                en: l.s("en"),
+            }
+        }),
         id,
     }
 }

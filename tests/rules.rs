@@ -38,6 +38,12 @@ fn every_quote_occurs_in_its_seed() {
         let mut quotes: Vec<(String, &str)> = Vec::new();
         for r in &doc.rules {
             quotes.push((r.id.clone(), &r.quote));
+            if let Some(p) = &r.pool {
+                quotes.push((format!("{}.pool", r.id), &p.quote));
+            }
+            if let Some(l) = &r.limit {
+                quotes.push((format!("{}.limit", r.id), &l.quote));
+            }
         }
         for c in &doc.checks {
             quotes.push((c.id.clone(), &c.quote));

@@ -1,0 +1,337 @@
+//! Many applications at once (`subsidy-calc batch`; the contract's "Many applications"): a summary
+//! per clause, each pool the texts set with its demand, count limits reported as "N applicants for
+//! at most M places", and pro-rata scaling of an over-subscribed pool to the cent. Pure: the command
+//! line reads and writes the files.
+use crate::money::{fixed2, human, round_yuan};
+use crate::result::Outcome;
+use crate::rulebook::{Kind, RuleBook};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Whole cents of an amount string ("1250000.50" → 125000050).
+pub fn cents(amount: &str) -> i64 {
+    amount
+        .parse::<Decimal>()
+        .ok()
+        .and_then(|d| (d * Decimal::ONE_HUNDRED).round().try_into().ok())
+        .unwrap_or(0)
+}
+
+fn yuan(cents: i128) -> String {
+    fixed2(Decimal::from_i128_with_scale(cents, 2))
+}
+
+/// Scales awards to fit a pool: each × pool / demand, floored to the cent, then the cents left over
+/// one each to the largest remainders (ties: the earlier row). The scaled awards add up to the pool
+/// exactly. Under or at the pool, the awards are returned unchanged. `awards` are (row, cents).
+pub fn prorata(awards: &[(usize, i64)], pool: i64) -> Vec<i64> {
+    let demand: i128 = awards.iter().map(|a| i128::from(a.1)).sum();
+    if demand <= i128::from(pool) || demand == 0 {
+        return awards.iter().map(|a| a.1).collect();
+    }
+    let pool = i128::from(pool);
+    let mut out: Vec<i64> = Vec::with_capacity(awards.len());
+    let mut rest: Vec<(i128, usize, usize)> = Vec::with_capacity(awards.len());
+    let mut given: i128 = 0;
+    for (i, (row, c)) in awards.iter().enumerate() {
+        let exact = i128::from(*c) * pool;
+        let floor = exact / demand;
+        given += floor;
+        out.push(floor as i64);
+        rest.push((exact % demand, *row, i));
+    }
+    // Largest remainder first; on a tie the earlier row.
+    rest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, _, i) in rest.iter().take((pool - given) as usize) {
+        out[*i] += 1;
+    }
+    out
+}
+
+/// The figures of one clause over the batch.
+#[derive(Debug, Default)]
+struct Clause {
+    eligible: u64,
+    sum: i128,
+    /// Award (cents) → how many applicants got it: the exact median without keeping every row.
+    values: BTreeMap<i64, u64>,
+}
+
+impl Clause {
+    fn median(&self) -> Option<i128> {
+        let n = self.eligible;
+        if n == 0 {
+            return None;
+        }
+        let nth = |k: u64| {
+            let mut seen = 0;
+            for (v, c) in &self.values {
+                seen += c;
+                if seen > k {
+                    return i128::from(*v);
+                }
+            }
+            0
+        };
+        if n % 2 == 1 {
+            Some(nth(n / 2))
+        } else {
+            // The mean of the two middle awards, rounded to the fen half away from zero.
+            let two = nth(n / 2 - 1) + nth(n / 2);
+            let half = round_yuan(Decimal::from_i128_with_scale(two, 2) / Decimal::TWO);
+            Some((half * Decimal::ONE_HUNDRED).try_into().unwrap_or(0))
+        }
+    }
+}
+
+/// What the summary says of one clause.
+#[derive(Debug, Serialize)]
+pub struct ClauseSummary {
+    pub id: String,
+    pub kind_counts: BTreeMap<String, u64>,
+    pub eligible: u64,
+    pub sum: String,
+    pub smallest: Option<String>,
+    pub median: Option<String>,
+    pub largest: Option<String>,
+}
+
+/// A pool the text sets, and the demand on it.
+#[derive(Debug, Serialize)]
+pub struct PoolSummary {
+    pub rule: String,
+    pub pool: String,
+    /// "at_most" (不超过, enforced by --pool prorata) or "at_least" (不低于, reported only).
+    pub bound: &'static str,
+    pub applicants: u64,
+    pub demand: String,
+    pub over: bool,
+    /// With `--pool prorata`: what the scaled awards add up to (the pool, exactly).
+    pub scaled_to: Option<String>,
+    /// Awards whose figure is left open (金额待定) count as applicants but add no demand.
+    pub open: u64,
+    pub note_zh: String,
+    pub note_en: String,
+    pub quote: String,
+}
+
+/// A count limit ("不超过10个") and how many applicants or projects seek its places.
+#[derive(Debug, Serialize)]
+pub struct LimitSummary {
+    pub rule: String,
+    pub places: u32,
+    pub per: &'static str,
+    pub seeking: u64,
+    pub over: bool,
+    pub note_zh: String,
+    pub note_en: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub rows: u64,
+    pub evaluated: u64,
+    pub failed: u64,
+    pub clauses: Vec<ClauseSummary>,
+    pub pools: Vec<PoolSummary>,
+    pub limits: Vec<LimitSummary>,
+}
+
+/// Accumulates results, one row at a time, in memory that does not grow with the rows (per clause
+/// only the distinct award figures are kept, for the median).
+#[derive(Debug, Default)]
+pub struct Summary {
+    rows: u64,
+    failed: u64,
+    clauses: BTreeMap<String, Clause>,
+    kinds: BTreeMap<String, BTreeMap<String, u64>>,
+    pool_open: BTreeMap<String, u64>,
+    seeking: BTreeMap<String, u64>,
+}
+
+impl Summary {
+    pub fn failed_row(&mut self) {
+        self.rows += 1;
+        self.failed += 1;
+    }
+
+    pub fn add(&mut self, o: &Outcome, book: &RuleBook) {
+        self.rows += 1;
+        for a in &o.awards {
+            let kind = serde_json::to_value(a.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            *self
+                .kinds
+                .entry(a.id.to_string())
+                .or_default()
+                .entry(kind)
+                .or_default() += 1;
+            let Some(rule) = book.rules().map(|(_, r)| r).find(|r| r.id == a.id) else {
+                continue;
+            };
+            if let Some(v) = &a.amount {
+                let c = self.clauses.entry(a.id.to_string()).or_default();
+                let v = cents(v);
+                c.eligible += 1;
+                c.sum += i128::from(v);
+                *c.values.entry(v).or_default() += 1;
+            } else if rule.pool.is_some() && a.kind != Kind::NotEligible {
+                *self.pool_open.entry(a.id.to_string()).or_default() += 1;
+            }
+            if let Some(l) = &rule.limit
+                && a.kind != Kind::NotEligible
+            {
+                let n = if l.projects {
+                    a.items.len().max(1) as u64
+                } else {
+                    1
+                };
+                *self.seeking.entry(a.id.to_string()).or_default() += n;
+            }
+        }
+    }
+
+    pub fn report(&self, book: &RuleBook) -> Report {
+        let mut clauses = Vec::new();
+        let mut pools = Vec::new();
+        let mut limits = Vec::new();
+        for (_, rule) in book.rules() {
+            let Some(kinds) = self.kinds.get(&rule.id) else {
+                continue;
+            };
+            let c = self.clauses.get(&rule.id);
+            clauses.push(ClauseSummary {
+                id: rule.id.clone(),
+                kind_counts: kinds.clone(),
+                eligible: c.map_or(0, |c| c.eligible),
+                sum: yuan(c.map_or(0, |c| c.sum)),
+                smallest: c.and_then(|c| c.values.keys().next().map(|v| yuan(i128::from(*v)))),
+                median: c.and_then(|c| c.median().map(yuan)),
+                largest: c.and_then(|c| c.values.keys().last().map(|v| yuan(i128::from(*v)))),
+            });
+            if let Some(p) = &rule.pool {
+                let demand = c.map_or(0, |c| c.sum);
+                let pool_cents = (p.amount.0 * Decimal::ONE_HUNDRED)
+                    .try_into()
+                    .unwrap_or(i128::MAX);
+                let applicants = c.map_or(0, |c| c.eligible)
+                    + self.pool_open.get(&rule.id).copied().unwrap_or(0);
+                let over = !p.at_least && demand > pool_cents;
+                let (d, pl) = (yuan(demand), fixed2(p.amount.0));
+                let (dh, ph) = (
+                    human(Decimal::from_i128_with_scale(demand, 2)),
+                    human(p.amount.0),
+                );
+                let open = self.pool_open.get(&rule.id).copied().unwrap_or(0);
+                // Awards with no figure (金额待定) have no demand to add up: said, not summed as 0.
+                let (ask_zh, ask_en) = if c.is_none_or(|c| c.eligible == 0) && open > 0 {
+                    (
+                        "原文未规定单家金额,申请额无法合计".to_string(),
+                        "the text sets no amount per applicant, so there is no demand to add up"
+                            .to_string(),
+                    )
+                } else {
+                    (format!("申请额合计{dh}元"), format!("asking {dh} in all"))
+                };
+                pools.push(PoolSummary {
+                    rule: rule.id.clone(),
+                    pool: pl.clone(),
+                    bound: if p.at_least { "at_least" } else { "at_most" },
+                    applicants,
+                    demand: d.clone(),
+                    over,
+                    scaled_to: None,
+                    open,
+                    note_zh: format!(
+                        "{}:{applicants}家申请,{ask_zh},资金池{}{ph}元{}",
+                        p.zh,
+                        if p.at_least { "不低于" } else { "不超过" },
+                        if over { ",超出资金池" } else { "" }
+                    ),
+                    note_en: format!(
+                        "{}: {applicants} applicants, {ask_en}, against a pool of {} {ph}{}",
+                        p.en,
+                        if p.at_least { "at least" } else { "at most" },
+                        if over { ": over-subscribed" } else { "" }
+                    ),
+                    quote: p.quote.clone(),
+                });
+            }
+            if let Some(l) = &rule.limit {
+                let seeking = self.seeking.get(&rule.id).copied().unwrap_or(0);
+                let per = if l.projects { "project" } else { "applicant" };
+                let (zh_unit, en_unit) = if l.projects {
+                    ("个项目", "projects")
+                } else {
+                    ("家申请", "applicants")
+                };
+                limits.push(LimitSummary {
+                    rule: rule.id.clone(),
+                    places: l.count,
+                    per,
+                    seeking,
+                    over: seeking > u64::from(l.count),
+                    note_zh: format!("{}:{seeking}{zh_unit},名额不超过{}个", l.zh, l.count),
+                    note_en: format!(
+                        "{}: {seeking} {en_unit} for at most {} places",
+                        l.en, l.count
+                    ),
+                    quote: l.quote.clone(),
+                });
+            }
+        }
+        Report {
+            rows: self.rows,
+            evaluated: self.rows - self.failed,
+            failed: self.failed,
+            clauses,
+            pools,
+            limits,
+        }
+    }
+}
+
+/// The report as lines a person reads (stderr, or a `--summary` file that is not `.json`).
+pub fn report_text(r: &Report, en: bool) -> String {
+    let mut s = String::new();
+    if en {
+        s.push_str(&format!(
+            "{} rows: {} evaluated, {} with errors\n",
+            r.rows, r.evaluated, r.failed
+        ));
+    } else {
+        s.push_str(&format!(
+            "共{}行:{}行已计算,{}行有错误\n",
+            r.rows, r.evaluated, r.failed
+        ));
+    }
+    for c in r.clauses.iter().filter(|c| c.eligible > 0) {
+        s.push_str(&format!(
+            "  {}: {} × {}, {} {}, {} {} / {} / {}\n",
+            c.id,
+            c.eligible,
+            if en { "applicants" } else { "家" },
+            if en { "sum" } else { "合计" },
+            c.sum,
+            if en {
+                "smallest / median / largest"
+            } else {
+                "最小 / 中位数 / 最大"
+            },
+            c.smallest.as_deref().unwrap_or("-"),
+            c.median.as_deref().unwrap_or("-"),
+            c.largest.as_deref().unwrap_or("-"),
+        ));
+    }
+    for p in &r.pools {
+        s.push_str(&format!("  {}\n", if en { &p.note_en } else { &p.note_zh }));
+    }
+    for l in &r.limits {
+        s.push_str(&format!("  {}\n", if en { &l.note_en } else { &l.note_zh }));
+    }
+    s
+}

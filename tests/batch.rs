@@ -1,0 +1,263 @@
+//! Many applications at once (issue 11; the contract's "Many applications"): pools and count limits
+//! from the rule data, pro-rata to the cent, bad rows, Chinese headers, .xlsx in and out (read back
+//! with a second reader), JSON Lines. Figures worked by hand from the quoted clauses.
+use calamine::{Data, Reader, open_workbook_auto};
+use serde_json::Value;
+use std::process::Command;
+use subsidy_calc::batch::prorata;
+
+fn bin(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn tmp(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("subsidy-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn prorata_under_at_and_over_the_pool_to_the_cent() {
+    // Under or exactly at the pool: unchanged.
+    assert_eq!(
+        prorata(&[(1, 10_000_000), (2, 5_000_000)], 30_000_000),
+        [10_000_000, 5_000_000]
+    );
+    assert_eq!(
+        prorata(&[(1, 20_000_000), (2, 10_000_000)], 30_000_000),
+        [20_000_000, 10_000_000]
+    );
+    // Over, different remainders: 1.00, 2.00, 4.00 into 3.00. 100 × 300 / 700 = 42 r 600;
+    // 200 × 300 / 700 = 85 r 500; 400 × 300 / 700 = 171 r 300. Floors 298: the 2 cents left go to
+    // the largest remainders (rows 1 and 2): 43 + 86 + 171 = 300.
+    assert_eq!(prorata(&[(1, 100), (2, 200), (3, 400)], 300), [43, 86, 171]);
+    // Over, equal remainders: three 100.00 into 200.00: 6666 each (r 20000), 2 cents left → the
+    // earlier rows: 66.67 + 66.67 + 66.66 = 200.00.
+    assert_eq!(
+        prorata(&[(1, 10_000), (2, 10_000), (3, 10_000)], 20_000),
+        [6_667, 6_667, 6_666]
+    );
+}
+
+/// `n` SMEs in Hongshan each buying `fees` of compute (洪山 5: 20%, at most 200,000 each).
+fn hongshan_csv(n: usize, fees: &str) -> String {
+    let mut s = String::from("id,region,as_of,中小企业,国产算力合同费用\n");
+    for i in 1..=n {
+        s.push_str(&format!("企业{i},wuhan-hongshan,2026-11-24,是,{fees}\n"));
+    }
+    s
+}
+
+fn read_csv(path: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            h.iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn an_over_subscribed_pool_is_reported_and_scaled_to_the_cent() {
+    // 洪山 5 "每年设立不超过300万元的算力补贴资金池": 17 SMEs × 200,000 = 3,400,000 asked of 3,000,000.
+    let input = tmp("pool.csv");
+    std::fs::write(&input, hongshan_csv(17, "1000000")).unwrap();
+    // --pool none: reported, not cut.
+    let out = tmp("pool-none.csv");
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("17家申请,申请额合计3,400,000元,资金池不超过3,000,000元,超出资金池"),
+        "{err}"
+    );
+    assert!(
+        read_csv(&out)
+            .iter()
+            .all(|r| r["hongshan.compute_subsidy.amount"] == "200000.00")
+    );
+    // --pool prorata: each 200,000 × 3,000,000 / 3,400,000 = 176,470.588…: 17,647,058 cents each
+    // floored (299,999,986 in all), the 14 cents left to the first 14 rows (equal remainders):
+    // 14 × 176,470.59 + 3 × 176,470.58 = 3,000,000.00 exactly.
+    let out = tmp("pool-prorata.csv");
+    let summary = tmp("pool-summary.json");
+    let (code, err) = bin(&[
+        "batch",
+        &input,
+        "-o",
+        &out,
+        "--pool",
+        "prorata",
+        "--summary",
+        &summary,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows = read_csv(&out);
+    let amounts: Vec<&str> = rows
+        .iter()
+        .map(|r| r["hongshan.compute_subsidy.amount"].as_str())
+        .collect();
+    assert_eq!(amounts[..14], ["176470.59"; 14]);
+    assert_eq!(amounts[14..], ["176470.58"; 3]);
+    let sum: i64 = amounts.iter().map(|a| subsidy_calc::batch::cents(a)).sum();
+    assert_eq!(sum, 300_000_000);
+    // Each row's total follows its scaled award.
+    assert_eq!(rows[0]["total.up_to"], "176470.59");
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    let pool = s["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["rule"] == "hongshan.compute_subsidy")
+        .unwrap();
+    assert_eq!(pool["demand"], "3400000.00");
+    assert_eq!(pool["over"], true);
+    // 15 × 200,000 = 3,000,000: exactly at the pool, not over, nothing scaled.
+    std::fs::write(&input, hongshan_csv(15, "1000000")).unwrap();
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--pool", "prorata"]);
+    assert_eq!(code, 0);
+    assert!(!err.contains("超出资金池"), "{err}");
+    assert!(
+        read_csv(&out)
+            .iter()
+            .all(|r| r["hongshan.compute_subsidy.amount"] == "200000.00")
+    );
+}
+
+#[test]
+fn count_limits_are_reported_never_cut() {
+    // 洪山 9 "每年遴选不超过10个": 11 district-selected projects (one per applicant), each up to
+    // 300,000: all 11 keep their figure; the summary says 11 projects for at most 10 places.
+    let mut s = String::from("id,region,项目1·项目名称,项目1·经区级遴选入选或获区级支持\n");
+    for i in 1..=11 {
+        s.push_str(&format!("p{i},wuhan-hongshan,场景{i},是\n"));
+    }
+    let input = tmp("limits.csv");
+    std::fs::write(&input, s).unwrap();
+    let out = tmp("limits.jsonl");
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("11 projects for at most 10 places"), "{err}");
+    let lines: Vec<Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 11);
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["row"], i + 1);
+        assert_eq!(l["id"], format!("p{}", i + 1));
+        let a = l["awards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == "hongshan.scenario")
+            .unwrap();
+        assert_eq!(a["amount"], "300000.00");
+    }
+}
+
+#[test]
+fn bad_rows_are_named_and_never_stop_the_batch() {
+    let input = tmp("bad.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            "{\"id\": \"a\", \"region\": \"wuhan-hongshan\", \"model_filing\": {\"models_filed\": 3}}\n",
+            "{\"id\": \"b\", \"region\": \"moon\"}\n",
+            "not json\n",
+            "{\"id\": \"d\", \"region\": \"hangzhou\", \"compute\": {\"domestic_fees\": \"1.234\"}}\n",
+            "{\"id\": \"e\", \"region\": \"shanghai\", \"other\": {\"shanghai\": {\"metaverse_investment\": \"10000000\"}}}\n",
+        ),
+    )
+    .unwrap();
+    let out = tmp("bad-out.csv");
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 3, "some rows failed");
+    assert!(err.contains("row 2 (id b): region"), "{err}");
+    assert!(err.contains("row 3 (id 3): (json)"), "{err}");
+    assert!(
+        err.contains("row 4 (id d): compute.domestic_fees: more than two decimal places"),
+        "{err}"
+    );
+    let rows = read_csv(&out);
+    assert_eq!(rows.len(), 5, "every row written, in input order");
+    // 洪山 6: 3 × 1,000,000 capped at 2,000,000; 上海 21: 10,000,000 × 30% = 3,000,000.
+    assert_eq!(rows[0]["hongshan.model_filing.amount"], "2000000.00");
+    assert_eq!(rows[4]["shanghai.metaverse.amount"], "3000000.00");
+    assert!(rows[1]["errors"].contains("region"));
+    assert_eq!(rows[3]["row"], "4");
+}
+
+#[test]
+fn a_spreadsheet_in_and_a_spreadsheet_out() {
+    // Chinese headers, a flag as 是, a number cell, a choice by its Chinese label.
+    let input = tmp("in.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in [
+        "编号",
+        "地区",
+        "计算日期",
+        "中小企业",
+        "国产算力合同费用",
+        "上市地",
+        "上市阶段",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "甲").unwrap();
+    ws.write_string(1, 1, "wuhan-hongshan").unwrap();
+    ws.write_string(1, 2, "2026-11-24").unwrap();
+    ws.write_string(1, 3, "是").unwrap();
+    ws.write_number(1, 4, 500000.0).unwrap();
+    ws.write_string(1, 5, "上海证券交易所").unwrap();
+    ws.write_string(1, 6, "tutoring").unwrap();
+    wb.save(&input).unwrap();
+    let out = tmp("out.xlsx");
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    // Read back with calamine, not the writer.
+    let mut book = open_workbook_auto(&out).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|d| match d {
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    o => o.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[1][col("id")], "甲");
+    // 洪山 5: 500,000 × 20% = 100,000; 武汉 十: a listing stage → up to 8,000,000 over all stages.
+    assert_eq!(rows[1][col("hongshan.compute_subsidy.amount")], "100000.00");
+    assert_eq!(rows[1][col("wuhan.listing_domestic.amount")], "8000000.00");
+    assert_eq!(rows[1][col("total.draft_up_to")], "8000000.00");
+}
+
+#[test]
+fn an_unknown_column_is_refused_before_any_row() {
+    let input = tmp("cols.csv");
+    std::fs::write(&input, "region,colour\nwuhan,red\n").unwrap();
+    let (code, err) = bin(&["batch", &input, "-o", &tmp("cols-out.csv")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown column(s): colour"), "{err}");
+}
