@@ -5,6 +5,9 @@
 use std::{env, fs, path::Path};
 
 fn main() {
+    // The browser bundle leaves out what only the tests and the command line read: the quotes that
+    // prove a document's dates and notes, and the pools and count limits of `subsidy-calc batch`.
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let dir = Path::new("rules");
     println!("cargo:rerun-if-changed=rules");
     let regions: toml::Value = read(&dir.join("regions.toml"));
@@ -36,6 +39,9 @@ fn main() {
         if let Some(extra) = table.keys().next() {
             panic!("{}: unexpected top-level key `{extra}`", path.display());
         }
+        if wasm {
+            strip_for_the_browser(&mut head);
+        }
         documents.push(head);
     }
     let book = serde_json::json!({
@@ -62,4 +68,16 @@ fn read(path: &Path) -> toml::Value {
 
 fn to_json(v: &toml::Value) -> serde_json::Value {
     serde_json::to_value(v).expect("toml to json")
+}
+
+fn strip_for_the_browser(doc: &mut toml::Value) {
+    let Some(t) = doc.as_table_mut() else { return };
+    t.remove("dates_quote");
+    t.remove("notes_quote");
+    if let Some(rules) = t.get_mut("rule").and_then(|r| r.as_array_mut()) {
+        for r in rules.iter_mut().filter_map(|r| r.as_table_mut()) {
+            r.remove("pool");
+            r.remove("limit");
+        }
+    }
 }

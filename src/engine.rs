@@ -165,6 +165,8 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
         checks,
         notes: notes_en.into_iter().map(Cow::Owned).collect(),
         notes_zh: notes_zh.into_iter().map(Cow::Owned).collect(),
+        changes: None,
+        changes_zh: None,
     }
 }
 

@@ -194,14 +194,14 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, en: bool) -> String {
     let years = &p.years;
     let mut ids: Vec<(&str, &str)> = Vec::new();
     for y in years {
-        for a in &y.result.awards {
+        for a in &y.awards {
             let pays = matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range);
             if pays && !ids.iter().any(|(id, _)| *id == a.id) {
                 ids.push((a.id, if en { a.title_en } else { a.title_zh }));
             }
         }
     }
-    let head: Vec<String> = years.iter().map(|y| y.result.as_of.to_string()).collect();
+    let head: Vec<String> = years.iter().map(|y| y.as_of.to_string()).collect();
     let _ = writeln!(
         s,
         "{} {}",
@@ -216,7 +216,7 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, en: bool) -> String {
     for (id, title) in &ids {
         let cells: Vec<String> = years
             .iter()
-            .map(|y| match y.result.award(id) {
+            .map(|y| match y.award(id) {
                 Some(a) if matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range) => {
                     format!("{:>10}", figure(a, en))
                 }
@@ -232,7 +232,7 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, en: bool) -> String {
     }
     let totals: Vec<String> = years
         .iter()
-        .map(|y| format!("{:>10}", money(&Some(y.result.total.up_to.clone()))))
+        .map(|y| format!("{:>10}", money(&Some(y.total.up_to.clone()))))
         .collect();
     let _ = writeln!(
         s,
@@ -273,15 +273,10 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, en: bool) -> String {
     }
     for y in years {
         let changes = if en { &y.changes } else { &y.changes_zh };
-        if changes.is_empty() {
+        let Some(changes) = changes.as_ref().filter(|c| !c.is_empty()) else {
             continue;
-        }
-        let _ = writeln!(
-            s,
-            "\n{} {}:",
-            y.result.as_of,
-            if en { "changes" } else { "变化" }
-        );
+        };
+        let _ = writeln!(s, "\n{} {}:", y.as_of, if en { "changes" } else { "变化" });
         for c in changes {
             let _ = writeln!(s, "  · {c}");
         }

@@ -35,15 +35,9 @@ pub struct RegionPlan<'a> {
     pub total: Total,
 }
 
-/// One year's result (the result of `eval` for that year) and why its figures differ from the year
-/// before.
-#[derive(Debug, Serialize)]
-pub struct Year<'a> {
-    #[serde(flatten)]
-    pub result: Outcome<'a>,
-    pub changes: Vec<String>,
-    pub changes_zh: Vec<String>,
-}
+/// One year: the result of `eval` for that year, with `changes` / `changes_zh` set (why its figures
+/// differ from the year before; empty in the first year).
+pub type Year<'a> = Outcome<'a>;
 
 fn err(field: String, message: impl Into<String>) -> FieldError {
     FieldError {
@@ -285,15 +279,14 @@ fn run(
         ]) {
             *s += Decimal::from_str(t).unwrap_or_default();
         }
-        let (changes, changes_zh) = match out.last() {
-            Some(prev) => changes(&prev.result, &result),
+        let (en, zh) = match out.last() {
+            Some(prev) => changes(prev, &result),
             None => (Vec::new(), Vec::new()),
         };
-        out.push(Year {
-            result,
-            changes,
-            changes_zh,
-        });
+        let mut result = result;
+        result.changes = Some(en);
+        result.changes_zh = Some(zh);
+        out.push(result);
     }
     if !errors.is_empty() {
         return Err(errors);

@@ -18,6 +18,13 @@ pub struct Outcome<'a> {
     pub checks: Vec<CheckResult<'a>>,
     pub notes: Vec<Cow<'a, str>>,
     pub notes_zh: Vec<Cow<'a, str>>,
+    /// In a plan over years (never in `eval`): why each figure differs from the year before.
+    /// Part of the result itself rather than a flattened wrapper: serde's flatten would add a second
+    /// copy of every result type's serializer to the web bundle (~7 KB gzip).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes_zh: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -147,37 +147,9 @@ export interface CatalogueRule {
   quote: string;
 }
 
-/** A plan over years (schema 2): each year an application with its own date and figures. */
-export interface Plan {
-  schema?: 2;
-  region: Region;
-  /** Also run the same plan in every region (`regions` in the result). */
-  compare?: boolean;
-  /** 1 to 10 years. Carried fields (years already subsidised, amounts received…) only in the first. */
-  years: Array<Omit<Application, 'schema' | 'region'>>;
-}
-
-export type PlanTotal = { exact: string; up_to: string; draft_exact: string; draft_up_to: string };
-
-/** One year: that year's result, and why its figures differ from the year before. */
-export interface PlanYear extends Result {
-  changes: string[];
-  changes_zh: string[];
-}
-
-export interface PlanResult {
-  schema: 2;
-  region: Region;
-  years: PlanYear[];
-  total: PlanTotal;
-  regions?: Partial<Record<Region, { years: PlanYear[]; total: PlanTotal }>>;
-}
-
 export interface SubsidyCalcApi {
   /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input. */
   evaluate(application: Application | string): Result;
-  /** Evaluates a plan over years (an object or its JSON text). Throws SubsidyCalcError on bad input. */
-  plan(plan: Plan | string): PlanResult;
   rules(): { schema: 2; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
   version: string;
   schema: 2;

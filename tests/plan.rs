@@ -16,7 +16,7 @@ fn plan_err(v: Value) -> Vec<FieldError> {
 
 /// (kind, amount) of an award in year `i`.
 fn fig(p: &PlanOutcome, i: usize, id: &str) -> (String, Option<String>) {
-    let a = p.years[i].result.award(id).unwrap();
+    let a = p.years[i].award(id).unwrap();
     (
         serde_json::to_value(a.kind)
             .unwrap()
@@ -29,7 +29,6 @@ fn fig(p: &PlanOutcome, i: usize, id: &str) -> (String, Option<String>) {
 
 fn reason(p: &PlanOutcome, i: usize, id: &str) -> String {
     p.years[i]
-        .result
         .award(id)
         .unwrap()
         .reason_zh
@@ -72,6 +71,7 @@ fn hongshan_compute_subsidy_stops_in_year_four() {
         p.years[3]
             .changes_zh
             .iter()
+            .flatten()
             .any(|c| c.contains("中小企业算力补贴")
                 && c.contains("200,000元 → 不符合条件")
                 && c.contains("三年")),
@@ -105,10 +105,7 @@ fn wuhan_three_year_compute_limit_is_reached_across_years() {
     assert_eq!(p.total.up_to, "5000000.00");
     assert_eq!(p.total.draft_up_to, "5000000.00");
     // The carried amount was the engine's: year 2 shows the cap less what was received.
-    let a = p.years[1]
-        .result
-        .award("wuhan.vertical_model_compute")
-        .unwrap();
+    let a = p.years[1].award("wuhan.vertical_model_compute").unwrap();
     assert!(
         a.binding_cap
             .as_deref()
@@ -154,7 +151,6 @@ fn a_hangzhou_plan_crossing_the_end_of_2027() {
     assert_eq!(fig(&p, 1, "hangzhou.compute_voucher"), not_eligible());
     assert_eq!(
         p.years[1]
-            .result
             .award("hangzhou.compute_voucher")
             .unwrap()
             .source
@@ -166,6 +162,7 @@ fn a_hangzhou_plan_crossing_the_end_of_2027() {
         p.years[1]
             .changes_zh
             .iter()
+            .flatten()
             .any(|c| c.contains("2027-12-31") || c.contains("已过期"))
     );
     assert_eq!(p.total.up_to, "300000.00");
@@ -199,20 +196,8 @@ fn the_wuhan_drafts_uncertain_end_is_said_in_the_year_it_falls() {
         fig(&p, 0, "wuhan.little_giant"),
         ("exact".into(), Some("500000.00".into()))
     );
-    assert!(
-        !p.years[0]
-            .result
-            .notes_zh
-            .iter()
-            .any(|n| n.contains("可能已过期"))
-    );
-    assert!(
-        p.years[1]
-            .result
-            .notes_zh
-            .iter()
-            .any(|n| n.contains("可能已过期"))
-    );
+    assert!(!p.years[0].notes_zh.iter().any(|n| n.contains("可能已过期")));
+    assert!(p.years[1].notes_zh.iter().any(|n| n.contains("可能已过期")));
     // The recognition carried forward (enterprise facts do) but is a first recognition: paid once.
     assert_eq!(fig(&p, 1, "wuhan.little_giant"), not_eligible());
     assert!(reason(&p, 1, "wuhan.little_giant").contains("首次认定奖励"));

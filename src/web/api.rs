@@ -3,7 +3,9 @@
 //!
 //!   subsidyCalc.evaluate(application) → result; throws {name: "SubsidyCalcError", message, errors}
 //!   subsidyCalc.rules()               → the rule catalogue
-//!   subsidyCalc.plan(plan)            → a plan over years (docs/CONTRACT.md, "A plan over years")
+//!
+//! Plans over years are not on the page yet: the engine's plan costs ~7 KB gzip of the page budget,
+//! so `subsidyCalc.plan` comes with the 多年规划 view, loaded on demand (issue 12).
 //!   subsidyCalc.version               → the rule-data version
 //!
 //! Values cross the boundary as JSON text (JSON.stringify / JSON.parse): the same bytes as
@@ -56,13 +58,6 @@ pub fn evaluate(application: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| error(&e))
 }
 
-/// Evaluates a plan over years given as a JS object (or a JSON string).
-pub fn plan(plan: JsValue) -> Result<JsValue, JsValue> {
-    subsidy_calc::plan::plan_json(&text_of(&plan)?, crate::browser::today())
-        .map(|p| to_js(&p))
-        .map_err(|e| error(&e))
-}
-
 pub fn rules() -> Result<JsValue, JsValue> {
     subsidy_calc::catalogue().map(|c| to_js(&c)).map_err(|e| {
         error(&[subsidy_calc::FieldError {
@@ -80,10 +75,8 @@ pub fn install() {
     let api = js_sys::Object::new();
     let eval = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate);
     let rules = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(rules);
-    let plan = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(plan);
     let _ = js_sys::Reflect::set(&api, &"evaluate".into(), eval.as_ref());
     let _ = js_sys::Reflect::set(&api, &"rules".into(), rules.as_ref());
-    let _ = js_sys::Reflect::set(&api, &"plan".into(), plan.as_ref());
     let version = subsidy_calc::RuleBook::embedded()
         .map(|b| b.version())
         .unwrap_or_default();
@@ -91,6 +84,5 @@ pub fn install() {
     let _ = js_sys::Reflect::set(&api, &"schema".into(), &2.into());
     eval.forget();
     rules.forget();
-    plan.forget();
     let _ = js_sys::Reflect::set(&w, &"subsidyCalc".into(), &api);
 }
