@@ -62,16 +62,20 @@ fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(root, |v, p| v.get(p))
 }
 
+/// Sets a dotted path, creating the objects on the way. Where the way holds something that is not
+/// an object (a year's `"compute": 5`), nothing is set: the validator then names that field.
 fn set(root: &mut Value, path: &str, v: Value) {
     let parts: Vec<&str> = path.split('.').collect();
     let mut cur = root;
     for p in &parts[..parts.len() - 1] {
-        if !cur.get(*p).is_some_and(Value::is_object) {
-            cur[*p] = json!({});
-        }
-        cur = &mut cur[*p];
+        let Some(obj) = cur.as_object_mut() else {
+            return;
+        };
+        cur = obj.entry(p.to_string()).or_insert_with(|| json!({}));
     }
-    cur[parts[parts.len() - 1]] = v;
+    if let Some(obj) = cur.as_object_mut() {
+        obj.insert(parts[parts.len() - 1].to_string(), v);
+    }
 }
 
 fn num(v: Option<&Value>) -> Decimal {

@@ -237,6 +237,12 @@ fn carried_fields_are_the_engines_after_the_first_year() {
         json!({"schema": 2, "region": "wuhan", "years": [{"compute": {"domestic_fees": "-1"}}]}),
     );
     assert_eq!(e[0].field, "years[0].compute.domestic_fees");
+    // A year whose section is not an object is named, even where the engine carries a field into it.
+    let e = plan_err(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
+        {"as_of": "2025-12-31", "enterprise": {"sme": true}, "compute": {"domestic_fees": "1000000"}},
+        {"as_of": "2026-12-31", "compute": 5}
+    ]}));
+    assert_eq!(e[0].field, "years[1].compute");
     let e = plan_err(json!({"schema": 2, "years": []}));
     let fields: Vec<&str> = e.iter().map(|x| x.field.as_str()).collect();
     assert_eq!(fields, ["region", "years"]);
