@@ -44,7 +44,7 @@ fn join(list: &[Bi]) -> Bi {
 }
 
 pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
-    let region = book.region(app.region);
+    let region = book.region(&app.region);
     let mut awards = Vec::new();
     let mut checks = Vec::new();
     let mut notes: Vec<Bi> = Vec::new();
@@ -152,7 +152,7 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
     Outcome {
         schema: 2,
         rules_version: book.version(),
-        region: app.region.to_string(),
+        region: app.region.clone(),
         region_name_zh: region.map_or("", |r| r.name_zh.as_str()),
         as_of: app.as_of,
         awards,
@@ -172,7 +172,7 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
 
 /// One clause alone (no stacking groups), for sampling how its figure moves with one input.
 pub fn evaluate_one<'a>(app: &Application, book: &'a RuleBook, id: &str) -> Option<Award<'a>> {
-    let region = book.region(app.region)?;
+    let region = book.region(&app.region)?;
     let doc = region
         .documents
         .iter()

@@ -397,7 +397,7 @@ impl Form {
     pub fn from_json(v: &Value) -> Option<Form> {
         let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         let region = text(v, "r");
-        if !input::REGIONS.contains(&region.as_str()) {
+        if !input::regions().contains(&region.as_str()) {
             return None;
         }
         let values = v
@@ -705,7 +705,7 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
 /// One region's totals for the side-by-side comparison.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegionSummary {
-    pub region: &'static str,
+    pub region: String,
     pub name: Msg,
     pub exact: String,
     pub up_to: String,
@@ -716,14 +716,15 @@ pub struct RegionSummary {
 
 /// The same application evaluated for every region.
 pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionSummary> {
-    input::REGIONS
+    let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
+    book.regions
         .iter()
-        .filter_map(|region| {
+        .filter_map(|def| {
+            let region = def.key.as_str();
             let mut app = application.clone();
             app["region"] = json!(region);
-            let parsed = input::parse_value(&app, today).ok()?;
+            let parsed = input::parse_value_in(&app, today, &keys).ok()?;
             let o = engine::evaluate(&parsed, book);
-            let def = book.region(region)?;
             let eligible = o
                 .awards
                 .iter()
@@ -739,7 +740,7 @@ pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionS
                 .iter()
                 .any(|a| a.kind != Kind::NotEligible && a.source.status == Status::Draft);
             Some(RegionSummary {
-                region,
+                region: region.to_string(),
                 name: Msg::new(def.name_zh.clone(), def.name_en.clone()),
                 exact: o.total.exact.clone(),
                 up_to: o.total.up_to.clone(),
@@ -871,7 +872,7 @@ impl Form {
     pub fn apply(&mut self, edit: Edit) {
         match edit {
             Edit::Region(r) => {
-                if input::REGIONS.contains(&r.as_str()) {
+                if input::regions().contains(&r.as_str()) {
                     self.region = r;
                 }
             }

@@ -49,13 +49,6 @@ pub const RECOGNITIONS: &[&str] = &[
     "single_champion",
     "hidden_champion",
 ];
-pub const REGIONS: &[&str] = &[
-    "hangzhou",
-    "wuhan",
-    "wuhan-hongshan",
-    "wuhan-qiaokou",
-    "shanghai",
-];
 
 /// Every enterprise-level input. `other.*` holds the clauses outside the four core families.
 pub const FIELDS: &[Field] = &[
@@ -924,7 +917,8 @@ impl Scenario {
 /// A validated application.
 #[derive(Clone, Debug)]
 pub struct Application {
-    pub region: &'static str,
+    /// A region key of the rule data (`rules/regions.toml`).
+    pub region: String,
     pub as_of: Date,
     pub values: Vec<Val>,
     pub scenarios: Vec<Scenario>,
@@ -1024,8 +1018,26 @@ const SELECTED_REPLACED: &str = "replaced in schema 2 by two facts: city_selecte
 CITY: Wuhan 七, Hangzhou 三(八)) and district_selected (selected or supported by the DISTRICT: \
 Hongshan 9, Qiaokou 9); give whichever is true";
 
-/// Validates a JSON application; `today` is the default for `as_of`.
+/// The regions of the embedded rule data: the one list of regions (`rules/regions.toml`).
+pub fn regions() -> Vec<&'static str> {
+    crate::RuleBook::embedded()
+        .map(|b| b.regions.iter().map(|r| r.key.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// Validates a JSON application against the embedded rule data's regions; `today` is the default
+/// for `as_of`.
 pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldError>> {
+    parse_value_in(json, today, &regions())
+}
+
+/// Validates a JSON application against the given regions (a rule set's own: a new district is
+/// a region of its data, nothing else).
+pub fn parse_value_in(
+    json: &Json,
+    today: Date,
+    regions: &[&str],
+) -> Result<Application, Vec<FieldError>> {
     let mut errors = Vec::new();
     let Some(root) = json.as_object() else {
         return Err(vec![err("(root)", "the application must be a JSON object")]);
@@ -1052,11 +1064,11 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
                     "malformed date: use YYYY-MM-DD, e.g. \"2026-11-24\"",
                 )),
             },
-            "region" => match v.as_str().and_then(|s| REGIONS.iter().find(|r| **r == s)) {
-                Some(r) => region = Some(*r),
+            "region" => match v.as_str().filter(|s| regions.contains(s)) {
+                Some(r) => region = Some(r.to_string()),
                 None => errors.push(err(
                     "region",
-                    format!("unknown region: use one of {}", REGIONS.join(", ")),
+                    format!("unknown region: use one of {}", regions.join(", ")),
                 )),
             },
             "scenarios" => match v {
@@ -1079,7 +1091,7 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
     if region.is_none() && !errors.iter().any(|e| e.field == "region") {
         errors.push(err(
             "region",
-            format!("required: one of {}", REGIONS.join(", ")),
+            format!("required: one of {}", regions.join(", ")),
         ));
     }
     if !errors.is_empty() {
@@ -1094,7 +1106,7 @@ pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldErr
         return Err(errors);
     }
     let mut app = Application {
-        region: region.unwrap_or(REGIONS[0]),
+        region: region.unwrap_or_default(),
         as_of,
         values,
         scenarios,

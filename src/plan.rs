@@ -5,7 +5,7 @@
 //! [`engine::evaluate`]; nothing here knows a policy.
 use crate::date::Date;
 use crate::engine;
-use crate::input::{self, FieldError, REGIONS};
+use crate::input::{self, FieldError};
 use crate::money::{fixed2, human};
 use crate::result::{Outcome, Total};
 use crate::rulebook::{CarryOp, Kind, RuleBook};
@@ -129,11 +129,12 @@ pub fn plan_value(
     if root.get("schema").is_some_and(|s| s.as_u64() != Some(2)) {
         errors.push(err("schema".into(), "a plan is schema 2"));
     }
+    let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
     let region = root.get("region").and_then(Value::as_str).unwrap_or("");
-    if !REGIONS.contains(&region) {
+    if !keys.contains(&region) {
         errors.push(err(
             "region".into(),
-            format!("required: one of {}", REGIONS.join(", ")),
+            format!("required: one of {}", keys.join(", ")),
         ));
     }
     let compare = match root.get("compare") {
@@ -160,7 +161,7 @@ pub fn plan_value(
     let (main, total) = run(years, region, book, today)?;
     let regions = if compare {
         let mut all = BTreeMap::new();
-        for r in REGIONS {
+        for r in &keys {
             let (years, total) = run(years, r, book, today)?;
             all.insert(r.to_string(), RegionPlan { years, total });
         }
@@ -236,7 +237,8 @@ fn run(
         }
         app["schema"] = json!(2);
         app["region"] = json!(region);
-        let parsed = match input::parse_value(&app, today) {
+        let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
+        let parsed = match input::parse_value_in(&app, today, &keys) {
             Ok(mut a) => {
                 a.paid_once = paid_once.clone();
                 a

@@ -232,11 +232,11 @@ fn bad_rule_data_is_refused_with_the_rule_named() {
 
 #[test]
 fn the_region_lists_agree_with_the_rule_data() {
-    // The rule data is the source; the input's list and the TypeScript `Region` union must name the
-    // same regions, so adding a district to regions.toml without them fails here.
+    // The rule data is the one list of regions (the input reads it); the TypeScript `Region` union
+    // must name the same, so adding a district to regions.toml without it fails here.
     let book = RuleBook::embedded().unwrap();
     let data: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
-    assert_eq!(subsidy_calc::input::REGIONS, data.as_slice());
+    assert_eq!(subsidy_calc::input::regions(), data);
     let ts = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/static/subsidy-calc.d.ts"
@@ -253,4 +253,70 @@ fn the_region_lists_agree_with_the_rule_data() {
         .map(|s| s.trim().trim_matches('\''))
         .collect();
     assert_eq!(union, data);
+}
+
+#[test]
+fn a_new_district_is_data_only() {
+    // docs/ADDING_A_POLICY.md, proven: a toy district — one document, one region line — added to the
+    // rule data as a fixture, and evaluated end to end with no code changed. Its clause: "对通过备案的
+    // 企业,按每个模型50万元给予支持,每年最高不超过100万元" (a made-up text): 3 models × 500,000 =
+    // 1,500,000 → 1,000,000; with the Wuhan city draft beside it (六: a first unicorn, 1,000,000).
+    let mut data: serde_json::Value = serde_json::from_str(RULES_JSON).unwrap();
+    data["regions"].as_array_mut().unwrap().push(json!({
+        "key": "wuhan-toy", "name_zh": "武汉·示例区", "name_en": "Wuhan · Toy",
+        "documents": ["wuhan", "toy"]
+    }));
+    data["documents"].as_array_mut().unwrap().push(json!({
+        "key": "toy", "name_zh": "《示例区人工智能措施》", "name_en": "Toy District: AI measures",
+        "seed": "none.txt", "status": "in_force",
+        "dates_zh": "原文未载明施行日期和有效期", "dates_en": "the source gives no start or end date",
+        "rule": [{
+            "id": "toy.model_filing", "family": "model_filing", "clause": "1", "kind": "exact",
+            "title_zh": "模型备案奖励", "title_en": "Model filing award",
+            "quote": "对通过备案的企业,按每个模型50万元给予支持,每年最高不超过100万元。",
+            "requires": [{ "fact": "model_filing.models_filed", "op": "gte", "value": "1",
+                           "zh": "需有通过备案的模型", "en": "needs a filed model" }],
+            "formula": { "per_unit": { "fact": "model_filing.models_filed", "amount": "500000" },
+                         "caps": [{ "amount": "1000000", "scope": "per_enterprise_per_year" }] }
+        }]
+    }));
+    let book = RuleBook::from_json(&data.to_string()).expect("the fixture is valid rule data");
+    let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
+    let app = subsidy_calc::input::parse_value_in(
+        &json!({"region": "wuhan-toy", "as_of": "2026-11-24",
+                "model_filing": {"models_filed": 3}, "enterprise": {"first_recognitions": ["unicorn"]}}),
+        today(),
+        &keys,
+    )
+    .expect("the new region is accepted");
+    let o = subsidy_calc::engine::evaluate(&app, &book);
+    let a = o.award("toy.model_filing").unwrap();
+    assert_eq!(a.amount.as_deref(), Some("1000000.00"));
+    assert_eq!(a.uncapped.as_deref(), Some("1500000.00"));
+    assert_eq!(a.source.status.key(), "dates_not_given");
+    assert_eq!(
+        o.award("wuhan.unicorn").unwrap().amount.as_deref(),
+        Some("1000000.00")
+    );
+    assert_eq!(o.total.exact, "2000000.00");
+    assert_eq!(o.total.draft_exact, "1000000.00");
+    // The comparison and a plan see it too.
+    let rows = subsidy_calc::form::compare(
+        &json!({"model_filing": {"models_filed": 3}}),
+        &book,
+        today(),
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.region == "wuhan-toy" && r.exact == "1000000.00")
+    );
+    // And a rule that names an input the engine does not have is refused, naming the rule.
+    let mut bad = data.clone();
+    bad["documents"].as_array_mut().unwrap().last_mut().unwrap()["rule"][0]["requires"][0]["fact"] =
+        json!("model_filing.models_fild");
+    let e = RuleBook::from_json(&bad.to_string()).unwrap_err();
+    assert!(
+        e.contains("toy.model_filing") && e.contains("models_fild"),
+        "{e}"
+    );
 }

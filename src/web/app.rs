@@ -286,12 +286,22 @@ fn header(props: &FormProps) -> Html {
         let edit = props.edit.clone();
         Callback::from(move |_| edit.emit(Edit::Unit(u)))
     };
+    // The regions as the rule data names them: a new district appears here by itself.
+    let regions = RuleBook::embedded()
+        .map(|b| {
+            b.regions
+                .iter()
+                .map(|r| lang.t(&r.name_zh, &r.name_en))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+        .unwrap_or_default();
     html! {
         <header class="top">
             <div class="title">
                 <h1>{ lang.t("人工智能产业政策计算器", "AI Industry Subsidy Calculator") }</h1>
-                <p class="subtitle">{ lang.t("杭州 · 武汉(洪山、硚口)· 上海 —— 全部在您的浏览器中计算,不上传任何数据",
-                    "Hangzhou · Wuhan (Hongshan, Qiaokou) · Shanghai — computed in your browser; nothing is uploaded") }</p>
+                <p class="subtitle">{ format!("{}{}", regions, lang.t(" —— 全部在您的浏览器中计算,不上传任何数据",
+                    " — computed in your browser; nothing is uploaded")) }</p>
             </div>
             <div class="controls">
                 <fieldset class="unit-switch">
