@@ -1,5 +1,6 @@
 //! Wuhan city: 《武汉促进人工智能产业发展若干政策(征求意见稿)》 (seed 002) — a DRAFT; and the incubator
-//! work plan (seed 003) checks. Figures worked by hand from the quoted clauses.
+//! work plan (seed 003) checks. The figures are cases as data (tests/cases/wuhan.toml); here what a
+//! case cannot say: the draft label on every award, notes, per-project items, the date window, checks.
 mod common;
 use common::*;
 use serde_json::json;
@@ -23,76 +24,6 @@ fn every_city_figure_is_labelled_draft() {
     // 六: first recognition as a unicorn: 1,000,000, exact.
     assert_eq!(fig(&o, "wuhan.unicorn"), exact("1000000.00"));
     assert_eq!(o.total.exact, "1000000.00");
-}
-
-#[test]
-fn little_giant_and_unicorn_add_up() {
-    // 六: 500,000 + 1,000,000 = 1,500,000 exact.
-    let o = run(
-        "wuhan",
-        json!({"enterprise": {"first_recognitions": ["little_giant", "unicorn"]}}),
-    );
-    assert_eq!(fig(&o, "wuhan.little_giant"), exact("500000.00"));
-    assert_eq!(o.total.exact, "1500000.00");
-    assert_eq!(o.total.up_to, "1500000.00");
-}
-
-#[test]
-fn vertical_model_rd_and_compute_with_three_year_remainder() {
-    // 三: R&D 10,000,000 × 30% = 3,000,000 (≤ 5,000,000). Local compute 12,000,000 × 50% = 6,000,000;
-    // three-year cap 5,000,000 less 1,200,000 already received = 3,800,000.
-    let vm = json!({"selected": true, "rd_cost": "10000000", "local_compute_fees": "12000000", "compute_award_received": "1200000"});
-    let o = run("wuhan", json!({"models": {"vertical_model": vm}}));
-    assert_eq!(fig(&o, "wuhan.vertical_model_rd"), up_to("3000000.00"));
-    let a = award(&o, "wuhan.vertical_model_compute");
-    assert_eq!(a.amount.as_deref(), Some("3800000.00"));
-    assert_eq!(a.uncapped.as_deref(), Some("6000000.00"));
-    assert!(
-        a.binding_cap
-            .as_deref()
-            .unwrap()
-            .contains("less 1200000 already received = 3800000")
-    );
-    // The whole 5,000,000 already received: nothing left, and the reason says so.
-    let vm = json!({"selected": true, "local_compute_fees": "1000000", "compute_award_received": "5000000"});
-    let o = run("wuhan", json!({"models": {"vertical_model": vm}}));
-    assert_eq!(
-        fig(&o, "wuhan.vertical_model_compute"),
-        kind_only("not_eligible")
-    );
-    assert!(reason(&o, "wuhan.vertical_model_compute").contains("nothing left"));
-    // Not selected: neither.
-    let o = run(
-        "wuhan",
-        json!({"models": {"vertical_model": {"rd_cost": "100"}}}),
-    );
-    assert!(reason(&o, "wuhan.vertical_model_rd").contains("评选"));
-}
-
-#[test]
-fn large_model_more_than_means_strictly_more() {
-    // 三: "参数量超过千亿": exactly 100,000,000,000 is not more than; one more is.
-    let o = run(
-        "wuhan",
-        json!({"models": {"large_model": {"kind": "general", "parameters": "100000000000"}}}),
-    );
-    assert_eq!(fig(&o, "wuhan.large_model"), kind_only("not_eligible"));
-    let o = run(
-        "wuhan",
-        json!({"models": {"large_model": {"kind": "general", "parameters": "100000000001"}}}),
-    );
-    assert_eq!(fig(&o, "wuhan.large_model"), kind_only("case_by_case"));
-    // Industry model: more than 10 billion.
-    let o = run(
-        "wuhan",
-        json!({"models": {"large_model": {"kind": "industry", "parameters": "20000000000"}}}),
-    );
-    assert_eq!(fig(&o, "wuhan.large_model"), kind_only("case_by_case"));
-    let o = run(
-        "wuhan",
-        json!({"models": {"large_model": {"kind": "industry", "parameters": "10000000000"}}}),
-    );
-    assert_eq!(fig(&o, "wuhan.large_model"), kind_only("not_eligible"));
 }
 
 #[test]
@@ -151,66 +82,6 @@ fn listing_domestic_is_staged_with_no_invented_split() {
 }
 
 #[test]
-fn listing_overseas_needs_80_percent() {
-    // 十: "募集资金80%以上比例投放我市": exactly 80% qualifies (以上 includes the number): 6,000,000.
-    let o = run(
-        "wuhan",
-        json!({"listing": {"venue": "overseas_mou", "stage": "listed", "proceeds_invested_locally_percent": "80"}}),
-    );
-    assert_eq!(fig(&o, "wuhan.listing_overseas"), exact("6000000.00"));
-    let o = run(
-        "wuhan",
-        json!({"listing": {"venue": "overseas_mou", "stage": "listed", "proceeds_invested_locally_percent": "79.99"}}),
-    );
-    assert_eq!(fig(&o, "wuhan.listing_overseas"), kind_only("not_eligible"));
-    let r = reason(&o, "wuhan.listing_overseas");
-    assert!(r.contains("80%") && r.contains("79.99%"), "{r}");
-}
-
-#[test]
-fn supercomputing_match_one_to_one() {
-    // 二: provincial subsidy 3,000,000 → 1:1 match 3,000,000 (city and district 50% each).
-    let o = run(
-        "wuhan",
-        json!({"other": {"supercomputing_center": {"provincial_subsidy": "3000000"}}}),
-    );
-    assert_eq!(fig(&o, "wuhan.supercomputing_match"), exact("3000000.00"));
-}
-
-#[test]
-fn compute_voucher_has_no_rate() {
-    // 二: "每年设立总额不低于1000万元算力“服务补贴券”" — no rate, no per-enterprise cap: unspecified.
-    let o = run("wuhan", json!({"compute": {"domestic_fees": "1000000"}}));
-    assert_eq!(fig(&o, "wuhan.compute_voucher"), kind_only("unspecified"));
-    assert_eq!(o.total.up_to, "0.00");
-}
-
-#[test]
-fn events_half_the_cost_up_to_2m() {
-    // 十一: 5,000,000 × 50% = 2,500,000 → 2,000,000; 1,000,000 × 50% = 500,000.
-    let ev = json!({"national_or_international": true, "registered": true, "cost": "5000000"});
-    let o = run("wuhan", json!({"other": {"event": ev}}));
-    assert_eq!(fig(&o, "wuhan.events"), up_to("2000000.00"));
-    let ev = json!({"national_or_international": true, "registered": true, "cost": "1000000"});
-    assert_eq!(
-        fig(
-            &run("wuhan", json!({"other": {"event": ev}})),
-            "wuhan.events"
-        ),
-        up_to("500000.00")
-    );
-    // Not registered in advance ("经事前认定备案"): not eligible.
-    let ev = json!({"national_or_international": true, "cost": "1000000"});
-    assert!(
-        reason(
-            &run("wuhan", json!({"other": {"event": ev}})),
-            "wuhan.events"
-        )
-        .contains("事前认定备案")
-    );
-}
-
-#[test]
 fn key_tech_is_two_programmes() {
     // 一: "科技重大专项…单个项目…一般不超过2000万元" and "市重点研发计划…单个项目支持额度50万元至100万元"
     // are two programmes, two clauses. Key R&D plan alone: the range 500,000–1,000,000.
@@ -254,29 +125,6 @@ fn key_tech_is_two_programmes() {
     );
     assert_eq!(fig(&o, "wuhan.high_tech"), kind_only("unspecified"));
     assert_eq!(o.total.up_to, "0.00");
-}
-
-#[test]
-fn platforms_parks_cluster_jiebang() {
-    let o = run(
-        "wuhan",
-        json!({"other": {"public_platform": true, "pilot_platform": true, "cluster_final_winner": true,
-        "jiebang_winner_landed": true, "core_park": {"city_core_park": true, "years_awarded_before": 2}}}),
-    );
-    assert_eq!(fig(&o, "wuhan.public_platform"), up_to("2000000.00")); // 四: 最高200万元
-    assert_eq!(fig(&o, "wuhan.pilot_platform"), up_to("10000000.00")); // 四: 最高1000万元
-    assert_eq!(fig(&o, "wuhan.cluster"), exact("5000000.00")); // 八: 一次性500万元
-    assert_eq!(fig(&o, "wuhan.jiebang"), exact("1000000.00")); // 七: 100万元
-    assert_eq!(fig(&o, "wuhan.core_park"), up_to("10000000.00")); // 八: 每年最高1000万元, third year
-    // exact 5,000,000 + 1,000,000 = 6,000,000; up to adds 2,000,000 + 10,000,000 + 10,000,000 = 28,000,000.
-    assert_eq!(o.total.exact, "6000000.00");
-    assert_eq!(o.total.up_to, "28000000.00");
-    // "连续奖励3年": a fourth year is not eligible.
-    let o = run(
-        "wuhan",
-        json!({"other": {"core_park": {"city_core_park": true, "years_awarded_before": 3}}}),
-    );
-    assert_eq!(fig(&o, "wuhan.core_park"), kind_only("not_eligible"));
 }
 
 #[test]
