@@ -138,9 +138,26 @@ fn check_case(file: &toml::Value, case: &toml::Value) -> Result<Vec<String>, Str
             }
         }
     }
-    if let Some(prefix) = text(case, "only_prefix") {
-        for a in o.awards.iter().filter(|a| !a.id.starts_with(&prefix)) {
-            problems.push(format!("{} is not a {prefix} clause", a.id));
+    // One prefix, or a list: every award of the result starts with one of them.
+    let prefixes: Vec<String> = match case.get("only_prefix") {
+        Some(toml::Value::String(p)) => vec![p.clone()],
+        Some(toml::Value::Array(a)) => a
+            .iter()
+            .filter_map(|p| p.as_str().map(String::from))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !prefixes.is_empty() {
+        for a in o
+            .awards
+            .iter()
+            .filter(|a| !prefixes.iter().any(|p| a.id.starts_with(p.as_str())))
+        {
+            problems.push(format!(
+                "{} is not a clause of {}",
+                a.id,
+                prefixes.join(", ")
+            ));
         }
     }
     Ok(problems)
