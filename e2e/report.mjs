@@ -56,6 +56,37 @@ for (let i = 0; i < 7; i += 1) {
   times.push(await page.evaluate(() => window.__firstResult));
   await context.close();
 }
+// The engine in the page (issue 9's hot path): subsidyCalc.evaluate per call, a seeded application
+// in each region, after a warm-up. Reported, not yet budgeted.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.subsidyCalc !== undefined);
+  const perRegion = await page.evaluate(() => {
+    const app = (region, i) => ({
+      schema: 2, as_of: '2026-11-24', region,
+      enterprise: { sme: i % 2 === 0, first_recognitions: ['little_giant'] },
+      compute: { domestic_fees: String(1000000 + i), other_fees: '300000', model_purchase_fees: '200000' },
+      model_filing: { models_filed: i % 4, evaluation_costs: '200000' },
+      models: { vertical_model: { selected: true, rd_cost: '8000000', local_compute_fees: '3000000' } },
+      scenarios: [{ name: '质检', city_selected: true, district_selected: true, total_investment: '4000000', rd_investment: '1500000' }],
+      listing: { venue: 'sse', stage: 'filed' },
+      other: { shanghai: { ai_key_tech_investment: '30000000' } },
+    });
+    const out = {};
+    for (const region of ['hangzhou', 'wuhan', 'wuhan-hongshan', 'wuhan-qiaokou', 'shanghai']) {
+      for (let i = 0; i < 200; i += 1) window.subsidyCalc.evaluate(app(region, i));
+      const n = 2000;
+      const t0 = performance.now();
+      for (let i = 0; i < n; i += 1) window.subsidyCalc.evaluate(app(region, i));
+      out[region] = ((performance.now() - t0) * 1000) / n;
+    }
+    return out;
+  });
+  say(`subsidyCalc.evaluate in the page, µs per call (2,000 calls, full result): ${Object.entries(perRegion).map(([r, us]) => `${r} ${us.toFixed(0)}`).join(', ')}`);
+  await context.close();
+}
 await browser.close();
 server.close();
 times.sort((a, b) => a - b);
