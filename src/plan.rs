@@ -254,13 +254,18 @@ fn run(
         let result = engine::evaluate(&parsed, book);
         // Carry what paid this year into the next.
         for a in &result.awards {
-            let Some(v) = a.value else { continue };
+            if a.kind == Kind::NotEligible {
+                continue;
+            }
             let Some((_, rule)) = book.rules().find(|(_, r)| r.id == a.id) else {
                 continue;
             };
+            // A one-time award counts once even when its amount is left open (a first
+            // recognition "按有关政策给予奖励").
             if rule.once && !paid_once.iter().any(|(id, _)| id == a.id) {
                 paid_once.push((a.id.to_string(), result.as_of));
             }
+            let Some(v) = a.value else { continue };
             for c in &rule.carry {
                 let path = c.fact.0.field().path;
                 let next = match c.op {

@@ -141,6 +141,22 @@ fn hangzhou_filing_award_is_paid_once() {
 }
 
 #[test]
+fn a_first_recognition_with_no_figure_is_counted_once_too() {
+    // 杭州 (十): "对首次认定的…“小巨人”企业…按有关政策给予奖励": eligible in the year of the recognition
+    // (no figure); the recognition carries forward with the enterprise, but it is not "first" again.
+    let p = plan(json!({"schema": 2, "region": "hangzhou", "years": [
+        {"as_of": "2025-06-30", "enterprise": {"first_recognitions": ["little_giant"]}},
+        {"as_of": "2026-06-30"}
+    ]}));
+    assert_eq!(
+        fig(&p, 0, "hangzhou.champion_recognition"),
+        ("unspecified".into(), None)
+    );
+    assert_eq!(fig(&p, 1, "hangzhou.champion_recognition"), not_eligible());
+    assert!(reason(&p, 1, "hangzhou.champion_recognition").contains("首次认定奖励"));
+}
+
+#[test]
 fn a_hangzhou_plan_crossing_the_end_of_2027() {
     // 杭州 一(三): 1,000,000 domestic compute × 30% = 300,000 in 2027; "有效期至2027年12月31日": nothing in 2028.
     let y = |d: &str| json!({"as_of": d, "compute": {"domestic_fees": "1000000"}});
