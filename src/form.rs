@@ -217,20 +217,6 @@ pub struct Built {
     pub errors: Errors,
 }
 
-fn insert(root: &mut Map<String, Value>, path: &str, v: Value) {
-    let mut cur = root;
-    let mut parts = path.split('.').peekable();
-    while let Some(p) = parts.next() {
-        if parts.peek().is_none() {
-            cur.insert(p.to_string(), v);
-            return;
-        }
-        let next = cur.entry(p.to_string()).or_insert_with(|| json!({}));
-        let Value::Object(m) = next else { return };
-        cur = m;
-    }
-}
-
 fn remove(root: &mut Map<String, Value>, path: &str) {
     if let Some((i, rest)) = path
         .strip_prefix("scenarios[")
@@ -292,7 +278,7 @@ impl Form {
                 Ty::Measure => Ok(None),
             };
             match v {
-                Ok(Some(v)) => insert(&mut root, path, v),
+                Ok(Some(v)) => crate::json::set_path(&mut root, path, v),
                 Ok(None) => {}
                 Err(m) => {
                     errors.insert(path.clone(), m);

@@ -978,11 +978,27 @@ pub struct FieldError {
     pub message: String,
 }
 
-fn err(field: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.to_string(),
-        message: message.into(),
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
     }
+}
+
+/// A JSON syntax error on `(json)`; a key given twice on that key.
+impl From<crate::json::JsonError> for FieldError {
+    fn from(e: crate::json::JsonError) -> FieldError {
+        match e.path {
+            Some(path) => FieldError::new(path, e.message),
+            None => FieldError::new("(json)", format!("malformed JSON: {}", e.message)),
+        }
+    }
+}
+
+fn err(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError::new(field, message)
 }
 
 /// The largest application text read (1 MiB). The largest real application — 200 scenario
@@ -991,26 +1007,26 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// At most this many field errors are listed; a last entry counts the rest.
 pub const MAX_ERRORS: usize = 100;
 
-/// Parses contract JSON text. A syntax error is reported on the field `(json)`, a key given twice
-/// on that key. A UTF-8 byte-order mark (what Windows tools write) is skipped.
-pub fn parse_text(text: &str, today: Date) -> Result<Application, Vec<FieldError>> {
+/// Reads JSON text as the command line and the page receive it: at most 1 MiB, a UTF-8
+/// byte-order mark (what Windows tools write) skipped, a syntax error reported on `(json)` and a
+/// key given twice on that key.
+pub fn json_text(text: &str) -> Result<Json, Vec<FieldError>> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(vec![err(
             "(input)",
             format!(
-                "too large: {} bytes; an application is at most {MAX_INPUT_BYTES} bytes (1 MiB)",
+                "too large: {} bytes; the input is at most {MAX_INPUT_BYTES} bytes (1 MiB)",
                 text.len()
             ),
         )]);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match crate::json::parse(text) {
-        Ok(v) => parse_value(&v, today),
-        Err(e) => Err(vec![match e.path {
-            Some(path) => err(&path, e.message),
-            None => err("(json)", format!("malformed JSON: {}", e.message)),
-        }]),
-    }
+    crate::json::parse(text).map_err(|e| vec![e.into()])
+}
+
+/// Parses contract JSON text (see [`json_text`]).
+pub fn parse_text(text: &str, today: Date) -> Result<Application, Vec<FieldError>> {
+    parse_value(&json_text(text)?, today)
 }
 
 /// The schema-1 scenario flag, split in schema 2: saying what replaced it.

@@ -34,6 +34,24 @@ impl From<String> for JsonError {
 
 const MAX_DEPTH: u32 = 128;
 
+/// Sets a dotted path (`other.shanghai.x`) in a JSON object, creating the objects on the way. Where
+/// the way holds something that is not an object, nothing is set (a validator then names it).
+pub fn set_path(root: &mut Map<String, Value>, path: &str, v: Value) {
+    let mut cur = root;
+    let mut parts = path.split('.').peekable();
+    while let Some(p) = parts.next() {
+        if parts.peek().is_none() {
+            cur.insert(p.to_string(), v);
+            return;
+        }
+        let next = cur
+            .entry(p.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        let Value::Object(m) = next else { return };
+        cur = m;
+    }
+}
+
 /// Parses one JSON document. The error says what is wrong and where (line and column).
 pub fn parse(text: &str) -> Result<Value, JsonError> {
     let mut p = Parser {

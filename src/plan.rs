@@ -39,11 +39,8 @@ pub struct RegionPlan<'a> {
 /// differ from the year before; empty in the first year).
 pub type Year<'a> = Outcome<'a>;
 
-fn err(field: String, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        message: message.into(),
-    }
+fn err(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+    FieldError::new(field, message)
 }
 
 /// The fields the engine carries from year to year: given in the first year they are the starting
@@ -62,19 +59,11 @@ fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(root, |v, p| v.get(p))
 }
 
-/// Sets a dotted path, creating the objects on the way. Where the way holds something that is not
-/// an object (a year's `"compute": 5`), nothing is set: the validator then names that field.
+/// Sets a dotted path (see [`crate::json::set_path`]): a year's `"compute": 5` is left as it is,
+/// for the validator to name.
 fn set(root: &mut Value, path: &str, v: Value) {
-    let parts: Vec<&str> = path.split('.').collect();
-    let mut cur = root;
-    for p in &parts[..parts.len() - 1] {
-        let Some(obj) = cur.as_object_mut() else {
-            return;
-        };
-        cur = obj.entry(p.to_string()).or_insert_with(|| json!({}));
-    }
-    if let Some(obj) = cur.as_object_mut() {
-        obj.insert(parts[parts.len() - 1].to_string(), v);
+    if let Some(obj) = root.as_object_mut() {
+        crate::json::set_path(obj, path, v);
     }
 }
 
@@ -88,23 +77,8 @@ fn num(v: Option<&Value>) -> Decimal {
 
 /// Parses and evaluates a plan given as JSON text.
 pub fn plan_json(text: &str, today: Date) -> Result<PlanOutcome<'static>, Vec<FieldError>> {
-    if text.len() > input::MAX_INPUT_BYTES {
-        return Err(vec![err(
-            "(input)".into(),
-            format!(
-                "too large: a plan is at most {} bytes (1 MiB)",
-                input::MAX_INPUT_BYTES
-            ),
-        )]);
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let v = crate::json::parse(text).map_err(|e| {
-        vec![match e.path {
-            Some(p) => err(p, e.message),
-            None => err("(json)".into(), format!("malformed JSON: {}", e.message)),
-        }]
-    })?;
-    let book = RuleBook::embedded().map_err(|e| vec![err("(rules)".into(), e)])?;
+    let v = input::json_text(text)?;
+    let book = RuleBook::embedded().map_err(|e| vec![err("(rules)", e)])?;
     plan_value(&v, book, today)
 }
 
@@ -115,7 +89,7 @@ pub fn plan_value(
     today: Date,
 ) -> Result<PlanOutcome<'static>, Vec<FieldError>> {
     let Some(root) = v.as_object() else {
-        return Err(vec![err("(root)".into(), "a plan must be a JSON object")]);
+        return Err(vec![err("(root)", "a plan must be a JSON object")]);
     };
     let mut errors = Vec::new();
     for k in root.keys() {
@@ -127,13 +101,13 @@ pub fn plan_value(
         }
     }
     if root.get("schema").is_some_and(|s| s.as_u64() != Some(2)) {
-        errors.push(err("schema".into(), "a plan is schema 2"));
+        errors.push(err("schema", "a plan is schema 2"));
     }
     let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
     let region = root.get("region").and_then(Value::as_str).unwrap_or("");
     if !keys.contains(&region) {
         errors.push(err(
-            "region".into(),
+            "region",
             format!("required: one of {}", keys.join(", ")),
         ));
     }
@@ -141,7 +115,7 @@ pub fn plan_value(
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => {
-            errors.push(err("compare".into(), "must be true or false"));
+            errors.push(err("compare", "must be true or false"));
             false
         }
     };
@@ -149,7 +123,7 @@ pub fn plan_value(
         Some(Value::Array(a)) if !a.is_empty() && a.len() <= MAX_YEARS => a,
         _ => {
             errors.push(err(
-                "years".into(),
+                "years",
                 format!("required: a list of 1 to {MAX_YEARS} applications, one a year"),
             ));
             &[]

@@ -36,13 +36,6 @@ fn ext(path: &str) -> String {
         .to_ascii_lowercase()
 }
 
-fn fe(field: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.to_string(),
-        message: message.into(),
-    }
-}
-
 /// Column header → where the cell goes in the application: a dotted field path, a scenario field
 /// (`scenarios[0].total_investment`), or `id` / `region` / `as_of` / `schema`. Chinese labels (the
 /// 中文 column of docs/INPUT_FIELDS.md) are accepted for fields, and `项目1·<label>` for projects.
@@ -112,17 +105,6 @@ fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
     }))
 }
 
-fn set(root: &mut Map<String, Value>, path: &str, v: Value) {
-    let parts: Vec<&str> = path.split('.').collect();
-    let mut cur = root;
-    for p in &parts[..parts.len() - 1] {
-        let next = cur.entry(p.to_string()).or_insert_with(|| json!({}));
-        let Value::Object(m) = next else { return };
-        cur = m;
-    }
-    cur.insert(parts[parts.len() - 1].to_string(), v);
-}
-
 /// A row of cells (CSV or spreadsheet) as an application.
 fn row_of(columns: &[Option<Column>], cells: &[String], n: usize) -> Row {
     let mut root = Map::new();
@@ -148,9 +130,9 @@ fn row_of(columns: &[Option<Column>], cells: &[String], n: usize) -> Row {
                 }
             }
             Column::Field(path, ty) => match cell(text, *ty) {
-                Ok(Some(v)) => set(&mut root, path, v),
+                Ok(Some(v)) => subsidy_calc::json::set_path(&mut root, path, v),
                 Ok(None) => {}
-                Err(m) => errors.push(fe(path, m)),
+                Err(m) => errors.push(FieldError::new(*path, m)),
             },
             Column::Scenario(i, key, ty) => match cell(text, *ty) {
                 Ok(Some(v)) => {
@@ -160,7 +142,7 @@ fn row_of(columns: &[Option<Column>], cells: &[String], n: usize) -> Row {
                     scenarios[*i].insert(key.to_string(), v);
                 }
                 Ok(None) => {}
-                Err(m) => errors.push(fe(&format!("scenarios[{i}].{key}"), m)),
+                Err(m) => errors.push(FieldError::new(format!("scenarios[{i}].{key}"), m)),
             },
         }
     }
@@ -226,14 +208,14 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
                     }
                     Ok(_) => Row {
                         id: n.to_string(),
-                        app: Err(vec![fe("(root)", "each line must be a JSON object")]),
+                        app: Err(vec![FieldError::new(
+                            "(root)",
+                            "each line must be a JSON object",
+                        )]),
                     },
                     Err(e) => Row {
                         id: n.to_string(),
-                        app: Err(vec![match e.path {
-                            Some(p) => fe(&p, e.message),
-                            None => fe("(json)", format!("malformed JSON: {}", e.message)),
-                        }]),
+                        app: Err(vec![e.into()]),
                     },
                 };
                 each(row);
@@ -260,7 +242,7 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
                     }
                     Err(e) => Row {
                         id: (i + 1).to_string(),
-                        app: Err(vec![fe("(csv)", e.to_string())]),
+                        app: Err(vec![FieldError::new("(csv)", e.to_string())]),
                     },
                 };
                 each(row);
