@@ -50,6 +50,14 @@ impl Msg {
             en: en.into(),
         }
     }
+    /// The same text in both languages (an engine message that has only one).
+    pub fn same(text: impl Into<String>) -> Msg {
+        let t = text.into();
+        Msg {
+            zh: t.clone(),
+            en: t,
+        }
+    }
     pub fn get(&self, lang: Lang) -> &str {
         lang.t(&self.zh, &self.en)
     }
@@ -470,7 +478,7 @@ pub fn base64url(data: &[u8]) -> String {
     out
 }
 
-fn unbase64url(text: &str) -> Option<Vec<u8>> {
+pub fn unbase64url(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let mut buf = 0u32;
     let mut bits = 0;

@@ -13,6 +13,7 @@ pub mod input;
 pub mod json;
 pub mod money;
 pub mod plan;
+pub mod plan_form;
 pub mod result;
 pub mod rulebook;
 

@@ -1,0 +1,618 @@
+//! The 多年规划 (multi-year plan) page's model, with no web dependencies. What the user typed is a
+//! calculator [`Form`] per year (same fields, same 万元/元 units, same checks); from it this module
+//! builds the contract's plan (`{schema, region, compare, years}`), has the engine evaluate it
+//! ([`crate::plan::plan_value`], which carries the state from year to year), and turns the result
+//! into what the page shows: the year-by-year table of awards, the figures per family for the
+//! stacked chart, the policy end dates that fall within the plan, the comparison of regions with
+//! what makes them differ, the share link and CSV. The Yew view only lays these out.
+use crate::date::Date;
+use crate::form::{Edit, Errors, Form, Lang, Msg, ScenarioKey, Unit, base64url, unbase64url};
+use crate::money::{fixed2, human};
+use crate::plan::{self, PlanOutcome};
+use crate::result::Outcome;
+use crate::rulebook::{Family, Kind, RuleBook, Status};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value, json};
+
+/// The page offers plans of one to six years (the engine takes up to ten).
+pub const MAX_PAGE_YEARS: usize = 6;
+
+/// Every family, in the order the chart stacks them.
+pub const FAMILIES: [Family; 5] = [
+    Family::ComputeVoucher,
+    Family::ModelFiling,
+    Family::Scenario,
+    Family::Listing,
+    Family::Other,
+];
+
+/// The family's label on the chart and in the CSV.
+pub fn family_label(f: Family) -> Msg {
+    let (zh, en) = match f {
+        Family::ComputeVoucher => ("算力", "Compute"),
+        Family::ModelFiling => ("模型", "Models"),
+        Family::Scenario => ("应用场景", "Scenarios"),
+        Family::Listing => ("上市", "Listing"),
+        Family::Other => ("其他", "Other"),
+    };
+    Msg {
+        zh: zh.into(),
+        en: en.into(),
+    }
+}
+
+/// What the user set on the plan page: the whole state a share link keeps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanForm {
+    pub region: String,
+    pub unit: Unit,
+    pub lang: Lang,
+    /// The first calendar year; each year is evaluated on its 31 December.
+    pub start: i32,
+    /// Each year's figures (their own region, unit and date are set from the plan when built).
+    pub years: Vec<Form>,
+    /// The year a phone shows (one at a time); not part of the plan.
+    pub shown: usize,
+}
+
+/// Everything the user can do on the plan page: the reducer's actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanEdit {
+    Region(String),
+    Unit(Unit),
+    Lang(Lang),
+    Start(i32),
+    /// How many years (1 to [`MAX_PAGE_YEARS`]); new years start empty.
+    Years(usize),
+    /// A field's text in one year ("" clears it).
+    Value(usize, String, String),
+    AddScenario(usize),
+    RemoveScenario(usize, u32),
+    Scenario(usize, u32, ScenarioKey, String),
+    /// Copies a year's figures (not the carried starting state) into every later year.
+    CopyForward(usize),
+    Show(usize),
+    Replace(Box<PlanForm>),
+    Reset,
+}
+
+impl PlanForm {
+    /// An empty three-year plan starting this year.
+    pub fn new(today: Date) -> PlanForm {
+        PlanForm {
+            region: Form::default().region,
+            unit: Unit::Wan,
+            lang: Lang::Zh,
+            start: i32::from(today.year),
+            years: vec![Form::default(); 3],
+            shown: 0,
+        }
+    }
+
+    /// The date a year is evaluated on.
+    pub fn as_of(&self, i: usize) -> String {
+        format!("{}-12-31", self.start + i as i32)
+    }
+
+    pub fn apply(&mut self, edit: PlanEdit) {
+        let n = self.years.len();
+        match edit {
+            PlanEdit::Region(r) => {
+                if crate::input::regions().contains(&r.as_str()) {
+                    self.region = r;
+                }
+            }
+            PlanEdit::Unit(u) => {
+                // Each year converts the amounts already typed, as the calculator does.
+                for y in &mut self.years {
+                    y.apply(Edit::Unit(u));
+                }
+                self.unit = u;
+            }
+            PlanEdit::Lang(l) => self.lang = l,
+            PlanEdit::Start(y) if (2000..=2100).contains(&y) => self.start = y,
+            PlanEdit::Start(_) => {}
+            PlanEdit::Years(k) => {
+                let k = k.clamp(1, MAX_PAGE_YEARS);
+                let blank = Form {
+                    unit: self.unit,
+                    ..Form::default()
+                };
+                self.years.resize(k, blank);
+                self.shown = self.shown.min(k - 1);
+            }
+            PlanEdit::Value(i, path, text) if i < n => self.years[i].apply(Edit::Value(path, text)),
+            PlanEdit::AddScenario(i) if i < n => self.years[i].apply(Edit::AddScenario),
+            PlanEdit::RemoveScenario(i, id) if i < n => {
+                self.years[i].apply(Edit::RemoveScenario(id))
+            }
+            PlanEdit::Scenario(i, id, key, text) if i < n => {
+                self.years[i].apply(Edit::Scenario(id, key, text))
+            }
+            PlanEdit::CopyForward(i) if i < n => {
+                let carried = RuleBook::embedded()
+                    .map(plan::carried_fields)
+                    .unwrap_or_default();
+                let mut from = self.years[i].clone();
+                from.values.retain(|k, _| !carried.contains(&k.as_str()));
+                for y in &mut self.years[i + 1..] {
+                    y.values = from.values.clone();
+                    y.scenarios = from.scenarios.clone();
+                }
+            }
+            PlanEdit::Show(i) => self.shown = i.min(n - 1),
+            PlanEdit::Replace(p) => *self = *p,
+            PlanEdit::Reset => {
+                let start = self.start;
+                *self = PlanForm {
+                    region: self.region.clone(),
+                    unit: self.unit,
+                    lang: self.lang,
+                    start,
+                    years: vec![
+                        Form {
+                            unit: self.unit,
+                            ..Form::default()
+                        };
+                        3
+                    ],
+                    shown: 0,
+                };
+            }
+            _ => {}
+        }
+    }
+
+    /// The contract's plan (`compare: true`), and the errors of each year's fields by
+    /// `years[i].<path>`; a bad field is left out (and named) so every other figure still shows.
+    /// A carried field (years already subsidised, amounts received) is read in the first year only:
+    /// later years' are the engine's to carry.
+    pub fn build(&self, book: &RuleBook, today: Date) -> (Value, Errors) {
+        let carried = plan::carried_fields(book);
+        let mut errors = Errors::default();
+        let mut years = Vec::new();
+        for (i, y) in self.years.iter().enumerate() {
+            let mut f = y.clone();
+            f.region = self.region.clone();
+            f.unit = self.unit;
+            f.as_of = Some(self.as_of(i));
+            if i > 0 {
+                f.values.retain(|k, _| !carried.contains(&k.as_str()));
+            }
+            let built = f.build(today);
+            for (p, m) in built.errors.0 {
+                errors.insert(format!("years[{i}].{p}"), m);
+            }
+            let mut app = built.application;
+            if let Some(o) = app.as_object_mut() {
+                o.remove("schema");
+                o.remove("region");
+            }
+            years.push(app);
+        }
+        let plan = json!({"schema": 2, "region": self.region, "compare": true, "years": years});
+        (plan, errors)
+    }
+
+    /// The plan evaluated by the engine, or the errors it named.
+    pub fn evaluate(
+        &self,
+        book: &'static RuleBook,
+        today: Date,
+    ) -> (Option<PlanOutcome<'static>>, Errors) {
+        let (plan, mut errors) = self.build(book, today);
+        match plan::plan_value(&plan, book, today) {
+            Ok(o) => (Some(o), errors),
+            Err(es) => {
+                for e in es {
+                    errors.insert(e.field.clone(), Msg::same(e.message));
+                }
+                (None, errors)
+            }
+        }
+    }
+
+    /// The share-link fragment (`#p=`…): the plan form as compact JSON, base64url.
+    pub fn to_fragment(&self) -> String {
+        let years: Vec<Value> = self
+            .years
+            .iter()
+            .map(|y| {
+                let mut v = y.to_json();
+                if let Some(o) = v.as_object_mut() {
+                    for k in ["r", "u", "l", "d"] {
+                        o.remove(k);
+                    }
+                }
+                v
+            })
+            .collect();
+        let mut first = Form {
+            region: self.region.clone(),
+            unit: self.unit,
+            lang: self.lang,
+            ..Form::default()
+        }
+        .to_json();
+        if let Some(o) = first.as_object_mut() {
+            o.remove("v");
+            o.remove("s");
+            o.insert("y".into(), json!(self.start));
+            o.insert("n".into(), Value::Array(years));
+        }
+        format!("p={}", base64url(first.to_string().as_bytes()))
+    }
+
+    /// Reads a share link's fragment; None if it is not a plan link, never a panic.
+    pub fn from_fragment(text: &str) -> Option<PlanForm> {
+        let text = text.trim_start_matches('#').strip_prefix("p=")?;
+        let bytes = unbase64url(text)?;
+        let v = crate::json::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
+        let head = Form::from_json(&v)?;
+        let start = v.get("y").and_then(Value::as_i64)?;
+        let list = v.get("n").and_then(Value::as_array)?;
+        if list.is_empty() || list.len() > MAX_PAGE_YEARS || !(2000..=2100).contains(&start) {
+            return None;
+        }
+        let mut years = Vec::new();
+        for y in list {
+            let mut m: Map<String, Value> = y.as_object()?.clone();
+            m.insert("r".into(), json!(head.region));
+            let mut f = Form::from_json(&Value::Object(m))?;
+            f.unit = head.unit;
+            years.push(f);
+        }
+        Some(PlanForm {
+            region: head.region,
+            unit: head.unit,
+            lang: head.lang,
+            start: start as i32,
+            years,
+            shown: 0,
+        })
+    }
+}
+
+/// One award in one year of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub kind: Kind,
+    /// The figure counted (exact or up to), if any.
+    pub value: Option<Decimal>,
+    /// What the cell shows: "12.5万" style amounts are the view's; this is the engine's text.
+    pub text: Msg,
+    /// Added to the year's totals (false: another clause of its group pays instead, or an equity
+    /// investment such as 拨改投).
+    pub counted: bool,
+}
+
+/// One clause across the years of a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AwardRow {
+    pub id: String,
+    pub title: Msg,
+    pub family: Family,
+    pub draft: bool,
+    /// Per year: None where the clause does not apply that year.
+    pub cells: Vec<Option<Cell>>,
+    /// The sum of the counted figures over the plan.
+    pub sum: Decimal,
+}
+
+fn cell(a: &crate::result::Award) -> Cell {
+    let counted = a.in_totals && a.value.is_some() && matches!(a.kind, Kind::Exact | Kind::UpTo);
+    let yuan = |v: Decimal| Msg {
+        zh: format!("{}元", human(v)),
+        en: format!("¥{}", human(v)),
+    };
+    let text = match (a.kind, a.value) {
+        (Kind::Exact, Some(v)) => yuan(v),
+        (Kind::UpTo, Some(v)) => {
+            let t = yuan(v);
+            Msg {
+                zh: format!("最高{}", t.zh),
+                en: format!("up to {}", t.en),
+            }
+        }
+        (Kind::Range, _) => Msg {
+            zh: format!(
+                "{}–{}元",
+                a.min.as_deref().unwrap_or("?"),
+                a.max.as_deref().unwrap_or("?")
+            ),
+            en: format!(
+                "¥{}–{}",
+                a.min.as_deref().unwrap_or("?"),
+                a.max.as_deref().unwrap_or("?")
+            ),
+        },
+        (k, _) => Msg {
+            zh: k.zh().into(),
+            en: k.en().into(),
+        },
+    };
+    Cell {
+        kind: a.kind,
+        value: a.value,
+        text,
+        counted,
+    }
+}
+
+/// The clauses that apply in at least one year, in the order the engine lists them.
+pub fn award_rows(years: &[Outcome]) -> Vec<AwardRow> {
+    let mut rows: Vec<AwardRow> = Vec::new();
+    for (i, y) in years.iter().enumerate() {
+        for a in y.awards.iter().filter(|a| a.kind != Kind::NotEligible) {
+            let pos = match rows.iter().position(|r| r.id == a.id) {
+                Some(p) => p,
+                None => {
+                    rows.push(AwardRow {
+                        id: a.id.to_string(),
+                        title: Msg {
+                            zh: a.title_zh.into(),
+                            en: a.title_en.into(),
+                        },
+                        family: a.family,
+                        draft: a.source.status == Status::Draft,
+                        cells: vec![None; years.len()],
+                        sum: Decimal::ZERO,
+                    });
+                    rows.len() - 1
+                }
+            };
+            let c = cell(a);
+            if c.counted {
+                rows[pos].sum += c.value.unwrap_or_default();
+            }
+            rows[pos].cells[i] = Some(c);
+        }
+    }
+    rows
+}
+
+/// Per year, the counted figures (exact and up to) by family, in [`FAMILIES`] order: the stacked
+/// chart's bars. Each year's bars add up to that year's `total.up_to`.
+pub fn family_stack(years: &[Outcome]) -> Vec<[Decimal; 5]> {
+    years
+        .iter()
+        .map(|y| {
+            let mut out = [Decimal::ZERO; 5];
+            for a in &y.awards {
+                let c = cell(a);
+                if c.counted
+                    && let Some(i) = FAMILIES.iter().position(|f| *f == a.family)
+                {
+                    out[i] += c.value.unwrap_or_default();
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// A date within the plan where a document of the region ends (or, for a draft with an uncertain
+/// end, may already have ended).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub date: Date,
+    /// From this date the document may already have ended (the Wuhan draft).
+    pub uncertain_from: Option<Date>,
+    pub text: Msg,
+}
+
+/// The documents of a region that end within the plan's years.
+pub fn end_markers(book: &RuleBook, region: &str, start: i32, years: usize) -> Vec<Marker> {
+    let (Some(first), Some(last)) = (
+        Date::parse(&format!("{start}-01-01")),
+        Date::parse(&format!("{}-12-31", start + years as i32 - 1)),
+    ) else {
+        return Vec::new();
+    };
+    let Some(r) = book.region(region) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for d in r.documents.iter().filter_map(|k| book.document(k)) {
+        let Some(to) = d.valid_to else { continue };
+        if to < first || to > last {
+            continue;
+        }
+        let draft = d.standing() == Status::Draft;
+        let text = match d.uncertain_from {
+            Some(u) => Msg {
+                zh: format!("{}(征求意见稿)至迟{}止,{}起可能已过期", d.name_zh, to, u),
+                en: format!(
+                    "{} (draft for comment) ends {} at the latest; it may have ended from {}",
+                    d.name_en, to, u
+                ),
+            },
+            None => Msg {
+                zh: format!(
+                    "{}{}有效期至{}",
+                    d.name_zh,
+                    if draft { "(征求意见稿)" } else { "" },
+                    to
+                ),
+                en: format!(
+                    "{}{} ends {}",
+                    d.name_en,
+                    if draft { " (draft for comment)" } else { "" },
+                    to
+                ),
+            },
+        };
+        out.push(Marker {
+            date: to,
+            uncertain_from: d.uncertain_from,
+            text,
+        });
+    }
+    out.sort_by_key(|m| m.date);
+    out
+}
+
+/// One region's plan in the comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionRow {
+    pub region: String,
+    pub name: Msg,
+    /// Per year: the counted total (exact and up to).
+    pub per_year: Vec<Decimal>,
+    pub exact: String,
+    pub up_to: String,
+    /// Of which from draft documents.
+    pub draft_up_to: String,
+    /// What makes this region's figure: its largest clauses over the plan, and its documents'
+    /// end dates within the plan.
+    pub why: Vec<Msg>,
+}
+
+/// The same plan in every region, highest first, with what makes each figure.
+pub fn compare_rows(o: &PlanOutcome, book: &RuleBook, start: i32) -> Vec<RegionRow> {
+    let Some(regions) = &o.regions else {
+        return Vec::new();
+    };
+    let mut out: Vec<RegionRow> = regions
+        .iter()
+        .map(|(key, p)| {
+            let stacks = family_stack(&p.years);
+            let mut rows = award_rows(&p.years);
+            rows.retain(|r| r.sum > Decimal::ZERO);
+            rows.sort_by(|a, b| b.sum.cmp(&a.sum));
+            let mut why: Vec<Msg> = rows
+                .iter()
+                .take(3)
+                .map(|r| Msg {
+                    zh: format!("{} {}元", r.title.zh, human(r.sum)),
+                    en: format!("{} ¥{}", r.title.en, human(r.sum)),
+                })
+                .collect();
+            if rows.is_empty() {
+                why.push(Msg {
+                    zh: "所填情况在本地没有可计金额的条款".into(),
+                    en: "no clause here gives a figure for what was entered".into(),
+                });
+            }
+            why.extend(
+                end_markers(book, key, start, p.years.len())
+                    .into_iter()
+                    .map(|m| m.text),
+            );
+            let name = book.region(key).map_or_else(
+                || Msg::same(key.clone()),
+                |r| Msg {
+                    zh: r.name_zh.clone(),
+                    en: r.name_en.clone(),
+                },
+            );
+            RegionRow {
+                region: key.clone(),
+                name,
+                per_year: stacks.iter().map(|s| s.iter().copied().sum()).collect(),
+                exact: p.total.exact.clone(),
+                up_to: p.total.up_to.clone(),
+                draft_up_to: p.total.draft_up_to.clone(),
+                why,
+            }
+        })
+        .collect();
+    let key = |r: &RegionRow| r.up_to.parse::<Decimal>().unwrap_or_default();
+    out.sort_by(|a, b| key(b).cmp(&key(a)).then(a.region.cmp(&b.region)));
+    out
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The plan as CSV (UTF-8 with a byte-order mark, so Excel reads the Chinese): one row per clause
+/// with its figure each year (yuan, two decimals; blank where nothing is counted), the yearly
+/// totals, and the comparison of regions.
+pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
+    let n = o.years.len();
+    let years: Vec<String> = (0..n).map(|i| (start + i as i32).to_string()).collect();
+    let line = |cells: Vec<String>| -> String {
+        let mut s = cells
+            .iter()
+            .map(|c| csv_cell(c))
+            .collect::<Vec<_>>()
+            .join(",");
+        s.push('\n');
+        s
+    };
+    let mut s = String::from("\u{feff}");
+    let mut head = vec![
+        lang.t("编号", "id").to_string(),
+        lang.t("名称", "title").to_string(),
+        lang.t("类别", "family").to_string(),
+    ];
+    head.extend(
+        years
+            .iter()
+            .map(|y| format!("{y}{}", lang.t("年(元)", " (yuan)"))),
+    );
+    head.push(lang.t("合计(元)", "total (yuan)").to_string());
+    head.push(lang.t("说明", "note").to_string());
+    s.push_str(&line(head));
+    for r in award_rows(&o.years) {
+        let mut row = vec![
+            r.id.clone(),
+            r.title.get(lang).to_string(),
+            family_label(r.family).get(lang).to_string(),
+        ];
+        let mut notes = Vec::new();
+        for c in &r.cells {
+            row.push(match c {
+                Some(c) if c.counted => fixed2(c.value.unwrap_or_default()),
+                Some(c) => {
+                    notes.push(c.text.get(lang).to_string());
+                    String::new()
+                }
+                None => String::new(),
+            });
+        }
+        row.push(fixed2(r.sum));
+        if r.draft {
+            notes.insert(0, lang.t("征求意见稿", "draft for comment").to_string());
+        }
+        notes.dedup();
+        row.push(notes.join("; "));
+        s.push_str(&line(row));
+    }
+    let mut total = vec![
+        String::new(),
+        lang.t("每年合计(含最高可得)", "total a year (incl. up-to)")
+            .to_string(),
+        String::new(),
+    ];
+    total.extend(
+        family_stack(&o.years)
+            .iter()
+            .map(|f| fixed2(f.iter().copied().sum())),
+    );
+    total.push(o.total.up_to.clone());
+    s.push_str(&line(total));
+    s.push('\n');
+    let mut head = vec![lang.t("地区", "region").to_string()];
+    head.extend(
+        years
+            .iter()
+            .map(|y| format!("{y}{}", lang.t("年(元)", " (yuan)"))),
+    );
+    head.push(lang.t("确定金额合计", "total exact").to_string());
+    head.push(lang.t("最高可得合计", "total up to").to_string());
+    s.push_str(&line(head));
+    for r in compare_rows(o, book, start) {
+        let mut row = vec![r.name.get(lang).to_string()];
+        row.extend(r.per_year.iter().map(|d| fixed2(*d)));
+        row.push(r.exact);
+        row.push(r.up_to);
+        s.push_str(&line(row));
+    }
+    s
+}
