@@ -97,11 +97,7 @@ impl PlanForm {
     pub fn apply(&mut self, edit: PlanEdit) {
         let n = self.years.len();
         match edit {
-            PlanEdit::Region(r) => {
-                if crate::input::regions().contains(&r.as_str()) {
-                    self.region = r;
-                }
-            }
+            PlanEdit::Region(r) if crate::input::regions().contains(&r.as_str()) => self.region = r,
             PlanEdit::Unit(u) => {
                 // Each year converts the amounts already typed, as the calculator does.
                 for y in &mut self.years {
@@ -479,7 +475,7 @@ pub fn compare_rows(o: &PlanOutcome, book: &RuleBook, start: i32) -> Vec<RegionR
             let stacks = family_stack(&p.years);
             let mut rows = award_rows(&p.years);
             rows.retain(|r| r.sum > Decimal::ZERO);
-            rows.sort_by(|a, b| b.sum.cmp(&a.sum));
+            rows.sort_by_key(|r| std::cmp::Reverse(r.sum));
             let mut why: Vec<Msg> = rows
                 .iter()
                 .take(3)
