@@ -44,7 +44,7 @@ export async function openPage(browser, url, opts = {}) {
     });
   });
   await page.goto(url);
-  await page.waitForSelector('#total-up-to');
+  await page.waitForSelector(opts.ready || '#total-up-to');
   return { page, context, problems };
 }
 

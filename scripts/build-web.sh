@@ -5,6 +5,11 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_web
 # In a subshell: the nightly / build-std environment is for this build only.
+# The calculator page, then the 多年规划 page (its own bundle, loaded only there or on demand) built
+# apart and copied beside it: trunk builds one page per run, and each run empties its dist.
 ( baseline_env; trunk build --release --offline )
+( baseline_env; trunk build --release --offline --dist target/plan-dist plan.html )
+cp target/plan-dist/index.html dist/plan.html
+cp target/plan-dist/plan.css target/plan-dist/subsidy-calc-plan.js target/plan-dist/subsidy-calc-plan_bg.wasm dist/
 python3 scripts/postbuild.py dist "$TOOLS/node_modules/.bin/terser"
 

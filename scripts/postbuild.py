@@ -11,8 +11,10 @@ import sys
 dist = pathlib.Path(sys.argv[1])
 terser = sys.argv[2]
 
-glue = dist / "subsidy-calc-web.js"
-subprocess.run([terser, str(glue), "--module", "--compress", "--mangle", "-o", str(glue)], check=True)
+for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js"]:
+    glue = dist / name
+    if glue.is_file():
+        subprocess.run([terser, str(glue), "--module", "--compress", "--mangle", "-o", str(glue)], check=True)
 
 
 def sri(path: pathlib.Path) -> str:

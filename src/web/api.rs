@@ -14,14 +14,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-fn to_js<T: Serialize>(v: &T) -> JsValue {
+pub(crate) fn to_js<T: Serialize>(v: &T) -> JsValue {
     serde_json::to_string(v)
         .ok()
         .and_then(|t| js_sys::JSON::parse(&t).ok())
         .unwrap_or(JsValue::NULL)
 }
 
-fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
+pub(crate) fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
     let obj = js_sys::Object::new();
     let message = errors
         .iter()
@@ -36,7 +36,7 @@ fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
 
 /// A JS object (or a JSON string) as JSON text: the same text path as the command line (its size
 /// limit, duplicate-key and exact-number checks).
-fn text_of(value: &JsValue) -> Result<String, JsValue> {
+pub(crate) fn text_of(value: &JsValue) -> Result<String, JsValue> {
     match value.as_string() {
         Some(text) => Ok(text),
         None => js_sys::JSON::stringify(value)

@@ -1,0 +1,30 @@
+//! `window.subsidyCalcPlan(plan)`: the engine's plan over years for scripts (the contract's "A plan
+//! over years", the same as `subsidy-calc plan`). Scripts call it as `subsidyCalc.plan(plan)`, which
+//! boot.js defines on every page: it loads this bundle on first use and returns a Promise.
+use crate::api::{error, text_of, to_js};
+use wasm_bindgen::prelude::*;
+
+/// Evaluates a plan given as a JS object (or JSON text); throws `SubsidyCalcError` naming every
+/// bad field.
+pub fn plan(value: JsValue) -> Result<JsValue, JsValue> {
+    subsidy_calc::plan::plan_json(&text_of(&value)?, crate::browser::today())
+        .map(|o| to_js(&o))
+        .map_err(|e| error(&e))
+}
+
+/// Whether the page already has the calculator's `subsidyCalc` (the plan bundle loaded on demand
+/// by the calculator page keeps it, and boot.js's `plan` on it).
+pub fn has_subsidy_calc() -> bool {
+    crate::browser::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w, &"subsidyCalc".into()).is_ok_and(|v| v.is_object())
+    })
+}
+
+pub fn install() {
+    let Some(w) = crate::browser::window() else {
+        return;
+    };
+    let f = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(plan);
+    let _ = js_sys::Reflect::set(&w, &"subsidyCalcPlan".into(), f.as_ref());
+    f.forget();
+}

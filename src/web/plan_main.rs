@@ -1,0 +1,37 @@
+//! The 多年规划 (multi-year plan) page, plan.html: its own bundle, loaded only there (and by
+//! `subsidyCalc.plan` when a script on the calculator page first calls it), so the calculator page's
+//! size budget does not grow. A thin Yew layer over `subsidy_calc::plan_form`.
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+#[allow(dead_code)]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod plan_api;
+#[cfg(target_arch = "wasm32")]
+mod plan_app;
+#[cfg(target_arch = "wasm32")]
+mod plan_inputs;
+#[cfg(target_arch = "wasm32")]
+mod plan_results;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    // `subsidyCalc` (evaluate, rules) if the page has none yet, and the plan function that
+    // boot.js's `subsidyCalc.plan` calls.
+    if !plan_api::has_subsidy_calc() {
+        api::install();
+    }
+    plan_api::install();
+    if let Some(root) = browser::document()
+        .and_then(|d| d.get_element_by_id("app"))
+        .filter(|e| e.has_attribute("data-subsidy-plan"))
+    {
+        yew::Renderer::<plan_app::PlanApp>::with_root(root).render();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("subsidy-calc-plan is the browser's plan page: build it with scripts/serve.sh.");
+}
