@@ -12,18 +12,21 @@ pub fn plan(value: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| error(&e))
 }
 
-/// Whether the page already has the calculator's `subsidyCalc` (the plan bundle loaded on demand
-/// by the calculator page keeps it, and boot.js's `plan` on it).
-pub fn has_subsidy_calc() -> bool {
-    crate::browser::window().is_some_and(|w| {
-        js_sys::Reflect::get(&w, &"subsidyCalc".into()).is_ok_and(|v| v.is_object())
-    })
-}
-
+/// Puts `subsidyCalcPlan` on `window`, and a `subsidyCalc` with the rule-data version where the
+/// page has none (the plan page; the calculator page keeps its own).
 pub fn install() {
     let Some(w) = crate::browser::window() else {
         return;
     };
+    if !js_sys::Reflect::get(&w, &"subsidyCalc".into()).is_ok_and(|v| v.is_object()) {
+        let api = js_sys::Object::new();
+        let version = subsidy_calc::RuleBook::embedded()
+            .map(|b| b.version())
+            .unwrap_or_default();
+        let _ = js_sys::Reflect::set(&api, &"version".into(), &version.into());
+        let _ = js_sys::Reflect::set(&api, &"schema".into(), &2.into());
+        let _ = js_sys::Reflect::set(&w, &"subsidyCalc".into(), &api);
+    }
     let f = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(plan);
     let _ = js_sys::Reflect::set(&w, &"subsidyCalcPlan".into(), f.as_ref());
     f.forget();

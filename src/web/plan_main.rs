@@ -1,7 +1,9 @@
 //! The 多年规划 (multi-year plan) page, plan.html: its own bundle, loaded only there (and by
 //! `subsidyCalc.plan` when a script on the calculator page first calls it), so the calculator page's
 //! size budget does not grow. A thin Yew layer over `subsidy_calc::plan_form`.
+// Its error and conversion helpers only: `evaluate` and `rules` are the calculator page's.
 #[cfg(target_arch = "wasm32")]
+#[allow(dead_code)]
 mod api;
 #[cfg(target_arch = "wasm32")]
 #[allow(dead_code)]
@@ -17,11 +19,8 @@ mod plan_results;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // `subsidyCalc` (evaluate, rules) if the page has none yet, and the plan function that
-    // boot.js's `subsidyCalc.plan` calls.
-    if !plan_api::has_subsidy_calc() {
-        api::install();
-    }
+    // The plan function that boot.js's `subsidyCalc.plan` calls (and, on this page, a
+    // `subsidyCalc` with the rule-data version; `evaluate` is the calculator page's).
     plan_api::install();
     if let Some(root) = browser::document()
         .and_then(|d| d.get_element_by_id("app"))
