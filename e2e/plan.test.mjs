@@ -103,6 +103,7 @@ test('on a phone the table shows one year at a time', async () => {
 
 test('subsidyCalc.plan on the calculator page loads the plan engine on demand', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
+  assert.equal(await page.getAttribute('#to-plan', 'href'), 'plan.html');
   const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.ok(!before.some((n) => n.includes('subsidy-calc-plan')), 'not loaded until asked');
   // 武汉 十: "分阶段给予最高800万元" over 报辅 → 报会 → 上市: counted once, 8,000,000 in all.

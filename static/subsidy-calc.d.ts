@@ -147,10 +147,43 @@ export interface CatalogueRule {
   quote: string;
 }
 
+/** A plan over years (the contract's "A plan over years"): each year an application with its own
+ *  date, without `schema` and `region`; carried fields in the first year only. */
+export interface Plan {
+  schema?: 2;
+  region: Region;
+  /** true: also the same plan in every region (`regions`). */
+  compare?: boolean;
+  /** 1 to 10 years. */
+  years: Array<Omit<Application, 'schema' | 'region'>>;
+}
+
+/** One year of a plan: the year's result, and why its figures differ from the year before. */
+export interface PlanYear extends Result {
+  changes: string[];
+  changes_zh: string[];
+}
+
+export interface PlanTotal { exact: string; up_to: string; draft_exact: string; draft_up_to: string }
+
+export interface PlanResult {
+  schema: 2;
+  region: Region;
+  years: PlanYear[];
+  total: PlanTotal;
+  /** With `compare: true`. */
+  regions?: Record<Region, { years: PlanYear[]; total: PlanTotal }>;
+}
+
 export interface SubsidyCalcApi {
-  /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input. */
+  /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input.
+   *  On the calculator page (index.html, embed.html, the widget); not on plan.html. */
   evaluate(application: Application | string): Result;
   rules(): { schema: 2; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
+  /** A plan over years. Its engine is a separate bundle, fetched on first use (it is the plan page's
+   *  own), hence a Promise; it rejects with SubsidyCalcError on bad input. On the pages that load
+   *  boot.js (index.html, plan.html); a host of the <subsidy-calculator> widget links to plan.html. */
+  plan?(plan: Plan | string): Promise<PlanResult>;
   version: string;
   schema: 2;
 }

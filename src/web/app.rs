@@ -250,7 +250,7 @@ pub fn App(props: &AppProps) -> Html {
             if !embedded {
                 { mobile_totals(&view, form.unit, lang) }
             }
-            { footer(&FooterProps { lang }) }
+            { footer(&FooterProps { lang, embedded }) }
         </div>
     }
 }

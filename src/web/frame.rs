@@ -52,6 +52,8 @@ pub(crate) fn header(props: &FormProps) -> Html {
 
 pub(crate) struct FooterProps {
     pub lang: Lang,
+    /// In a host's page the plan link would point into the host's site: left out.
+    pub embedded: bool,
 }
 
 /// The disclaimer, the rule-data version and every source document with its status today.
@@ -66,6 +68,9 @@ pub(crate) fn footer(props: &FooterProps) -> Html {
                 { lang.t("本页金额是依据公开政策文本的测算,不是官方认定;实际金额以主管部门审核为准。武汉市级政策为征求意见稿,尚未正式施行。",
                     "the figures are estimates from the published texts, not an official determination; the authorities decide the actual amounts. The Wuhan city policy is a draft for comment, not in force.") }
             </p>
+            if !props.embedded {
+                <p class="no-print"><a href="plan.html" id="to-plan">{ lang.t("多年规划:逐年测算、到期日和各地对比 →", "Multi-year plan: year by year, end dates, each place compared →") }</a></p>
+            }
             <p>{ format!("{} {}", lang.t("规则数据版本", "Rule data version"), book.version()) }</p>
             <ul class="documents">
                 { for book.documents.iter().map(|d| {
