@@ -102,3 +102,20 @@ test('Firefox: without WebAssembly the page says what to do', { skip: missing },
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('Firefox: the 多年规划 page stops Hongshan\'s compute subsidy after three years', { skip: missing }, async () => {
+  const { page, problems } = await open('plan.html');
+  await page.waitForSelector('#plan-total-up-to');
+  await page.select('#plan-region', 'wuhan-hongshan');
+  await page.select('#plan-start', '2025');
+  await page.select('#plan-years', '4');
+  await page.click('#y0-enterprise-sme');
+  await page.type('#y0-compute-domestic_fees', '100');
+  await page.click('#copy-0');
+  // 洪山 5: 1,000,000 × 20% = 200,000 a year, "补助期限不超过三年": 2025–2027, then nothing; 600,000.
+  await page.waitForFunction(() => document.querySelector('#plan-total-up-to')?.textContent.trim() === '600,000元');
+  const cells = await page.$$eval('#plan-awards tr[data-id="hongshan.compute_subsidy"] td', (tds) => tds.map((t) => t.textContent.trim()));
+  assert.deepEqual(cells, ['最高200,000元', '最高200,000元', '最高200,000元', '—', '600,000元']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
