@@ -2,7 +2,7 @@
 //! application and from JSON text; and a batch of 100,000 generated applications.
 use criterion::{BatchSize, Criterion, Throughput, black_box, criterion_group, criterion_main};
 use serde_json::{Value, json};
-use subsidy_calc::{Date, RuleBook, engine, input};
+use subsidy_calc::{Date, Detail, RuleBook, engine, input};
 
 fn today() -> Date {
     Date::parse("2026-11-24").unwrap()
@@ -41,6 +41,11 @@ fn per_region(c: &mut Criterion) {
         g.bench_function(format!("{region}/engine"), |b| {
             b.iter(|| engine::evaluate(black_box(&app), book))
         });
+        let mut figures = app.clone();
+        figures.detail = Detail::Figures;
+        g.bench_function(format!("{region}/engine_figures_only"), |b| {
+            b.iter(|| engine::evaluate(black_box(&figures), book))
+        });
         let text = json.to_string();
         g.bench_function(format!("{region}/json_in_json_out"), |b| {
             b.iter(|| {
@@ -69,6 +74,26 @@ fn batch(c: &mut Criterion) {
             || (),
             |_| {
                 apps.iter()
+                    .map(|a| engine::evaluate(a, book).awards.len())
+                    .sum::<usize>()
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let figures: Vec<_> = apps
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            a.detail = Detail::Figures;
+            a
+        })
+        .collect();
+    g.bench_function("100k_generated_applications_figures_only", |b| {
+        b.iter_batched(
+            || (),
+            |_| {
+                figures
+                    .iter()
                     .map(|a| engine::evaluate(a, book).awards.len())
                     .sum::<usize>()
             },

@@ -1,9 +1,14 @@
-//! Runs many evaluations of one busy Qiaokou application, for a profiler (callgrind / perf).
-use subsidy_calc::{Date, RuleBook, engine, input};
+//! Runs many evaluations of one busy application, for a profiler (callgrind / perf):
+//! `cargo run --release --example profile_eval -- APP.json [N] [figures]`.
+use subsidy_calc::{Date, Detail, RuleBook, engine, input};
 fn main() {
     let today = Date::parse("2026-11-24").unwrap();
     let text = std::fs::read_to_string(std::env::args().nth(1).expect("application file")).unwrap();
-    let app = input::parse_text(&text, today).unwrap();
+    let mut app = input::parse_text(&text, today).unwrap();
+    // A third argument `figures`: the figures-only evaluation.
+    if std::env::args().nth(3).as_deref() == Some("figures") {
+        app.detail = Detail::Figures;
+    }
     let book = RuleBook::embedded().unwrap();
     let n: usize = std::env::args()
         .nth(2)

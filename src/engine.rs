@@ -2,7 +2,7 @@
 //! Every branch on policy content lives in the rule data; this file only knows the shapes a rule
 //! can take (conditions, variants, terms, caps, deductions, groups).
 use crate::date::Date;
-use crate::input::{Application, Scenario, Ty, Val};
+use crate::input::{Application, Detail, Scenario, Ty, Val};
 use crate::money::{fixed2, human, percent, round_yuan};
 use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
 use crate::rulebook::{
@@ -26,11 +26,33 @@ fn bi(zh: impl Into<String>, en: impl Into<String>) -> Bi {
     }
 }
 
+/// Text in both languages, formatted only when the evaluation writes text (`Detail::Full`): for a
+/// figures-only evaluation the arguments are never evaluated, so no string is built.
+macro_rules! t {
+    ($full:expr, $zh:expr, $en:expr $(,)?) => {
+        if $full { bi($zh, $en) } else { Bi::default() }
+    };
+}
+
+/// Adds a line (a figures-only evaluation's empty text is not kept: no list grows for it).
+fn add(list: &mut Vec<Bi>, b: Bi) {
+    if !(b.zh.is_empty() && b.en.is_empty()) {
+        list.push(b);
+    }
+}
+
+/// The English and Chinese lines of a list (a figures-only evaluation's empty entries dropped).
 fn split(list: Vec<Bi>) -> (Vec<String>, Vec<String>) {
-    list.into_iter().map(|b| (b.en, b.zh)).unzip()
+    list.into_iter()
+        .filter(|b| !(b.zh.is_empty() && b.en.is_empty()))
+        .map(|b| (b.en, b.zh))
+        .unzip()
 }
 
 fn join(list: &[Bi]) -> Bi {
+    if list.iter().all(|b| b.zh.is_empty() && b.en.is_empty()) {
+        return Bi::default();
+    }
     bi(
         list.iter()
             .map(|b| b.zh.as_str())
@@ -44,8 +66,8 @@ fn join(list: &[Bi]) -> Bi {
 }
 
 pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
+    let full = app.detail == Detail::Full;
     let region = book.region(&app.region);
-    let mut awards = Vec::new();
     let mut checks = Vec::new();
     let mut notes: Vec<Bi> = Vec::new();
     let docs: Vec<&Document> = region
@@ -56,12 +78,15 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
                 .collect()
         })
         .unwrap_or_default();
+    // Sized once: an award is large, and growing the list moved every award already in it.
+    let mut awards = Vec::with_capacity(docs.iter().map(|d| d.rules.len()).sum());
     for doc in &docs {
-        let dates = doc_status(doc, app.as_of);
+        let dates = doc_status(doc, app.as_of, full);
         for rule in &doc.rules {
             awards.push(evaluate_rule(app, doc, rule, &dates));
         }
-        for check in &doc.checks {
+        // Qualification checks are text (what is missing, and why): not in a figures-only result.
+        for check in doc.checks.iter().filter(|_| full) {
             let entered = check.entered.iter().any(|f| app.value(f.0, None).is_set());
             if !entered {
                 continue;
@@ -79,8 +104,8 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
                 )
                 .collect();
             let quote = match &check.quote2 {
-                Some(q2) => Cow::Owned(format!("{}……{q2}", check.quote)),
-                None => Cow::Borrowed(check.quote.as_str()),
+                Some(q2) if full => Cow::Owned(format!("{}……{q2}", check.quote)),
+                _ => Cow::Borrowed(check.quote.as_str()),
             };
             checks.push(CheckResult {
                 id: &check.id,
@@ -92,9 +117,9 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
                 source: source(doc, &check.clause, quote, dates.status),
             });
         }
-        if doc.status == DocStatus::Draft || !doc.rules.is_empty() {
+        if full && (doc.status == DocStatus::Draft || !doc.rules.is_empty()) {
             for (zh, en) in doc.notes_zh.iter().zip(&doc.notes_en) {
-                notes.push(bi(zh.clone(), en.clone()));
+                add(&mut notes, t!(full, zh.clone(), en.clone()));
             }
         }
         if let Some(reason) = dates.out_of_date {
@@ -106,13 +131,17 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
             && !doc.rules.is_empty()
             && let (Some(zh), Some(en)) = (&doc.dates_zh, &doc.dates_en)
         {
-            notes.push(bi(
-                format!("{}:{zh}", doc.name_zh),
-                format!("{}: {en}", doc.name_en),
-            ));
+            add(
+                &mut notes,
+                t!(
+                    full,
+                    format!("{}:{zh}", doc.name_zh),
+                    format!("{}: {en}", doc.name_en),
+                ),
+            );
         }
     }
-    apply_groups(book, &mut awards, &mut notes);
+    apply_groups(book, &mut awards, &mut notes, full);
     let mut total = Totals::default();
     let mut open = 0;
     for a in &awards {
@@ -133,21 +162,35 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
         .count()
         > 1
     {
-        notes.push(bi(
-            "合计假定各项奖励可以叠加:原文未规定叠加规则的,按可叠加计算;实际以主管部门审核为准。",
-            "The totals assume the awards add up: where the sources say nothing about stacking, they are added; the authorities decide in the end.",
-        ));
+        add(
+            &mut notes,
+            t!(
+                full,
+                "合计假定各项奖励可以叠加:原文未规定叠加规则的,按可叠加计算;实际以主管部门审核为准。",
+                "The totals assume the awards add up: where the sources say nothing about stacking, they are added; the authorities decide in the end.",
+            ),
+        );
     }
     if open > 0 {
-        notes.push(bi(
-            format!("另有{open}项奖励没有确定金额(区间、金额待定或一事一议),未计入合计。"),
-            format!("{open} further award(s) have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."),
-        ));
+        add(
+            &mut notes,
+            t!(
+                full,
+                format!("另有{open}项奖励没有确定金额(区间、金额待定或一事一议),未计入合计。"),
+                format!(
+                    "{open} further award(s) have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."
+                ),
+            ),
+        );
     }
-    notes.push(bi(
-        "以上金额是依据公开政策文本的测算,不是官方认定;以主管部门审核结果为准。",
-        "These figures are estimates from the published texts, not an official determination.",
-    ));
+    add(
+        &mut notes,
+        t!(
+            full,
+            "以上金额是依据公开政策文本的测算,不是官方认定;以主管部门审核结果为准。",
+            "These figures are estimates from the published texts, not an official determination.",
+        ),
+    );
     let (notes_en, notes_zh) = split(notes);
     Outcome {
         schema: 2,
@@ -179,7 +222,8 @@ pub fn evaluate_one<'a>(app: &Application, book: &'a RuleBook, id: &str) -> Opti
         .filter_map(|k| book.document(k))
         .find(|d| d.rules.iter().any(|r| r.id == id))?;
     let rule = doc.rules.iter().find(|r| r.id == id)?;
-    Some(evaluate_rule(app, doc, rule, &doc_status(doc, app.as_of)))
+    let dates = doc_status(doc, app.as_of, app.detail == Detail::Full);
+    Some(evaluate_rule(app, doc, rule, &dates))
 }
 
 /// The sums of the totals, and the part of each that comes from draft documents.
@@ -217,7 +261,7 @@ struct Dates {
 
 /// A document's status on a date (the page's list of sources).
 pub fn status_on(doc: &Document, as_of: Date) -> Status {
-    doc_status(doc, as_of).status
+    doc_status(doc, as_of, false).status
 }
 
 /// Fills a date text of the rule data: `{as_of}`, `{from}`, `{to}`.
@@ -229,9 +273,10 @@ fn fill(text: &str, doc: &Document, as_of: Date) -> String {
 }
 
 /// The status for `source.status`, and the reasons the date gives.
-fn doc_status(doc: &Document, as_of: Date) -> Dates {
+fn doc_status(doc: &Document, as_of: Date, full: bool) -> Dates {
     let text = |zh: &Option<String>, en: &Option<String>, dzh: String, den: String| {
-        bi(
+        t!(
+            full,
             zh.as_deref().map_or(dzh, |t| fill(t, doc, as_of)),
             en.as_deref().map_or(den, |t| fill(t, doc, as_of)),
         )
@@ -299,26 +344,11 @@ fn source<'a>(
     }
 }
 
-fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, dates: &Dates) -> Award<'a> {
+fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, dates: &Dates, full: bool) -> Award<'a> {
     let mut notes: Vec<Cow<'a, str>> = Vec::new();
     let mut notes_zh: Vec<Cow<'a, str>> = Vec::new();
-    if let Some((zh, en)) = &doc.draft_note {
-        notes_zh.push(Cow::Borrowed(zh.as_str()));
-        notes.push(Cow::Borrowed(en.as_str()));
-    }
-    if let Some(u) = &dates.uncertain {
-        notes_zh.push(Cow::Owned(u.zh.clone()));
-        notes.push(Cow::Owned(u.en.clone()));
-    }
-    notes.extend(rule.notes_en.iter().map(|n| Cow::Borrowed(n.as_str())));
-    notes_zh.extend(rule.notes_zh.iter().map(|n| Cow::Borrowed(n.as_str())));
-    if let (false, Some(zh), Some(en)) = (
-        rule.in_totals,
-        &rule.not_in_totals_zh,
-        &rule.not_in_totals_en,
-    ) {
-        notes_zh.push(Cow::Borrowed(zh.as_str()));
-        notes.push(Cow::Borrowed(en.as_str()));
+    if full {
+        award_notes(doc, rule, dates, &mut notes, &mut notes_zh);
     }
     Award {
         id: &rule.id,
@@ -346,6 +376,35 @@ fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, dates: &Dates) -> Award<'a
     }
 }
 
+/// An award's standing notes: the draft label, an uncertain end, the rule's own notes, and why it is
+/// not added to the totals.
+fn award_notes<'a>(
+    doc: &'a Document,
+    rule: &'a Rule,
+    dates: &Dates,
+    notes: &mut Vec<Cow<'a, str>>,
+    notes_zh: &mut Vec<Cow<'a, str>>,
+) {
+    if let Some((zh, en)) = &doc.draft_note {
+        notes_zh.push(Cow::Borrowed(zh.as_str()));
+        notes.push(Cow::Borrowed(en.as_str()));
+    }
+    if let Some(u) = &dates.uncertain {
+        notes_zh.push(Cow::Owned(u.zh.clone()));
+        notes.push(Cow::Owned(u.en.clone()));
+    }
+    notes.extend(rule.notes_en.iter().map(|n| Cow::Borrowed(n.as_str())));
+    notes_zh.extend(rule.notes_zh.iter().map(|n| Cow::Borrowed(n.as_str())));
+    if let (false, Some(zh), Some(en)) = (
+        rule.in_totals,
+        &rule.not_in_totals_zh,
+        &rule.not_in_totals_en,
+    ) {
+        notes_zh.push(Cow::Borrowed(zh.as_str()));
+        notes.push(Cow::Borrowed(en.as_str()));
+    }
+}
+
 fn not_eligible(mut award: Award<'_>, reason: Bi) -> Award<'_> {
     award.kind = Kind::NotEligible;
     award.reason = Some(reason.en);
@@ -359,7 +418,8 @@ fn evaluate_rule<'a>(
     rule: &'a Rule,
     dates: &Dates,
 ) -> Award<'a> {
-    let award = blank_award(doc, rule, dates);
+    let full = app.detail == Detail::Full;
+    let award = blank_award(doc, rule, dates, full);
     if let Some(reason) = &dates.out_of_date {
         return not_eligible(award, reason.clone());
     }
@@ -370,7 +430,8 @@ fn evaluate_rule<'a>(
         );
         return not_eligible(
             award,
-            bi(
+            t!(
+                full,
                 format!("{zh}:已在{when}那一年计入,不再重复计算"),
                 format!("{en}: already counted in the year of {when}, not again"),
             ),
@@ -378,6 +439,9 @@ fn evaluate_rule<'a>(
     }
     match rule.per {
         Per::Enterprise => {
+            if !full && rule.requires.iter().any(|c| !holds(app, c, None).0) {
+                return not_eligible(award, Bi::default());
+            }
             let failing: Vec<Bi> = rule
                 .requires
                 .iter()
@@ -387,7 +451,7 @@ fn evaluate_rule<'a>(
                 return not_eligible(award, join(&failing));
             }
             match calc_rule(app, rule, None) {
-                Ok(calc) => finish(award, calc),
+                Ok(calc) => finish(award, calc, full),
                 Err(reason) => not_eligible(award, reason),
             }
         }
@@ -408,7 +472,7 @@ struct Calc {
     zero_why: Option<Bi>,
 }
 
-fn finish(mut award: Award<'_>, calc: Calc) -> Award<'_> {
+fn finish(mut award: Award<'_>, calc: Calc, full: bool) -> Award<'_> {
     award.kind = calc.kind;
     if let Some(v) = calc.amount {
         if v.is_zero() {
@@ -416,11 +480,13 @@ fn finish(mut award: Award<'_>, calc: Calc) -> Award<'_> {
             // or a figure that rounds to nothing.
             let why = match (calc.binding, calc.zero_why) {
                 (_, Some(w)) => w,
-                (Some(b), None) => bi(
+                (Some(b), None) => t!(
+                    full,
                     format!("已无可得金额:{}", b.zh),
                     format!("nothing left to award: {}", b.en),
                 ),
-                (None, None) => bi(
+                (None, None) => t!(
+                    full,
                     "按条款计算的金额为0元",
                     "the clause's formula gives 0 for the figures entered",
                 ),
@@ -434,8 +500,10 @@ fn finish(mut award: Award<'_>, calc: Calc) -> Award<'_> {
         award.value = Some(v);
         if let Some(b) = calc.binding {
             award.uncapped = Some(fixed2(calc.uncapped));
-            award.binding_cap = Some(b.en);
-            award.binding_cap_zh = Some(b.zh);
+            if full {
+                award.binding_cap = Some(b.en);
+                award.binding_cap_zh = Some(b.zh);
+            }
         }
     }
     if let Some((lo, hi)) = calc.range {
@@ -450,10 +518,11 @@ fn finish(mut award: Award<'_>, calc: Calc) -> Award<'_> {
 
 /// A rule's figure: its formula, or the most favourable of the variants that apply.
 fn calc_rule(app: &Application, rule: &Rule, sc: Option<&Scenario>) -> Result<Calc, Bi> {
+    let full = app.detail == Detail::Full;
     if rule.variants.is_empty() {
         return Ok(match &rule.formula {
             Some(f) => calc_formula(app, f, rule.kind, sc),
-            None => no_figure(rule.kind, Vec::new()),
+            None => no_figure(rule.kind, Vec::new(), full),
         });
     }
     let mut best: Option<(Decimal, Calc, &str, &str)> = None;
@@ -462,11 +531,11 @@ fn calc_rule(app: &Application, rule: &Rule, sc: Option<&Scenario>) -> Result<Ca
         if !v.when.iter().all(|c| holds(app, c, sc).0) {
             continue;
         }
-        matched.push(bi(v.zh.clone(), v.en.clone()));
+        add(&mut matched, t!(full, v.zh.clone(), v.en.clone()));
         let kind = v.kind.unwrap_or(rule.kind);
         let calc = match &v.formula {
             Some(f) => calc_formula(app, f, kind, sc),
-            None => no_figure(kind, Vec::new()),
+            None => no_figure(kind, Vec::new(), full),
         };
         let score = calc.amount.or(calc.range.map(|r| r.1)).unwrap_or_default();
         if best.as_ref().is_none_or(|(s, ..)| score > *s) {
@@ -474,22 +543,23 @@ fn calc_rule(app: &Application, rule: &Rule, sc: Option<&Scenario>) -> Result<Ca
         }
     }
     let Some((_, mut calc, zh, en)) = best else {
-        return Err(bi(
+        return Err(t!(
+            full,
             rule.otherwise_zh.clone().unwrap_or_default(),
             rule.otherwise_en.clone().unwrap_or_default(),
         ));
     };
-    let mut head = vec![bi(format!("适用:{zh}"), format!("applies: {en}"))];
+    let mut head = vec![t!(full, format!("适用:{zh}"), format!("applies: {en}"))];
     if matched.len() > 1 {
         let all = join(&matched);
         head.push(if calc.amount.is_some() || calc.range.is_some() {
-            bi(
+            t!(full,
                 format!("所填情况同时符合多个档位({}),按对申请人更有利的档位计算:{zh}", all.zh),
                 format!("the figures entered meet more than one band ({}); the one more favourable to the applicant is used: {en}", all.en),
             )
         } else {
             // No figure to compare (一事一议, amount to be set): only which cases apply.
-            bi(
+            t!(full,
                 format!("所填情况符合:{}", all.zh),
                 format!("the case meets: {}", all.en),
             )
@@ -500,17 +570,22 @@ fn calc_rule(app: &Application, rule: &Rule, sc: Option<&Scenario>) -> Result<Ca
     Ok(calc)
 }
 
-fn no_figure(kind: Kind, mut steps: Vec<Bi>) -> Calc {
-    steps.push(match kind {
-        Kind::CaseByCase => bi(
-            "“一事一议”:不设固定金额,由主管部门个案确定",
-            "一事一议 (case by case): no set figure; the authority decides each case",
-        ),
-        _ => bi(
-            "原文未规定比例或金额:符合条件,具体金额由主管部门按有关规定确定",
-            "the text sets no rate or amount: eligible, with the amount for the authority to set under the rules it names",
-        ),
-    });
+fn no_figure(kind: Kind, mut steps: Vec<Bi>, full: bool) -> Calc {
+    add(
+        &mut steps,
+        match kind {
+            Kind::CaseByCase => t!(
+                full,
+                "“一事一议”:不设固定金额,由主管部门个案确定",
+                "一事一议 (case by case): no set figure; the authority decides each case",
+            ),
+            _ => t!(
+                full,
+                "原文未规定比例或金额:符合条件,具体金额由主管部门按有关规定确定",
+                "the text sets no rate or amount: eligible, with the amount for the authority to set under the rules it names",
+            ),
+        },
+    );
     Calc {
         kind,
         amount: None,
@@ -523,21 +598,26 @@ fn no_figure(kind: Kind, mut steps: Vec<Bi>) -> Calc {
 }
 
 fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario>) -> Calc {
+    let full = app.detail == Detail::Full;
     let mut steps = Vec::new();
     if let Some(r) = &f.range {
-        steps.push(bi(
-            format!(
-                "分档奖励区间:{}元至{}元,具体档位由评审确定",
-                human(r.min.0),
-                human(r.max.0)
+        add(
+            &mut steps,
+            t!(
+                full,
+                format!(
+                    "分档奖励区间:{}元至{}元,具体档位由评审确定",
+                    human(r.min.0),
+                    human(r.max.0)
+                ),
+                format!(
+                    "a band from {} to {}, the tier set by review",
+                    human(r.min.0),
+                    human(r.max.0)
+                ),
             ),
-            format!(
-                "a band from {} to {}, the tier set by review",
-                human(r.min.0),
-                human(r.max.0)
-            ),
-        ));
-        formula_note(f, &mut steps);
+        );
+        formula_note(f, &mut steps, full);
         return Calc {
             kind,
             amount: None,
@@ -555,65 +635,85 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
             let v = app.value(t.fact.0, sc).num();
             let field = t.fact.0.field();
             let part = v * t.rate.0;
-            if !v.is_zero() || f.terms.len() == 1 {
+            if full && (!v.is_zero() || f.terms.len() == 1) {
                 // Each figure is formatted once and used in both languages.
                 let (hv, hp) = (human(v), human(part));
                 let zh = t.zh.clone().unwrap_or_else(|| field.zh.to_string());
                 let en = t.en.clone().unwrap_or_else(|| field.en.to_string());
-                steps.push(bi(
-                    format!("{zh} {hv}元 × {} = {hp}元", t.pct),
-                    format!("{en} {hv} × {} = {hp}", t.pct),
-                ));
+                add(
+                    &mut steps,
+                    t!(
+                        full,
+                        format!("{zh} {hv}元 × {} = {hp}元", t.pct),
+                        format!("{en} {hv} × {} = {hp}", t.pct),
+                    ),
+                );
                 parts.push(part);
             }
             base += part;
         }
-        if parts.len() > 1 {
+        if full && parts.len() > 1 {
             let hb = human(base);
             let list = parts
                 .iter()
                 .map(|p| human(*p))
                 .collect::<Vec<_>>()
                 .join(" + ");
-            steps.push(bi(
-                format!("合计 {list} = {}元", hb),
-                format!("sum {list} = {hb}"),
-            ));
+            add(
+                &mut steps,
+                t!(
+                    full,
+                    format!("合计 {list} = {}元", hb),
+                    format!("sum {list} = {hb}"),
+                ),
+            );
         }
     } else if let Some(pu) = &f.per_unit {
         let n = app.value(pu.fact.0, sc).num();
         base = n * pu.amount.0;
         let field = pu.fact.0.field();
-        steps.push(bi(
-            format!(
-                "{} {n} × {}元 = {}元",
-                field.zh,
-                human(pu.amount.0),
-                human(base)
+        add(
+            &mut steps,
+            t!(
+                full,
+                format!(
+                    "{} {n} × {}元 = {}元",
+                    field.zh,
+                    human(pu.amount.0),
+                    human(base)
+                ),
+                format!(
+                    "{n} × {} ({}) = {}",
+                    human(pu.amount.0),
+                    field.en,
+                    human(base)
+                ),
             ),
-            format!(
-                "{n} × {} ({}) = {}",
-                human(pu.amount.0),
-                field.en,
-                human(base)
-            ),
-        ));
+        );
     } else if let Some(fixed) = f.fixed {
         base = fixed.0;
-        let hb = human(base);
-        steps.push(match kind {
-            Kind::Exact => bi(format!("定额奖励 {hb}元"), format!("a fixed award of {hb}")),
-            _ => bi(
-                format!("条款规定最高 {hb}元"),
-                format!("the clause's maximum: {hb}"),
-            ),
-        });
+        let hb = if full { human(base) } else { String::new() };
+        add(
+            &mut steps,
+            match kind {
+                Kind::Exact => t!(
+                    full,
+                    format!("定额奖励 {hb}元"),
+                    format!("a fixed award of {hb}")
+                ),
+                _ => t!(
+                    full,
+                    format!("条款规定最高 {hb}元"),
+                    format!("the clause's maximum: {hb}"),
+                ),
+            },
+        );
     }
     if let Some(stage) = &f.stage
         && let Val::Choice(c) = app.value(stage.fact.0, sc)
         && let (Some(zh), Some(en)) = (lookup(&stage.zh, c), lookup(&stage.en, c))
     {
-        steps.push(bi(zh.clone(), en.clone()));
+        add(&mut steps, t!(full, zh.clone(), en.clone()));
     }
     let mut zero_why = None;
     for d in &f.deduct {
@@ -629,7 +729,8 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
                     Val::Choice(c) => crate::input::choice_label(c),
                     _ => ("", ""),
                 };
-                zero_why = Some(bi(
+                zero_why = Some(t!(
+                    full,
                     format!(
                         "此前已获{lzh}奖励{}元,不低于本项{}元;{}:无差额可得",
                         human(x),
@@ -644,22 +745,26 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
                     ),
                 ));
             }
-            steps.push(bi(
-                format!(
-                    "{}:{}元 − {}元 = {}元",
-                    d.zh,
-                    human(base),
-                    human(x),
-                    human(after)
+            add(
+                &mut steps,
+                t!(
+                    full,
+                    format!(
+                        "{}:{}元 − {}元 = {}元",
+                        d.zh,
+                        human(base),
+                        human(x),
+                        human(after)
+                    ),
+                    format!(
+                        "{}: {} − {} = {}",
+                        d.en,
+                        human(base),
+                        human(x),
+                        human(after)
+                    ),
                 ),
-                format!(
-                    "{}: {} − {} = {}",
-                    d.en,
-                    human(base),
-                    human(x),
-                    human(after)
-                ),
-            ));
+            );
             base = after;
         }
     }
@@ -667,19 +772,24 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
     let (amount, binding) = apply_caps(app, &f.caps, base, sc, &mut steps);
     let rounded = round_yuan(amount);
     if rounded != amount {
-        steps.push(bi(
-            format!("四舍五入到分:{}元", human(rounded)),
-            format!("rounded to 0.01 yuan: {}", fixed2(rounded)),
-        ));
+        add(
+            &mut steps,
+            t!(
+                full,
+                format!("四舍五入到分:{}元", human(rounded)),
+                format!("rounded to 0.01 yuan: {}", fixed2(rounded)),
+            ),
+        );
         if rounded.is_zero() && zero_why.is_none() {
             let raw = amount.normalize();
-            zero_why = Some(bi(
+            zero_why = Some(t!(
+                full,
                 format!("计算金额{raw}元,四舍五入到分后为0元"),
                 format!("the formula gives {raw} yuan, which rounds to 0.00"),
             ));
         }
     }
-    formula_note(f, &mut steps);
+    formula_note(f, &mut steps, full);
     Calc {
         kind,
         amount: Some(rounded),
@@ -692,9 +802,9 @@ fn calc_formula(app: &Application, f: &Formula, kind: Kind, sc: Option<&Scenario
 }
 
 /// The formula's own remark (a reading the authority decides), said whenever it applies.
-fn formula_note(f: &Formula, steps: &mut Vec<Bi>) {
+fn formula_note(f: &Formula, steps: &mut Vec<Bi>, full: bool) {
     if let (Some(zh), Some(en)) = (&f.note_zh, &f.note_en) {
-        steps.push(bi(zh.as_str(), en.as_str()));
+        add(steps, t!(full, zh.as_str(), en.as_str()));
     }
 }
 
@@ -706,6 +816,7 @@ fn apply_caps(
     sc: Option<&Scenario>,
     steps: &mut Vec<Bi>,
 ) -> (Decimal, Option<Bi>) {
+    let full = app.detail == Detail::Full;
     let mut amount = base;
     let mut binding = None;
     for cap in caps {
@@ -716,8 +827,9 @@ fn apply_caps(
             (Some(a), _, _) => (
                 a.0,
                 match &cap.label {
-                    Some((zh, en)) => bi(zh.as_str(), en.as_str()),
-                    None => bi(
+                    Some((zh, en)) => t!(full, zh.as_str(), en.as_str()),
+                    None => t!(
+                        full,
                         format!("{} {}元", cap.scope.zh(), human(a.0)),
                         format!("{}: {}", cap.scope.en(), plain(a.0)),
                     ),
@@ -729,7 +841,8 @@ fn apply_caps(
                 let field = fact.0.field();
                 (
                     lim,
-                    bi(
+                    t!(
+                        full,
                         format!(
                             "不超过{} {}元的{} = {}元",
                             field.zh,
@@ -754,7 +867,8 @@ fn apply_caps(
             let got = app.value(less.0, sc).num();
             if got > Decimal::ZERO {
                 let left = (limit - got).max(Decimal::ZERO);
-                label = bi(
+                label = t!(
+                    full,
                     format!(
                         "{}元,扣除已获{}元后剩余{}元",
                         label.zh.trim_end_matches('元'),
@@ -772,25 +886,34 @@ fn apply_caps(
             }
         }
         if amount > limit {
-            steps.push(bi(
-                format!("封顶:{}", label.zh),
-                format!("capped at {}", label.en),
-            ));
+            add(
+                steps,
+                t!(
+                    full,
+                    format!("封顶:{}", label.zh),
+                    format!("capped at {}", label.en),
+                ),
+            );
             if relaxable {
                 // 可以放宽: the stated cap stays the figure; the rate figure is `uncapped`.
-                steps.push(bi(
-                    format!(
-                        "{}(按比例计算为{}元)",
-                        cap.relaxed_zh.as_deref().unwrap_or(""),
-                        human(amount)
+                add(
+                    steps,
+                    t!(
+                        full,
+                        format!(
+                            "{}(按比例计算为{}元)",
+                            cap.relaxed_zh.as_deref().unwrap_or(""),
+                            human(amount)
+                        ),
+                        format!(
+                            "{} (the rate gives {})",
+                            cap.relaxed_en.as_deref().unwrap_or(""),
+                            human(amount)
+                        ),
                     ),
-                    format!(
-                        "{} (the rate gives {})",
-                        cap.relaxed_en.as_deref().unwrap_or(""),
-                        human(amount)
-                    ),
-                ));
-                label = bi(
+                );
+                label = t!(
+                    full,
                     format!("{}(可以放宽)", label.zh),
                     format!("{} (may be relaxed)", label.en),
                 );
@@ -798,10 +921,14 @@ fn apply_caps(
             amount = limit;
             binding = Some(label);
         } else {
-            steps.push(bi(
-                format!("未超过{}", label.zh),
-                format!("within the cap ({})", label.en),
-            ));
+            add(
+                steps,
+                t!(
+                    full,
+                    format!("未超过{}", label.zh),
+                    format!("within the cap ({})", label.en),
+                ),
+            );
         }
     }
     (amount, binding)
@@ -813,11 +940,14 @@ fn plain(d: Decimal) -> String {
 }
 
 fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award<'a>) -> Award<'a> {
+    let full = app.detail == Detail::Full;
     let mut failures = Vec::new();
     let mut total = Decimal::ZERO;
     let mut steps = Vec::new();
     for (i, sc) in app.scenarios.iter().enumerate() {
-        let label = if sc.name().is_empty() {
+        let label = if !full {
+            String::new()
+        } else if sc.name().is_empty() {
             format!("#{}", i + 1)
         } else {
             format!("#{}「{}」", i + 1, sc.name())
@@ -829,30 +959,46 @@ fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award
             .collect();
         if !failing.is_empty() {
             let j = join(&failing);
-            failures.push(bi(
-                format!("项目{label}:{}", j.zh),
-                format!("project {label}: {}", j.en),
-            ));
+            add(
+                &mut failures,
+                t!(
+                    full,
+                    format!("项目{label}:{}", j.zh),
+                    format!("project {label}: {}", j.en),
+                ),
+            );
             continue;
         }
         match calc_rule(app, rule, Some(sc)) {
             Ok(calc) => {
                 let v = calc.amount.unwrap_or_default();
                 for s in calc.steps {
-                    steps.push(bi(
-                        format!("项目{label}:{}", s.zh),
-                        format!("project {label}: {}", s.en),
-                    ));
+                    add(
+                        &mut steps,
+                        t!(
+                            full,
+                            format!("项目{label}:{}", s.zh),
+                            format!("project {label}: {}", s.en),
+                        ),
+                    );
                 }
                 if v.is_zero() {
                     // Named, so an award with no paying project never has an empty reason.
                     let why = calc.zero_why.unwrap_or_else(|| {
-                        bi("计算金额为0元", "the formula gives 0 for this project")
+                        t!(
+                            full,
+                            "计算金额为0元",
+                            "the formula gives 0 for this project"
+                        )
                     });
-                    failures.push(bi(
-                        format!("项目{label}:{}", why.zh),
-                        format!("project {label}: {}", why.en),
-                    ));
+                    add(
+                        &mut failures,
+                        t!(
+                            full,
+                            format!("项目{label}:{}", why.zh),
+                            format!("project {label}: {}", why.en),
+                        ),
+                    );
                     continue;
                 }
                 total += v;
@@ -861,20 +1007,25 @@ fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award
                     name: sc.name().to_string(),
                     amount: fixed2(v),
                     uncapped: calc.binding.as_ref().map(|_| fixed2(calc.uncapped)),
-                    binding_cap: calc.binding.map(|b| b.en),
+                    binding_cap: calc.binding.filter(|_| full).map(|b| b.en),
                 });
             }
-            Err(reason) => failures.push(bi(
-                format!("项目{label}:{}", reason.zh),
-                format!("project {label}: {}", reason.en),
-            )),
+            Err(reason) => add(
+                &mut failures,
+                t!(
+                    full,
+                    format!("项目{label}:{}", reason.zh),
+                    format!("project {label}: {}", reason.en),
+                ),
+            ),
         }
     }
     if award.items.is_empty() {
         let reason = if app.scenarios.is_empty() {
-            let req: Vec<Bi> = rule.requires.iter().map(requirement).collect();
+            let req: Vec<Bi> = rule.requires.iter().map(|c| requirement(c, full)).collect();
             let j = join(&req);
-            bi(
+            t!(
+                full,
                 format!("未填写应用场景项目;需要:{}", j.zh),
                 format!("no scenario project entered; needs: {}", j.en),
             )
@@ -885,17 +1036,25 @@ fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award
     }
     let count = award.items.len();
     if count > 1 {
-        steps.push(bi(
-            format!("{count}个项目合计 {}元", human(total)),
-            format!("{count} projects in all: {}", human(total)),
-        ));
+        add(
+            &mut steps,
+            t!(
+                full,
+                format!("{count}个项目合计 {}元", human(total)),
+                format!("{count} projects in all: {}", human(total)),
+            ),
+        );
     }
     let (amount, binding) = apply_caps(app, &rule.aggregate_caps, total, None, &mut steps);
     for f in &failures {
-        steps.push(bi(
-            format!("不计入:{}", f.zh),
-            format!("not counted: {}", f.en),
-        ));
+        add(
+            &mut steps,
+            t!(
+                full,
+                format!("不计入:{}", f.zh),
+                format!("not counted: {}", f.en),
+            ),
+        );
     }
     let calc = Calc {
         kind: rule.kind,
@@ -906,12 +1065,13 @@ fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, mut award: Award
         steps,
         zero_why: None,
     };
-    finish(award, calc)
+    finish(award, calc, full)
 }
 
 /// The requirement text of a condition, for "what would qualify".
-fn requirement(c: &Cond) -> Bi {
-    bi(
+fn requirement(c: &Cond, full: bool) -> Bi {
+    t!(
+        full,
         c.zh.clone().unwrap_or_default(),
         c.en.clone().unwrap_or_default(),
     )
@@ -969,6 +1129,9 @@ fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<
     let (ok, relaxed) = holds(app, c, sc);
     if ok {
         return None;
+    }
+    if app.detail == Detail::Figures {
+        return Some(Bi::default());
     }
     // A relaxed threshold whose own conditions hold is the one the applicant missed.
     let (req_zh, req_en) = match c.relaxed.as_ref() {
@@ -1045,7 +1208,7 @@ fn failing_reason(app: &Application, c: &Cond, sc: Option<&Scenario>) -> Option<
 /// Stacking groups: "highest" keeps the best member and leaves the others out of the totals;
 /// "stack" says in each member that the source lets them add up. A group says something only when
 /// more than one of its members pays: a note about a partner award that is not there would be false.
-fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
+fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>, full: bool) {
     for g in &book.groups {
         let paying: Vec<usize> = awards
             .iter()
@@ -1067,7 +1230,7 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
                         note_zh: g.zh.clone(),
                     });
                 }
-                notes.push(bi(g.zh.clone(), g.en.clone()));
+                add(notes, t!(full, g.zh.clone(), g.en.clone()));
             }
             GroupMode::Highest => {
                 let Some(best) = paying
@@ -1106,10 +1269,14 @@ fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>) {
                         note_zh,
                     });
                 }
-                notes.push(bi(
-                    format!("{}:按“从优、就高、不重复”只计{best_id}", g.zh),
-                    format!("{}: only {best_id} is counted (从优、就高、不重复)", g.en),
-                ));
+                add(
+                    notes,
+                    t!(
+                        full,
+                        format!("{}:按“从优、就高、不重复”只计{best_id}", g.zh),
+                        format!("{}: only {best_id} is counted (从优、就高、不重复)", g.en),
+                    ),
+                );
             }
         }
     }

@@ -928,6 +928,19 @@ pub struct Application {
     /// Set by a plan over years, never by the input: one-time clauses already counted, with the
     /// date of the year that counted them.
     pub paid_once: Vec<(String, Date)>,
+    /// How much the engine writes: every step and reason in both languages (the contract's
+    /// result), or the figures only (no text at all: batches, `{detail: 'figures'}`).
+    pub detail: Detail,
+}
+
+/// How much an evaluation writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Steps, reasons and notes in Chinese and English: the contract's full result.
+    #[default]
+    Full,
+    /// Kinds, figures, caps and totals; no text is formatted.
+    Figures,
 }
 
 impl Application {
@@ -1132,6 +1145,7 @@ pub fn parse_value_in(
             .map(|f| Val::default_for(f.ty))
             .collect(),
         paid_once: Vec::new(),
+        detail: Detail::Full,
     };
     app.derive();
     Ok(app)

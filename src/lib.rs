@@ -18,13 +18,23 @@ pub mod result;
 pub mod rulebook;
 
 pub use date::Date;
-pub use input::{Application, FieldError};
+pub use input::{Application, Detail, FieldError};
 pub use result::Outcome;
 pub use rulebook::RuleBook;
 
 /// Evaluates contract JSON text. `today` is used when the application gives no `as_of`.
 pub fn evaluate_json(text: &str, today: Date) -> Result<Outcome<'static>, Vec<FieldError>> {
-    let app = input::parse_text(text, today)?;
+    evaluate_json_with(text, today, Detail::Full)
+}
+
+/// Evaluates contract JSON text, writing the text of the result or only its figures.
+pub fn evaluate_json_with(
+    text: &str,
+    today: Date,
+    detail: Detail,
+) -> Result<Outcome<'static>, Vec<FieldError>> {
+    let mut app = input::parse_text(text, today)?;
+    app.detail = detail;
     Ok(engine::evaluate(&app, book()?))
 }
 
@@ -42,7 +52,17 @@ pub fn evaluate_value(
     json: &serde_json::Value,
     today: Date,
 ) -> Result<Outcome<'static>, Vec<FieldError>> {
-    let app = input::parse_value(json, today)?;
+    evaluate_value_with(json, today, Detail::Full)
+}
+
+/// Evaluates an already-parsed JSON application, writing the text of the result or only its figures.
+pub fn evaluate_value_with(
+    json: &serde_json::Value,
+    today: Date,
+    detail: Detail,
+) -> Result<Outcome<'static>, Vec<FieldError>> {
+    let mut app = input::parse_value(json, today)?;
+    app.detail = detail;
     Ok(engine::evaluate(&app, book()?))
 }
 

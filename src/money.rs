@@ -3,6 +3,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds to 0.01 yuan, half away from zero (四舍五入).
 pub fn round_yuan(d: Decimal) -> Decimal {
+    if d.scale() <= 2 {
+        return d; // already in cents: nothing to round (and the common case)
+    }
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
@@ -11,15 +14,46 @@ pub fn fixed2(d: Decimal) -> String {
     let mut r = round_yuan(d);
     r.rescale(2);
     let m = r.mantissa();
-    let (int, cents) = (m.unsigned_abs() / 100, m.unsigned_abs() % 100);
-    let mut out = String::with_capacity(24);
+    let abs = m.unsigned_abs();
+    // Near Decimal's maximum `rescale(2)` cannot add the digits and keeps a smaller scale.
+    let (int, cents) = match r.scale() {
+        0 => (abs, 0),
+        1 => (abs / 10, (abs % 10 * 10) as u8),
+        _ => (abs / 100, (abs % 100) as u8),
+    };
+    // Digits written straight into the one string (an amount per award per evaluation), in u64
+    // arithmetic where it fits (every amount the validator admits: u128 division is slow).
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    match u64::try_from(int) {
+        Ok(mut x) => loop {
+            digits[n] = b'0' + (x % 10) as u8;
+            n += 1;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut x = int;
+            loop {
+                digits[n] = b'0' + (x % 10) as u8;
+                n += 1;
+                x /= 10;
+                if x == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(n + 4);
     if m < 0 {
         out.push('-');
     }
-    out.push_str(&int.to_string());
+    out.extend(digits[..n].iter().rev().map(|d| *d as char));
     out.push('.');
-    out.push((b'0' + (cents / 10) as u8) as char);
-    out.push((b'0' + (cents % 10) as u8) as char);
+    out.push((b'0' + cents / 10) as char);
+    out.push((b'0' + cents % 10) as char);
     out
 }
 

@@ -1,6 +1,7 @@
 //! The result (the contract's output). Amounts are strings with two decimals; the exact decimals
 //! ride along unserialised for totals and tests.
 use crate::date::Date;
+use crate::input::Detail;
 use crate::rulebook::{Family, Kind, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -125,5 +126,77 @@ pub struct CheckResult<'a> {
 impl<'a> Outcome<'a> {
     pub fn award(&self, id: &str) -> Option<&Award<'a>> {
         self.awards.iter().find(|a| a.id == id)
+    }
+}
+
+/// A figures-only result (`detail: "figures"`): what a batch or a script adds up, and no text. The
+/// titles, quotes and steps are in `rules()` or a full evaluation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Figures<'a> {
+    pub schema: u32,
+    pub detail: &'static str,
+    pub rules_version: &'a str,
+    pub region: &'a str,
+    pub as_of: Date,
+    pub awards: Vec<AwardFigures<'a>>,
+    pub total: &'a Total,
+}
+
+/// One award's figures.
+#[derive(Clone, Debug, Serialize)]
+pub struct AwardFigures<'a> {
+    pub id: &'a str,
+    pub family: Family,
+    pub kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<&'a str>,
+    /// Set when a cap binds: the figure before the cap (the amount is the cap).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncapped: Option<&'a str>,
+    pub in_totals: bool,
+    pub status: Status,
+}
+
+impl<'a> Outcome<'a> {
+    /// The figures of this result (for either detail: a full result has them too).
+    pub fn figures(&self) -> Figures<'_> {
+        Figures {
+            schema: self.schema,
+            detail: "figures",
+            rules_version: &self.rules_version,
+            region: &self.region,
+            as_of: self.as_of,
+            awards: self
+                .awards
+                .iter()
+                .map(|a| AwardFigures {
+                    id: a.id,
+                    family: a.family,
+                    kind: a.kind,
+                    amount: a.amount.as_deref(),
+                    min: a.min.as_deref(),
+                    max: a.max.as_deref(),
+                    uncapped: a.uncapped.as_deref(),
+                    in_totals: a.in_totals,
+                    status: a.source.status,
+                })
+                .collect(),
+            total: &self.total,
+        }
+    }
+}
+
+impl Detail {
+    /// `"full"` (the default) or `"figures"`, as the JS API's option and the CLI's `--detail` say.
+    pub fn parse(text: &str) -> Option<Detail> {
+        match text {
+            "full" => Some(Detail::Full),
+            "figures" => Some(Detail::Figures),
+            _ => None,
+        }
     }
 }

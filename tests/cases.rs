@@ -113,6 +113,29 @@ fn check_case(file: &toml::Value, case: &toml::Value) -> Result<Vec<String>, Str
     let o: Outcome =
         subsidy_calc::evaluate_value(&app, today).map_err(|e| format!("input refused: {e:?}"))?;
     let mut problems = Vec::new();
+    // The figures-only evaluation (batches, `{detail: 'figures'}`) gives every case the same
+    // figures as the full one, and writes no text at all.
+    let figures = subsidy_calc::evaluate_value_with(&app, today, subsidy_calc::Detail::Figures)
+        .map_err(|e| format!("input refused (figures): {e:?}"))?;
+    let (a, b) = (
+        serde_json::to_value(o.figures()).unwrap(),
+        serde_json::to_value(figures.figures()).unwrap(),
+    );
+    if a != b {
+        problems.push(format!("figures-only differs: {a} vs {b}"));
+    }
+    for f in &figures.awards {
+        if !f.steps.is_empty()
+            || f.reason.as_deref().is_some_and(|r| !r.is_empty())
+            || !f.notes.is_empty()
+            || f.binding_cap.as_deref().is_some_and(|r| !r.is_empty())
+        {
+            problems.push(format!("figures-only wrote text for {}", f.id));
+        }
+    }
+    if !figures.notes.is_empty() {
+        problems.push(format!("figures-only wrote notes: {:?}", figures.notes));
+    }
     for e in case
         .get("expect")
         .and_then(|x| x.as_array())

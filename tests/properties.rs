@@ -127,6 +127,24 @@ fn cap_amount(binding: &str) -> Decimal {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
 
+    /// The contract's amount text (written digit by digit for speed) is the decimal rounded half
+    /// away from zero to cents, as rust_decimal itself prints it: small, huge (past u64) and
+    /// negative figures, any scale.
+    #[test]
+    fn fixed2_is_the_rounded_decimal(m in any::<i64>(), big in any::<bool>(), scale in 0u32..12) {
+        let mut d = Decimal::new(m, scale);
+        if big {
+            // Past u64 cents where the 96-bit decimal still holds it.
+            let Some(b) = d.checked_mul(Decimal::from(1_000_000_000i64)) else { return Ok(()) };
+            d = b;
+        }
+        let want = {
+            let r = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            format!("{r:.2}")
+        };
+        prop_assert_eq!(subsidy_calc::money::fixed2(d), want);
+    }
+
     #[test]
     fn never_negative_never_above_the_cap_totals_add_up(app in application()) {
         let o = eval(&app);
