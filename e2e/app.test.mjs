@@ -261,6 +261,22 @@ test('window.subsidyCalc: figures, rules(), and errors naming the field', async 
   assert.equal(out.rules, 74);
   assert.match(out.version, /^2026\.11\.25\+[0-9a-f]{8}$/);
   assert.equal(out.metaverse, '3000000.00');
+  // {detail: 'figures'}: the same figures and no text (3 models × 1,000,000 capped at 2,000,000).
+  const fig = await page.evaluate(() => {
+    const app = { region: 'wuhan-hongshan', as_of: '2026-11-24', model_filing: { models_filed: 3 } };
+    const f = window.subsidyCalc.evaluate(app, { detail: 'figures' });
+    let bad = null;
+    try { window.subsidyCalc.evaluate(app, { detail: 'some' }); } catch (e) { bad = e.errors[0].field; }
+    return { f, bad, text: JSON.stringify(f) };
+  });
+  const filing = fig.f.awards.find((a) => a.id === 'hongshan.model_filing');
+  assert.equal(fig.f.detail, 'figures');
+  assert.equal(filing.amount, '2000000.00');
+  assert.equal(filing.uncapped, '3000000.00');
+  assert.equal(filing.in_totals, true);
+  assert.equal(fig.f.total.exact, '2000000.00');
+  assert.ok(!/steps|quote|title_zh|notes/.test(fig.text), 'no text in a figures-only result');
+  assert.equal(fig.bad, '(options).detail');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,8 +9,10 @@ import { DIST, launch, startServer } from './helpers.mjs';
 
 // 210 KB since 2026-11-25: the trust audit (issue 8) added 19 clauses (+3.7 KB gzip of rule text)
 // and the code for exact JSON numbers, document dates, two selection facts and the draft share
-// (+7.5 KB). Issue 9 (rules baked at build time, no hand-written parser or loader) brings it to 185.
-const BUDGET = 210 * 1024;
+// (+7.5 KB). 212 KB since the figures-only evaluation (`evaluate(app, {detail: 'figures'})`, 4–5×
+// faster for scripts) added 2.3 KB. Issue 9 (rules baked at build time, no hand-written parser or
+// loader) is to bring it to 185.
+const BUDGET = 212 * 1024;
 // The 多年规划 page: its own bundle (the engine, the plan and its views), loaded only on that page or
 // when a script calls subsidyCalc.plan; 2026-11-25 it is 239.7 KB (the calculator page plus 31 KB).
 const PLAN_BUDGET = 242 * 1024;
@@ -84,17 +86,21 @@ for (let i = 0; i < 7; i += 1) {
       listing: { venue: 'sse', stage: 'filed' },
       other: { shanghai: { ai_key_tech_investment: '30000000' } },
     });
-    const out = {};
-    for (const region of ['hangzhou', 'wuhan', 'wuhan-hongshan', 'wuhan-qiaokou', 'shanghai']) {
-      for (let i = 0; i < 200; i += 1) window.subsidyCalc.evaluate(app(region, i));
-      const n = 2000;
-      const t0 = performance.now();
-      for (let i = 0; i < n; i += 1) window.subsidyCalc.evaluate(app(region, i));
-      out[region] = ((performance.now() - t0) * 1000) / n;
+    const out = { full: {}, figures: {} };
+    for (const [detail, opts] of [['full', undefined], ['figures', { detail: 'figures' }]]) {
+      for (const region of ['hangzhou', 'wuhan', 'wuhan-hongshan', 'wuhan-qiaokou', 'shanghai']) {
+        for (let i = 0; i < 200; i += 1) window.subsidyCalc.evaluate(app(region, i), opts);
+        const n = 2000;
+        const t0 = performance.now();
+        for (let i = 0; i < n; i += 1) window.subsidyCalc.evaluate(app(region, i), opts);
+        out[detail][region] = ((performance.now() - t0) * 1000) / n;
+      }
     }
     return out;
   });
-  say(`subsidyCalc.evaluate in the page, µs per call (2,000 calls, full result): ${Object.entries(perRegion).map(([r, us]) => `${r} ${us.toFixed(0)}`).join(', ')}`);
+  for (const detail of ['full', 'figures']) {
+    say(`subsidyCalc.evaluate in the page, µs per call (2,000 calls, ${detail === 'full' ? 'full result' : "{detail: 'figures'}"}): ${Object.entries(perRegion[detail]).map(([r, us]) => `${r} ${us.toFixed(0)}`).join(', ')}`);
+  }
   await context.close();
 }
 // The plan page: subsidyCalc.plan per call, a three-year plan compared across every region (so 3

@@ -1,6 +1,7 @@
 //! `subsidy-calc`: the engine on the command line.
 //!
-//!   subsidy-calc eval FILE|-             result JSON (exit 0), or the field errors as JSON (exit 2)
+//!   subsidy-calc eval FILE|- [--detail figures]   result JSON (exit 0), or the field errors as
+//!                                        JSON (exit 2); `figures`: the figures only, no text
 //!   subsidy-calc explain FILE|- [--lang en]   the same result as readable text (Chinese by default)
 //!   subsidy-calc rules                   the rule catalogue this binary carries, as JSON
 //!   subsidy-calc plan FILE|-             a plan over years: each year's result and why it changed
@@ -15,7 +16,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use subsidy_calc::{Date, FieldError};
 
 const USAGE: &str = "usage:
-  subsidy-calc eval FILE|-                 print the result JSON
+  subsidy-calc eval FILE|- [--detail full|figures]
+                                           print the result JSON (figures: no text)
   subsidy-calc explain FILE|- [--lang en]  print the result (or a plan's table) as text (zh by default)
   subsidy-calc plan FILE|-                 print a plan over years as JSON (see docs/CONTRACT.md)
   subsidy-calc batch IN -o OUT [--pool none|prorata] [--summary FILE] [--lang en]
@@ -95,6 +97,16 @@ fn main() -> ExitCode {
                 },
                 None => false,
             };
+            let detail = match args.iter().position(|a| a == "--detail") {
+                Some(i) => match args.get(i + 1).map(|d| subsidy_calc::Detail::parse(d)) {
+                    Some(Some(d)) if cmd == "eval" => d,
+                    _ => {
+                        eprintln!("--detail takes full or figures (eval only)\n{USAGE}");
+                        return ExitCode::from(64);
+                    }
+                },
+                None => subsidy_calc::Detail::Full,
+            };
             let text = match read_input(path) {
                 Ok(t) => t,
                 Err(e) => {
@@ -122,12 +134,15 @@ fn main() -> ExitCode {
                     Err(errors) => fail(&errors),
                 };
             }
-            match subsidy_calc::evaluate_json(&text, today()) {
+            match subsidy_calc::evaluate_json_with(&text, today(), detail) {
                 Ok(outcome) if cmd == "eval" => {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&outcome).unwrap_or_default()
-                    );
+                    let json = match detail {
+                        subsidy_calc::Detail::Full => serde_json::to_string_pretty(&outcome),
+                        subsidy_calc::Detail::Figures => {
+                            serde_json::to_string_pretty(&outcome.figures())
+                        }
+                    };
+                    println!("{}", json.unwrap_or_default());
                     ExitCode::SUCCESS
                 }
                 Ok(outcome) => {

@@ -23,19 +23,14 @@ pub fn fixed2(d: Decimal) -> String {
     };
     // Digits written straight into the one string (an amount per award per evaluation), in u64
     // arithmetic where it fits (every amount the validator admits: u128 division is slow).
-    let mut digits = [0u8; 40];
-    let mut n = 0;
+    let mut out = String::with_capacity(24);
+    if m < 0 {
+        out.push('-');
+    }
     match u64::try_from(int) {
-        Ok(mut x) => loop {
-            digits[n] = b'0' + (x % 10) as u8;
-            n += 1;
-            x /= 10;
-            if x == 0 {
-                break;
-            }
-        },
-        Err(_) => {
-            let mut x = int;
+        Ok(x) => {
+            let mut digits = [0u8; 20];
+            let (mut n, mut x) = (0, x);
             loop {
                 digits[n] = b'0' + (x % 10) as u8;
                 n += 1;
@@ -44,13 +39,11 @@ pub fn fixed2(d: Decimal) -> String {
                     break;
                 }
             }
+            out.extend(digits[..n].iter().rev().map(|d| *d as char));
         }
+        // Past what any application can hold: the plain (slow) way.
+        Err(_) => out.push_str(&int.to_string()),
     }
-    let mut out = String::with_capacity(n + 4);
-    if m < 0 {
-        out.push('-');
-    }
-    out.extend(digits[..n].iter().rev().map(|d| *d as char));
     out.push('.');
     out.push((b'0' + cents / 10) as char);
     out.push((b'0' + cents % 10) as char);

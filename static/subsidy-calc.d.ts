@@ -175,10 +175,35 @@ export interface PlanResult {
   regions?: Record<Region, { years: PlanYear[]; total: PlanTotal }>;
 }
 
+/** A figures-only result (`evaluate(app, { detail: 'figures' })`): no text is written. */
+export interface Figures {
+  schema: 2;
+  detail: 'figures';
+  rules_version: string;
+  region: Region;
+  as_of: string;
+  awards: Array<{
+    id: string;
+    family: Family;
+    kind: Kind;
+    amount?: string;
+    min?: string;
+    max?: string;
+    /** Set when a cap binds: the figure before the cap. */
+    uncapped?: string;
+    in_totals: boolean;
+    status: Source['status'];
+  }>;
+  total: { exact: string; up_to: string; draft_exact: string; draft_up_to: string };
+}
+
 export interface SubsidyCalcApi {
   /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input.
    *  On the calculator page (index.html, embed.html, the widget); not on plan.html. */
   evaluate(application: Application | string): Result;
+  evaluate(application: Application | string, options: { detail?: 'full' }): Result;
+  /** The figures only (ids, kinds, amounts, caps, in_totals, totals): no text, several times faster. */
+  evaluate(application: Application | string, options: { detail: 'figures' }): Figures;
   rules(): { schema: 2; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
   /** A plan over years. Its engine is a separate bundle, fetched on first use (it is the plan page's
    *  own), hence a Promise; it rejects with SubsidyCalcError on bad input. On the pages that load

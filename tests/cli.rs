@@ -47,6 +47,31 @@ fn eval_prints_the_result_json() {
 }
 
 #[test]
+fn eval_figures_only_has_the_figures_and_no_text() {
+    let (code, out) = run(&["eval", "-", "--detail", "figures"], APP);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["detail"], "figures");
+    let a = v["awards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "hongshan.model_filing")
+        .unwrap();
+    // The same figures as the full result: 3 × 1,000,000 = 3,000,000 capped at 2,000,000.
+    assert_eq!(a["amount"], "2000000.00");
+    assert_eq!(a["uncapped"], "3000000.00");
+    assert_eq!(a["kind"], "exact");
+    assert_eq!(v["total"]["exact"], "2000000.00");
+    for key in ["steps", "source", "title_zh", "reason", "notes", "checks"] {
+        assert!(!out.contains(&format!("\"{key}\"")), "{key} in {out}");
+    }
+    // Only full or figures, and only for eval.
+    assert_eq!(run(&["eval", "-", "--detail", "some"], APP).0, 64);
+    assert_eq!(run(&["explain", "-", "--detail", "figures"], APP).0, 64);
+}
+
+#[test]
 fn eval_reads_a_file() {
     let path = std::env::temp_dir().join(format!("subsidy-calc-test-{}.json", std::process::id()));
     std::fs::write(&path, APP).unwrap();

@@ -489,9 +489,16 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         );
         b
     });
+    // A table (.csv, .xlsx) holds figures only: the engine writes no text for it. JSON Lines rows
+    // are whole results.
+    let detail = if matches!(ext(&opts.output).as_str(), "jsonl" | "ndjson") {
+        subsidy_calc::Detail::Full
+    } else {
+        subsidy_calc::Detail::Figures
+    };
     let evaluate = |row: &Row| -> Result<Outcome<'static>, Vec<FieldError>> {
         match &row.app {
-            Ok(v) => subsidy_calc::evaluate_value(v, today),
+            Ok(v) => subsidy_calc::evaluate_value_with(v, today, detail),
             Err(e) => Err(e.clone()),
         }
     };

@@ -1,11 +1,11 @@
 //! `window.subsidyCalc`: the engine for scripts on the page — the same contract as
 //! `subsidy-calc eval` (docs/CONTRACT.md).
 //!
-//!   subsidyCalc.evaluate(application) → result; throws {name: "SubsidyCalcError", message, errors}
+//!   subsidyCalc.evaluate(application[, {detail: 'figures'}]) → result (or its figures only);
+//!     throws {name: "SubsidyCalcError", message, errors}
 //!   subsidyCalc.rules()               → the rule catalogue
 //!
-//! Plans over years are not on the page yet: the engine's plan costs ~7 KB gzip of the page budget,
-//! so `subsidyCalc.plan` comes with the 多年规划 view, loaded on demand (issue 12).
+//! `subsidyCalc.plan` is boot.js's: it loads the 多年规划 bundle on first use (plan_api.rs).
 //!   subsidyCalc.version               → the rule-data version
 //!
 //! Values cross the boundary as JSON text (JSON.stringify / JSON.parse): the same bytes as
@@ -51,11 +51,32 @@ pub(crate) fn text_of(value: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-/// Evaluates a contract application given as a JS object (or a JSON string).
-pub fn evaluate(application: JsValue) -> Result<JsValue, JsValue> {
-    subsidy_calc::evaluate_json(&text_of(&application)?, crate::browser::today())
-        .map(|o| to_js(&o))
-        .map_err(|e| error(&e))
+/// Evaluates a contract application given as a JS object (or a JSON string). Options:
+/// `{detail: 'figures'}` gives the figures only (ids, kinds, amounts, caps, in_totals, totals) and
+/// writes no text; `{detail: 'full'}` (the default) the contract's whole result.
+pub fn evaluate(application: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    // No options (undefined) is the common call: not asked of Reflect, which would throw.
+    let detail = match options
+        .is_object()
+        .then(|| js_sys::Reflect::get(&options, &"detail".into()).ok())
+        .flatten()
+        .and_then(|d| d.as_string())
+    {
+        None => subsidy_calc::Detail::Full,
+        Some(d) => subsidy_calc::Detail::parse(&d).ok_or_else(|| {
+            error(&[subsidy_calc::FieldError::new(
+                "(options).detail",
+                "must be \"full\" or \"figures\"",
+            )])
+        })?,
+    };
+    let o =
+        subsidy_calc::evaluate_json_with(&text_of(&application)?, crate::browser::today(), detail)
+            .map_err(|e| error(&e))?;
+    Ok(match detail {
+        subsidy_calc::Detail::Full => to_js(&o),
+        subsidy_calc::Detail::Figures => to_js(&o.figures()),
+    })
 }
 
 pub fn rules() -> Result<JsValue, JsValue> {
@@ -73,7 +94,7 @@ pub fn install() {
         return;
     };
     let api = js_sys::Object::new();
-    let eval = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate);
+    let eval = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(evaluate);
     let rules = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(rules);
     let _ = js_sys::Reflect::set(&api, &"evaluate".into(), eval.as_ref());
     let _ = js_sys::Reflect::set(&api, &"rules".into(), rules.as_ref());
