@@ -160,21 +160,28 @@ impl Summary {
     pub fn add(&mut self, o: &Outcome, book: &RuleBook) {
         self.rows += 1;
         for a in &o.awards {
-            let kind = serde_json::to_value(a.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
-            *self
-                .kinds
-                .entry(a.id.to_string())
-                .or_default()
-                .entry(kind)
-                .or_default() += 1;
-            let Some(rule) = book.rules().map(|(_, r)| r).find(|r| r.id == a.id) else {
+            // Keys are copied only the first time a clause or kind is seen (a batch adds millions).
+            if !self.kinds.contains_key(a.id) {
+                self.kinds.insert(a.id.to_string(), BTreeMap::new());
+            }
+            if let Some(kinds) = self.kinds.get_mut(a.id) {
+                match kinds.get_mut(a.kind.key()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        kinds.insert(a.kind.key().to_string(), 1);
+                    }
+                }
+            }
+            let Some((_, rule)) = book.rule(a.id) else {
                 continue;
             };
             if let Some(v) = &a.amount {
-                let c = self.clauses.entry(a.id.to_string()).or_default();
+                if !self.clauses.contains_key(a.id) {
+                    self.clauses.insert(a.id.to_string(), Clause::default());
+                }
+                let Some(c) = self.clauses.get_mut(a.id) else {
+                    continue;
+                };
                 let v = cents(v);
                 c.eligible += 1;
                 c.sum += i128::from(v);

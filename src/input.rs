@@ -816,7 +816,42 @@ pub fn choice_label(value: &str) -> (&'static str, &'static str) {
 }
 
 pub fn field(path: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|f| f.path == path)
+    field_index(path).map(|i| &FIELDS[i])
+}
+
+/// The fields by path, sorted once: validation looks up every key of every application (a batch
+/// of a million rows), and a scan of the table with string compares was most of its time.
+fn by_path() -> &'static [(&'static str, usize)] {
+    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut v: Vec<_> = FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path, i))
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// A field's position in [`FIELDS`].
+pub fn field_index(path: &str) -> Option<usize> {
+    let index = by_path();
+    index
+        .binary_search_by(|(p, _)| (*p).cmp(path))
+        .ok()
+        .map(|k| index[k].1)
+}
+
+/// Whether `path` is a section holding fields (`compute`, `other.shanghai`).
+fn is_section(path: &str) -> bool {
+    let index = by_path();
+    // Sorted: the section's fields follow the first path after `path` itself.
+    let k = index.partition_point(|(p, _)| *p <= path);
+    index[k..]
+        .iter()
+        .take_while(|(p, _)| p.starts_with(path))
+        .any(|(p, _)| p.as_bytes().get(path.len()) == Some(&b'.'))
 }
 
 /// Where a rule's fact comes from.
@@ -1114,7 +1149,7 @@ pub fn parse_value_in(
                 Json::Null => {}
                 _ => errors.push(err("scenarios", "must be a list of projects")),
             },
-            _ => walk(key, key, v, &mut values, &mut errors),
+            _ => walk(key, &mut key.clone(), v, &mut values, &mut errors),
         }
     }
     if region.is_none() && !errors.iter().any(|e| e.field == "region") {
@@ -1151,10 +1186,11 @@ pub fn parse_value_in(
     Ok(app)
 }
 
-/// One key of the application: `key` is this level's own key, `path` the dotted path to it.
-/// A key is one level: `"other.shanghai.x"` written as one key is refused (it would be a second
-/// spelling of the nested field).
-fn walk(key: &str, path: &str, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) {
+/// One key of the application: `key` is this level's own key, `path` the dotted path to it (one
+/// buffer for the whole walk: a batch validates every key of every row). A key is one level:
+/// `"other.shanghai.x"` written as one key is refused (it would be a second spelling of the nested
+/// field).
+fn walk(key: &str, path: &mut String, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) {
     if key.contains('.') {
         errors.push(err(
             path,
@@ -1163,7 +1199,7 @@ fn walk(key: &str, path: &str, v: &Json, values: &mut [Val], errors: &mut Vec<Fi
         ));
         return;
     }
-    if let Some(i) = FIELDS.iter().position(|f| f.path == path) {
+    if let Some(i) = field_index(path) {
         match parse_field(FIELDS[i].ty, v) {
             Ok(Some(val)) => values[i] = val,
             Ok(None) => {}
@@ -1171,15 +1207,18 @@ fn walk(key: &str, path: &str, v: &Json, values: &mut [Val], errors: &mut Vec<Fi
         }
         return;
     }
-    let section = format!("{path}.");
-    if !FIELDS.iter().any(|f| f.path.starts_with(&section)) {
+    let n = path.len();
+    if !is_section(path) {
         errors.push(err(path, "unknown field"));
         return;
     }
     match v {
         Json::Object(map) => {
             for (k, inner) in map {
-                walk(k, &format!("{path}.{k}"), inner, values, errors);
+                path.push('.');
+                path.push_str(k);
+                walk(k, path, inner, values, errors);
+                path.truncate(n);
             }
         }
         Json::Null => {}

@@ -54,6 +54,28 @@ pub enum Kind {
 
 /// What the rule file says a document is: a text in force, or a draft for comment.
 impl Kind {
+    /// Every kind (a test checks `key` against serde's names).
+    pub const ALL: [Kind; 6] = [
+        Kind::Exact,
+        Kind::UpTo,
+        Kind::Range,
+        Kind::Unspecified,
+        Kind::CaseByCase,
+        Kind::NotEligible,
+    ];
+
+    /// The contract's name of the kind (`"up_to"`), as serde writes it, without serialising.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Exact => "exact",
+            Kind::UpTo => "up_to",
+            Kind::Range => "range",
+            Kind::Unspecified => "unspecified",
+            Kind::CaseByCase => "case_by_case",
+            Kind::NotEligible => "not_eligible",
+        }
+    }
+
     /// What the figure means, as the page, `explain` and a plan's changes say it.
     pub fn zh(self) -> &'static str {
         match self {
@@ -196,6 +218,8 @@ pub struct RuleBook {
     pub regions: Vec<RegionDef>,
     pub groups: Vec<Group>,
     pub documents: Vec<Document>,
+    /// Every rule id with its (document, rule) position, sorted: [`RuleBook::rule`].
+    by_id: Vec<(String, usize, usize)>,
 }
 
 #[derive(Debug)]
@@ -665,12 +689,25 @@ fn load_book(v: &Value) -> Result<RuleBook, String> {
         return Err("rules: expected a table".into());
     };
     o.keys(&["version", "regions", "groups", "documents"]);
-    let book = RuleBook {
+    let mut book = RuleBook {
         version: o.s("version"),
         regions: each(o.list("regions"), load_region),
         groups: each(o.list("groups"), load_group),
         documents: each(o.list("documents"), load_document),
+        by_id: Vec::new(),
     };
+    book.by_id = book
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
+            doc.rules
+                .iter()
+                .enumerate()
+                .map(move |(r, rule)| (rule.id.clone(), d, r))
+        })
+        .collect();
+    book.by_id.sort_unstable();
     match errs.into_inner().into_iter().next() {
         Some(e) => Err(e),
         None => Ok(book),
@@ -1086,6 +1123,29 @@ impl RuleBook {
 
     pub fn version(&self) -> String {
         format!("{}+{}", self.version, RULES_HASH)
+    }
+
+    /// A rule by its id, with its document (a lookup, not a scan: batches ask for every award).
+    pub fn rule(&self, id: &str) -> Option<(&Document, &Rule)> {
+        let k = self
+            .by_id
+            .binary_search_by(|(x, ..)| x.as_str().cmp(id))
+            .ok()?;
+        let (_, d, r) = &self.by_id[k];
+        let doc = &self.documents[*d];
+        Some((doc, &doc.rules[*r]))
+    }
+
+    /// The position of a rule among [`RuleBook::rules`] (the batch table's column order).
+    pub fn rule_position(&self, id: &str) -> Option<usize> {
+        let (doc, rule) = self.rule(id)?;
+        let before: usize = self
+            .documents
+            .iter()
+            .take_while(|d| !std::ptr::eq(*d, doc))
+            .map(|d| d.rules.len())
+            .sum();
+        Some(before + doc.rules.iter().position(|r| std::ptr::eq(r, rule))?)
     }
 
     pub fn document(&self, key: &str) -> Option<&Document> {

@@ -320,3 +320,11 @@ fn a_new_district_is_data_only() {
         "{e}"
     );
 }
+
+#[test]
+fn kind_keys_are_serdes_names() {
+    // The batch tables write `Kind::key()` without serialising: it must be the contract's name.
+    for k in subsidy_calc::rulebook::Kind::ALL {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.key());
+    }
+}

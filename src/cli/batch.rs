@@ -312,21 +312,14 @@ fn table_row(
     let mut row = vec![id.to_string(), n.to_string()];
     match result {
         Ok(o) => {
-            for (_, r) in book.rules() {
-                match o.award(&r.id) {
-                    Some(a) => {
-                        row.push(
-                            serde_json::to_value(a.kind)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default(),
-                        );
-                        row.push(a.amount.clone().unwrap_or_default());
-                    }
-                    None => {
-                        row.push(String::new());
-                        row.push(String::new());
-                    }
+            // Each award into its clause's two columns (the region's clauses; the others stay
+            // blank), by the rule book's index rather than a search per column.
+            let first = row.len();
+            row.resize(first + 2 * book.rules().count(), String::new());
+            for a in &o.awards {
+                if let Some(p) = book.rule_position(a.id) {
+                    row[first + 2 * p] = a.kind.key().to_string();
+                    row[first + 2 * p + 1] = a.amount.clone().unwrap_or_default();
                 }
             }
             for t in [
