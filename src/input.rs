@@ -821,37 +821,51 @@ pub fn field(path: &str) -> Option<&'static Field> {
 
 /// The fields by path, sorted once: validation looks up every key of every application (a batch
 /// of a million rows), and a scan of the table with string compares was most of its time.
-fn by_path() -> &'static [(&'static str, usize)] {
-    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+#[cfg(not(target_arch = "wasm32"))]
+fn by_path() -> &'static (Vec<&'static str>, Vec<usize>) {
+    static INDEX: std::sync::OnceLock<(Vec<&'static str>, Vec<usize>)> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut v: Vec<_> = FIELDS
+        let mut paths: Vec<&'static str> = FIELDS.iter().map(|f| f.path).collect();
+        paths.sort_unstable();
+        let at = paths
             .iter()
-            .enumerate()
-            .map(|(i, f)| (f.path, i))
+            .map(|p| FIELDS.iter().position(|f| f.path == *p).unwrap_or(0))
             .collect();
-        v.sort_unstable();
-        v
+        (paths, at)
     })
 }
 
 /// A field's position in [`FIELDS`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn field_index(path: &str) -> Option<usize> {
-    let index = by_path();
-    index
-        .binary_search_by(|(p, _)| (*p).cmp(path))
-        .ok()
-        .map(|k| index[k].1)
+    let (paths, at) = by_path();
+    paths.binary_search(&path).ok().map(|k| at[k])
 }
 
 /// Whether `path` is a section holding fields (`compute`, `other.shanghai`).
+#[cfg(not(target_arch = "wasm32"))]
 fn is_section(path: &str) -> bool {
-    let index = by_path();
+    let (paths, _) = by_path();
     // Sorted: the section's fields follow the first path after `path` itself.
-    let k = index.partition_point(|(p, _)| *p <= path);
-    index[k..]
+    let k = paths.partition_point(|p| *p <= path);
+    paths[k..]
         .iter()
-        .take_while(|(p, _)| p.starts_with(path))
-        .any(|(p, _)| p.as_bytes().get(path.len()) == Some(&b'.'))
+        .take_while(|p| p.starts_with(path))
+        .any(|p| p.as_bytes().get(path.len()) == Some(&b'.'))
+}
+
+/// A field's position in [`FIELDS`]. The browser evaluates one application at a time and keeps
+/// the plain scan (the index cost 1.7 KB of the page); the command line's batches use the index.
+#[cfg(target_arch = "wasm32")]
+pub fn field_index(path: &str) -> Option<usize> {
+    FIELDS.iter().position(|f| f.path == path)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn is_section(path: &str) -> bool {
+    FIELDS
+        .iter()
+        .any(|f| f.path.starts_with(path) && f.path.as_bytes().get(path.len()) == Some(&b'.'))
 }
 
 /// Where a rule's fact comes from.

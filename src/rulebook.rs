@@ -218,8 +218,9 @@ pub struct RuleBook {
     pub regions: Vec<RegionDef>,
     pub groups: Vec<Group>,
     pub documents: Vec<Document>,
-    /// Every rule id with its (document, rule) position, sorted: [`RuleBook::rule`].
-    by_id: Vec<(String, usize, usize)>,
+    /// Every rule id with its (document, rule) position, sorted, made on first use (batches only:
+    /// the page never builds it, nor carries the code): [`RuleBook::rule`].
+    by_id: std::sync::OnceLock<Vec<(String, usize, usize)>>,
 }
 
 #[derive(Debug)]
@@ -689,25 +690,13 @@ fn load_book(v: &Value) -> Result<RuleBook, String> {
         return Err("rules: expected a table".into());
     };
     o.keys(&["version", "regions", "groups", "documents"]);
-    let mut book = RuleBook {
+    let book = RuleBook {
         version: o.s("version"),
         regions: each(o.list("regions"), load_region),
         groups: each(o.list("groups"), load_group),
         documents: each(o.list("documents"), load_document),
-        by_id: Vec::new(),
+        by_id: std::sync::OnceLock::new(),
     };
-    book.by_id = book
-        .documents
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| {
-            doc.rules
-                .iter()
-                .enumerate()
-                .map(move |(r, rule)| (rule.id.clone(), d, r))
-        })
-        .collect();
-    book.by_id.sort_unstable();
     match errs.into_inner().into_iter().next() {
         Some(e) => Err(e),
         None => Ok(book),
@@ -1127,11 +1116,23 @@ impl RuleBook {
 
     /// A rule by its id, with its document (a lookup, not a scan: batches ask for every award).
     pub fn rule(&self, id: &str) -> Option<(&Document, &Rule)> {
-        let k = self
-            .by_id
-            .binary_search_by(|(x, ..)| x.as_str().cmp(id))
-            .ok()?;
-        let (_, d, r) = &self.by_id[k];
+        let by_id = self.by_id.get_or_init(|| {
+            let mut v: Vec<(String, usize, usize)> = self
+                .documents
+                .iter()
+                .enumerate()
+                .flat_map(|(d, doc)| {
+                    doc.rules
+                        .iter()
+                        .enumerate()
+                        .map(move |(r, rule)| (rule.id.clone(), d, r))
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let k = by_id.binary_search_by(|(x, ..)| x.as_str().cmp(id)).ok()?;
+        let (_, d, r) = &by_id[k];
         let doc = &self.documents[*d];
         Some((doc, &doc.rules[*r]))
     }
