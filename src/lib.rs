@@ -33,9 +33,7 @@ pub fn evaluate_json_with(
     today: Date,
     detail: Detail,
 ) -> Result<Outcome<'static>, Vec<FieldError>> {
-    let mut app = input::parse_text(text, today)?;
-    app.detail = detail;
-    Ok(engine::evaluate(&app, book()?))
+    evaluate_value_with(&input::json_text(text)?, today, detail)
 }
 
 fn book() -> Result<&'static RuleBook, Vec<FieldError>> {

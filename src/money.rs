@@ -9,6 +9,33 @@ pub fn round_yuan(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// The decimal digits of `x`, last digit first; returns how many. In u64 arithmetic where it fits
+/// (every amount an application can hold): u128 division is slow, and this runs for every figure.
+fn digits_of(x: u128, out: &mut [u8; 40]) -> usize {
+    let mut n = 0;
+    match u64::try_from(x) {
+        Ok(mut x) => loop {
+            out[n] = b'0' + (x % 10) as u8;
+            n += 1;
+            x /= 10;
+            if x == 0 {
+                return n;
+            }
+        },
+        Err(_) => {
+            let mut x = x;
+            loop {
+                out[n] = b'0' + (x % 10) as u8;
+                n += 1;
+                x /= 10;
+                if x == 0 {
+                    return n;
+                }
+            }
+        }
+    }
+}
+
 /// "1234567.5" → "1234567.50": the contract's amount format.
 pub fn fixed2(d: Decimal) -> String {
     let mut r = round_yuan(d);
@@ -21,29 +48,14 @@ pub fn fixed2(d: Decimal) -> String {
         1 => (abs / 10, (abs % 10 * 10) as u8),
         _ => (abs / 100, (abs % 100) as u8),
     };
-    // Digits written straight into the one string (an amount per award per evaluation), in u64
-    // arithmetic where it fits (every amount the validator admits: u128 division is slow).
+    // Digits written straight into the one string (an amount per award per evaluation).
     let mut out = String::with_capacity(24);
     if m < 0 {
         out.push('-');
     }
-    match u64::try_from(int) {
-        Ok(x) => {
-            let mut digits = [0u8; 20];
-            let (mut n, mut x) = (0, x);
-            loop {
-                digits[n] = b'0' + (x % 10) as u8;
-                n += 1;
-                x /= 10;
-                if x == 0 {
-                    break;
-                }
-            }
-            out.extend(digits[..n].iter().rev().map(|d| *d as char));
-        }
-        // Past what any application can hold: the plain (slow) way.
-        Err(_) => out.push_str(&int.to_string()),
-    }
+    let mut digits = [0u8; 40];
+    let n = digits_of(int, &mut digits);
+    out.extend(digits[..n].iter().rev().map(|d| *d as char));
     out.push('.');
     out.push((b'0' + cents / 10) as char);
     out.push((b'0' + cents % 10) as char);
@@ -64,16 +76,7 @@ pub fn human(d: Decimal) -> String {
     let pow = 10u128.pow(scale);
     let (int, frac) = (m / pow, m % pow);
     let mut digits = [0u8; 40];
-    let mut n = 0;
-    let mut x = int;
-    loop {
-        digits[n] = b'0' + (x % 10) as u8;
-        n += 1;
-        x /= 10;
-        if x == 0 {
-            break;
-        }
-    }
+    let n = digits_of(int, &mut digits);
     let mut out = String::with_capacity(n + n / 3 + 5);
     if r.is_sign_negative() && m != 0 {
         out.push('-');

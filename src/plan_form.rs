@@ -531,7 +531,10 @@ fn csv_cell(s: &str) -> String {
 /// totals, and the comparison of regions.
 pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
     let n = o.years.len();
-    let years: Vec<String> = (0..n).map(|i| (start + i as i32).to_string()).collect();
+    // "2025年(元)" column heads, one a year.
+    let years: Vec<String> = (0..n)
+        .map(|i| format!("{}{}", start + i as i32, lang.t("年(元)", " (yuan)")))
+        .collect();
     let line = |cells: Vec<String>| -> String {
         let mut s = cells
             .iter()
@@ -547,11 +550,7 @@ pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
         lang.t("名称", "title").to_string(),
         lang.t("类别", "family").to_string(),
     ];
-    head.extend(
-        years
-            .iter()
-            .map(|y| format!("{y}{}", lang.t("年(元)", " (yuan)"))),
-    );
+    head.extend(years.iter().cloned());
     head.push(lang.t("合计(元)", "total (yuan)").to_string());
     head.push(lang.t("说明", "note").to_string());
     s.push_str(&line(head));
@@ -595,11 +594,7 @@ pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
     s.push_str(&line(total));
     s.push('\n');
     let mut head = vec![lang.t("地区", "region").to_string()];
-    head.extend(
-        years
-            .iter()
-            .map(|y| format!("{y}{}", lang.t("年(元)", " (yuan)"))),
-    );
+    head.extend(years.iter().cloned());
     head.push(lang.t("确定金额合计", "total exact").to_string());
     head.push(lang.t("最高可得合计", "total up to").to_string());
     s.push_str(&line(head));
