@@ -16,6 +16,7 @@ pub mod plan;
 pub mod plan_form;
 pub mod result;
 pub mod rulebook;
+pub mod sheet;
 
 pub use date::Date;
 pub use input::{Application, Detail, FieldError};

@@ -3,14 +3,15 @@
 //! `.csv`, `.xlsx`, in and out. A row is read, evaluated and written before the next is read; a bad
 //! row is reported with its row number and fields and never stops the batch.
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use subsidy_calc::batch::{self, Summary, cents, prorata};
-use subsidy_calc::input::{FIELDS, SCENARIO_FIELDS, Ty};
 use subsidy_calc::result::Outcome;
-use subsidy_calc::rulebook::Kind;
+use subsidy_calc::sheet::{
+    Row, apply_scaled, columns_of, row_of, table_header, table_row, xlsx_text,
+};
 use subsidy_calc::{Date, FieldError, RuleBook};
 
 pub struct Options {
@@ -21,165 +22,12 @@ pub struct Options {
     pub en: bool,
 }
 
-/// One input row: its id (the `id` column or field, else the row number) and its application, or
-/// the errors that made it unreadable.
-struct Row {
-    id: String,
-    app: Result<Value, Vec<FieldError>>,
-}
-
 fn ext(path: &str) -> String {
     Path::new(path)
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase()
-}
-
-/// Column header → where the cell goes in the application: a dotted field path, a scenario field
-/// (`scenarios[0].total_investment`), or `id` / `region` / `as_of` / `schema`. Chinese labels (the
-/// 中文 column of docs/INPUT_FIELDS.md) are accepted for fields, and `项目1·<label>` for projects.
-#[derive(Clone, Debug)]
-enum Column {
-    Id,
-    Top(&'static str),
-    Field(&'static str, Ty),
-    Scenario(usize, &'static str, Ty),
-}
-
-fn column(header: &str) -> Option<Column> {
-    let h = header.trim().trim_start_matches('\u{feff}');
-    match h {
-        "id" | "编号" => return Some(Column::Id),
-        "region" | "地区" => return Some(Column::Top("region")),
-        "as_of" | "计算日期" => return Some(Column::Top("as_of")),
-        "schema" => return Some(Column::Top("schema")),
-        _ => {}
-    }
-    if let Some(f) = FIELDS.iter().find(|f| f.path == h || f.zh == h) {
-        return Some(Column::Field(f.path, f.ty));
-    }
-    let (index, rest) = if let Some(r) = h.strip_prefix("scenarios[") {
-        let (n, rest) = r.split_once("].")?;
-        (n.parse::<usize>().ok()?, rest)
-    } else if let Some(r) = h.strip_prefix("项目") {
-        let (n, rest) = r.split_once('·')?;
-        (n.parse::<usize>().ok()?.checked_sub(1)?, rest)
-    } else {
-        return None;
-    };
-    SCENARIO_FIELDS
-        .iter()
-        .find(|f| f.path == rest || f.zh == rest)
-        .map(|f| Column::Scenario(index, f.path, f.ty))
-}
-
-/// A cell's text as the JSON the field takes; None for an empty cell (an absent field).
-fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(match ty {
-        Ty::Flag => match t.to_ascii_lowercase().as_str() {
-            "true" | "是" | "1" | "yes" | "y" => json!(true),
-            "false" | "否" | "0" | "no" | "n" => json!(false),
-            _ => return Err(format!("\"{t}\": give true or false (是 / 否)")),
-        },
-        Ty::Set(_) => json!(
-            t.split([',', '、', ';'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-        ),
-        Ty::Choice(opts) => {
-            // A choice may be given by its key or its Chinese label.
-            let key = opts
-                .iter()
-                .find(|o| **o == t || subsidy_calc::input::choice_label(o).0 == t)
-                .copied()
-                .unwrap_or(t);
-            json!(key)
-        }
-        _ => json!(t),
-    }))
-}
-
-/// A row of cells (CSV or spreadsheet) as an application.
-fn row_of(columns: &[Option<Column>], cells: &[String], n: usize) -> Row {
-    let mut root = Map::new();
-    let mut scenarios: Vec<Map<String, Value>> = Vec::new();
-    let mut id = n.to_string();
-    let mut errors = Vec::new();
-    for (c, text) in columns.iter().zip(cells) {
-        let Some(c) = c else { continue };
-        match c {
-            Column::Id => {
-                if !text.trim().is_empty() {
-                    id = text.trim().to_string();
-                }
-            }
-            Column::Top(k) => {
-                if !text.trim().is_empty() {
-                    let v = if *k == "schema" {
-                        json!(text.trim().parse::<u64>().unwrap_or(0))
-                    } else {
-                        json!(text.trim())
-                    };
-                    root.insert(k.to_string(), v);
-                }
-            }
-            Column::Field(path, ty) => match cell(text, *ty) {
-                Ok(Some(v)) => subsidy_calc::json::set_path(&mut root, path, v),
-                Ok(None) => {}
-                Err(m) => errors.push(FieldError::new(*path, m)),
-            },
-            Column::Scenario(i, key, ty) => match cell(text, *ty) {
-                Ok(Some(v)) => {
-                    if scenarios.len() <= *i {
-                        scenarios.resize_with(i + 1, Map::new);
-                    }
-                    scenarios[*i].insert(key.to_string(), v);
-                }
-                Ok(None) => {}
-                Err(m) => errors.push(FieldError::new(format!("scenarios[{i}].{key}"), m)),
-            },
-        }
-    }
-    // A project with no cell filled is no project.
-    let list: Vec<Value> = scenarios
-        .into_iter()
-        .filter(|m| !m.is_empty())
-        .map(Value::Object)
-        .collect();
-    if !list.is_empty() {
-        root.insert("scenarios".into(), Value::Array(list));
-    }
-    Row {
-        id,
-        app: if errors.is_empty() {
-            Ok(Value::Object(root))
-        } else {
-            Err(errors)
-        },
-    }
-}
-
-fn columns_of(headers: &[String]) -> Result<Vec<Option<Column>>, String> {
-    let cols: Vec<Option<Column>> = headers.iter().map(|h| column(h)).collect();
-    let unknown: Vec<&str> = headers
-        .iter()
-        .zip(&cols)
-        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
-        .map(|(h, _)| h.as_str())
-        .collect();
-    if !unknown.is_empty() {
-        return Err(format!(
-            "unknown column(s): {} (use the dotted field paths or Chinese labels of docs/INPUT_FIELDS.md, scenarios[0].<field> or 项目1·<label>, and id, region, as_of)",
-            unknown.join(", ")
-        ));
-    }
-    Ok(cols)
 }
 
 /// Reads the input a row at a time and hands each to `each`.
@@ -250,23 +98,14 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
             Ok(())
         }
         "xlsx" => {
-            use calamine::{Data, Reader, open_workbook_auto};
+            use calamine::{Reader, open_workbook_auto};
             let mut wb =
                 open_workbook_auto(path).map_err(|e| format!("cannot read {path}: {e}"))?;
             let range = wb
                 .worksheet_range_at(0)
                 .ok_or(format!("{path}: no worksheet"))?
                 .map_err(|e| format!("{path}: {e}"))?;
-            let text = |d: &Data| match d {
-                Data::Empty => String::new(),
-                Data::String(s) => s.clone(),
-                // Spreadsheet numbers are floats: their shortest text is what was typed
-                // ("1250000.5"); the engine then checks the decimals like any other.
-                Data::Float(f) => format!("{f}"),
-                Data::Int(i) => i.to_string(),
-                Data::Bool(b) => b.to_string(),
-                other => other.to_string(),
-            };
+            let text = xlsx_text;
             let mut rows = range.rows();
             let headers: Vec<String> = rows
                 .next()
@@ -286,64 +125,6 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
             "{path}: unknown input format \".{other}\": use .csv, .xlsx or .jsonl"
         )),
     }
-}
-
-/// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
-/// the totals, the errors.
-fn table_header(book: &RuleBook) -> Vec<String> {
-    let mut h = vec!["id".to_string(), "row".to_string()];
-    for (_, r) in book.rules() {
-        h.push(format!("{}.kind", r.id));
-        h.push(format!("{}.amount", r.id));
-    }
-    for t in ["exact", "up_to", "draft_exact", "draft_up_to"] {
-        h.push(format!("total.{t}"));
-    }
-    h.push("errors".into());
-    h
-}
-
-fn table_row(
-    book: &RuleBook,
-    id: &str,
-    n: usize,
-    result: Result<&Outcome, &[FieldError]>,
-) -> Vec<String> {
-    let mut row = vec![id.to_string(), n.to_string()];
-    match result {
-        Ok(o) => {
-            // Each award into its clause's two columns (the region's clauses; the others stay
-            // blank), by the rule book's index rather than a search per column.
-            let first = row.len();
-            row.resize(first + 2 * book.rules().count(), String::new());
-            for a in &o.awards {
-                if let Some(p) = book.rule_position(a.id) {
-                    row[first + 2 * p] = a.kind.key().to_string();
-                    row[first + 2 * p + 1] = a.amount.clone().unwrap_or_default();
-                }
-            }
-            for t in [
-                &o.total.exact,
-                &o.total.up_to,
-                &o.total.draft_exact,
-                &o.total.draft_up_to,
-            ] {
-                row.push(t.clone());
-            }
-            row.push(String::new());
-        }
-        Err(errors) => {
-            row.resize(2 + 2 * book.rules().count() + 4, String::new());
-            row.push(
-                errors
-                    .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
-        }
-    }
-    row
 }
 
 enum Out {
@@ -427,40 +208,6 @@ impl Out {
             Out::Xlsx(mut wb, _) => wb
                 .save(path)
                 .map_err(|e| format!("cannot write {path}: {e}")),
-        }
-    }
-}
-
-/// Pro-rata: replaces each pool clause's amount by its scaled figure and lowers the totals.
-fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: usize) {
-    for a in &mut o.awards {
-        let Some(new) = scaled.get(&(a.id.to_string(), n)) else {
-            continue;
-        };
-        let Some(old) = a.amount.as_deref().map(cents) else {
-            continue;
-        };
-        let cut = old - new;
-        if cut == 0 {
-            continue;
-        }
-        let y = |c: i64| subsidy_calc::money::fixed2(rust_decimal::Decimal::new(c, 2));
-        a.amount = Some(y(*new));
-        a.value = Some(rust_decimal::Decimal::new(*new, 2));
-        a.notes
-            .push(format!("scaled pro rata to fit the pool: {} of {}", y(*new), y(old)).into());
-        a.notes_zh
-            .push(format!("资金池不足,按比例调减:{}元(原{}元)", y(*new), y(old)).into());
-        let draft = a.source.status.key() == "draft";
-        let lower = |t: &mut String| *t = y(cents(t) - cut);
-        if a.in_totals {
-            lower(&mut o.total.up_to);
-            if a.kind == Kind::Exact {
-                lower(&mut o.total.exact);
-            }
-            if draft {
-                lower(&mut o.total.draft_up_to);
-            }
         }
     }
 }

@@ -1,0 +1,385 @@
+//! Spreadsheet rows ↔ applications and result rows, with no I/O: what `subsidy-calc batch` and the
+//! browser's batch page (batch.html) share. A row of cells becomes an application by its column
+//! heads (the dotted field paths of docs/INPUT_FIELDS.md or their Chinese labels, `scenarios[0].…`
+//! or `项目1·…`, and `id`, `region`, `as_of`); a result becomes a table row (each clause's kind and
+//! amount, the totals, the errors). CSV and .xlsx bytes are read and written here too.
+use crate::FieldError;
+use crate::batch::cents;
+use crate::input::{FIELDS, SCENARIO_FIELDS, Ty};
+use crate::result::Outcome;
+use crate::rulebook::{Kind, RuleBook};
+use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+
+/// One input row: its id (the `id` column or field, else the row number) and its application, or
+/// the errors that made it unreadable.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub id: String,
+    pub app: Result<Value, Vec<FieldError>>,
+}
+
+/// Column header → where the cell goes in the application: a dotted field path, a scenario field
+/// (`scenarios[0].total_investment`), or `id` / `region` / `as_of` / `schema`. Chinese labels (the
+/// 中文 column of docs/INPUT_FIELDS.md) are accepted for fields, and `项目1·<label>` for projects.
+#[derive(Clone, Debug)]
+pub enum Column {
+    Id,
+    Top(&'static str),
+    Field(&'static str, Ty),
+    Scenario(usize, &'static str, Ty),
+}
+
+pub fn column(header: &str) -> Option<Column> {
+    let h = header.trim().trim_start_matches('\u{feff}');
+    match h {
+        "id" | "编号" => return Some(Column::Id),
+        "region" | "地区" => return Some(Column::Top("region")),
+        "as_of" | "计算日期" => return Some(Column::Top("as_of")),
+        "schema" => return Some(Column::Top("schema")),
+        _ => {}
+    }
+    if let Some(f) = FIELDS.iter().find(|f| f.path == h || f.zh == h) {
+        return Some(Column::Field(f.path, f.ty));
+    }
+    let (index, rest) = if let Some(r) = h.strip_prefix("scenarios[") {
+        let (n, rest) = r.split_once("].")?;
+        (n.parse::<usize>().ok()?, rest)
+    } else if let Some(r) = h.strip_prefix("项目") {
+        let (n, rest) = r.split_once('·')?;
+        (n.parse::<usize>().ok()?.checked_sub(1)?, rest)
+    } else {
+        return None;
+    };
+    SCENARIO_FIELDS
+        .iter()
+        .find(|f| f.path == rest || f.zh == rest)
+        .map(|f| Column::Scenario(index, f.path, f.ty))
+}
+
+/// A cell's text as the JSON the field takes; None for an empty cell (an absent field).
+pub fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(match ty {
+        Ty::Flag => match t.to_ascii_lowercase().as_str() {
+            "true" | "是" | "1" | "yes" | "y" => json!(true),
+            "false" | "否" | "0" | "no" | "n" => json!(false),
+            _ => return Err(format!("\"{t}\": give true or false (是 / 否)")),
+        },
+        Ty::Set(_) => json!(
+            t.split([',', '、', ';'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        ),
+        Ty::Choice(opts) => {
+            // A choice may be given by its key or its Chinese label.
+            let key = opts
+                .iter()
+                .find(|o| **o == t || crate::input::choice_label(o).0 == t)
+                .copied()
+                .unwrap_or(t);
+            json!(key)
+        }
+        _ => json!(t),
+    }))
+}
+
+/// A row of cells (CSV or spreadsheet) as an application.
+pub fn row_of(columns: &[Option<Column>], cells: &[String], n: usize) -> Row {
+    let mut root = Map::new();
+    let mut scenarios: Vec<Map<String, Value>> = Vec::new();
+    let mut id = n.to_string();
+    let mut errors = Vec::new();
+    for (c, text) in columns.iter().zip(cells) {
+        let Some(c) = c else { continue };
+        match c {
+            Column::Id => {
+                if !text.trim().is_empty() {
+                    id = text.trim().to_string();
+                }
+            }
+            Column::Top(k) => {
+                if !text.trim().is_empty() {
+                    let v = if *k == "schema" {
+                        json!(text.trim().parse::<u64>().unwrap_or(0))
+                    } else {
+                        json!(text.trim())
+                    };
+                    root.insert(k.to_string(), v);
+                }
+            }
+            Column::Field(path, ty) => match cell(text, *ty) {
+                Ok(Some(v)) => crate::json::set_path(&mut root, path, v),
+                Ok(None) => {}
+                Err(m) => errors.push(FieldError::new(*path, m)),
+            },
+            Column::Scenario(i, key, ty) => match cell(text, *ty) {
+                Ok(Some(v)) => {
+                    if scenarios.len() <= *i {
+                        scenarios.resize_with(i + 1, Map::new);
+                    }
+                    scenarios[*i].insert(key.to_string(), v);
+                }
+                Ok(None) => {}
+                Err(m) => errors.push(FieldError::new(format!("scenarios[{i}].{key}"), m)),
+            },
+        }
+    }
+    // A project with no cell filled is no project.
+    let list: Vec<Value> = scenarios
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(Value::Object)
+        .collect();
+    if !list.is_empty() {
+        root.insert("scenarios".into(), Value::Array(list));
+    }
+    Row {
+        id,
+        app: if errors.is_empty() {
+            Ok(Value::Object(root))
+        } else {
+            Err(errors)
+        },
+    }
+}
+
+pub fn columns_of(headers: &[String]) -> Result<Vec<Option<Column>>, String> {
+    let cols: Vec<Option<Column>> = headers.iter().map(|h| column(h)).collect();
+    let unknown: Vec<&str> = headers
+        .iter()
+        .zip(&cols)
+        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+        .map(|(h, _)| h.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(format!(
+            "unknown column(s): {} (use the dotted field paths or Chinese labels of docs/INPUT_FIELDS.md, scenarios[0].<field> or 项目1·<label>, and id, region, as_of)",
+            unknown.join(", ")
+        ));
+    }
+    Ok(cols)
+}
+
+/// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
+/// the totals, the errors.
+pub fn table_header(book: &RuleBook) -> Vec<String> {
+    let mut h = vec!["id".to_string(), "row".to_string()];
+    for (_, r) in book.rules() {
+        h.push(format!("{}.kind", r.id));
+        h.push(format!("{}.amount", r.id));
+    }
+    for t in ["exact", "up_to", "draft_exact", "draft_up_to"] {
+        h.push(format!("total.{t}"));
+    }
+    h.push("errors".into());
+    h
+}
+
+pub fn table_row(
+    book: &RuleBook,
+    id: &str,
+    n: usize,
+    result: Result<&Outcome, &[FieldError]>,
+) -> Vec<String> {
+    let mut row = vec![id.to_string(), n.to_string()];
+    match result {
+        Ok(o) => {
+            // Each award into its clause's two columns (the region's clauses; the others stay
+            // blank), by the rule book's index rather than a search per column.
+            let first = row.len();
+            row.resize(first + 2 * book.rules().count(), String::new());
+            for a in &o.awards {
+                if let Some(p) = book.rule_position(a.id) {
+                    row[first + 2 * p] = a.kind.key().to_string();
+                    row[first + 2 * p + 1] = a.amount.clone().unwrap_or_default();
+                }
+            }
+            for t in [
+                &o.total.exact,
+                &o.total.up_to,
+                &o.total.draft_exact,
+                &o.total.draft_up_to,
+            ] {
+                row.push(t.clone());
+            }
+            row.push(String::new());
+        }
+        Err(errors) => {
+            row.resize(2 + 2 * book.rules().count() + 4, String::new());
+            row.push(
+                errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+        }
+    }
+    row
+}
+
+/// Pro-rata: replaces each pool clause's amount by its scaled figure and lowers the totals.
+pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: usize) {
+    for a in &mut o.awards {
+        let Some(new) = scaled.get(&(a.id.to_string(), n)) else {
+            continue;
+        };
+        let Some(old) = a.amount.as_deref().map(cents) else {
+            continue;
+        };
+        let cut = old - new;
+        if cut == 0 {
+            continue;
+        }
+        let y = |c: i64| crate::money::fixed2(rust_decimal::Decimal::new(c, 2));
+        a.amount = Some(y(*new));
+        a.value = Some(rust_decimal::Decimal::new(*new, 2));
+        a.notes
+            .push(format!("scaled pro rata to fit the pool: {} of {}", y(*new), y(old)).into());
+        a.notes_zh
+            .push(format!("资金池不足,按比例调减:{}元(原{}元)", y(*new), y(old)).into());
+        let draft = a.source.status.key() == "draft";
+        let lower = |t: &mut String| *t = y(cents(t) - cut);
+        if a.in_totals {
+            lower(&mut o.total.up_to);
+            if a.kind == Kind::Exact {
+                lower(&mut o.total.exact);
+            }
+            if draft {
+                lower(&mut o.total.draft_up_to);
+            }
+        }
+    }
+}
+
+/// The text of a spreadsheet cell: numbers are floats there, and their shortest text is what was
+/// typed ("1250000.5"); the engine then checks the decimals like any other.
+pub fn xlsx_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Every row of a CSV file's bytes (UTF-8, a byte-order mark allowed), numbered from 1 after the
+/// header; the header must name known columns.
+pub fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
+    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers: Vec<String> = r
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(String::from)
+        .collect();
+    let cols = columns_of(&headers)?;
+    Ok(r.records()
+        .enumerate()
+        .map(|(i, rec)| match rec {
+            Ok(rec) => {
+                let cells: Vec<String> = rec.iter().map(String::from).collect();
+                row_of(&cols, &cells, i + 1)
+            }
+            Err(e) => Row {
+                id: (i + 1).to_string(),
+                app: Err(vec![FieldError::new("(csv)", e.to_string())]),
+            },
+        })
+        .collect())
+}
+
+/// Every row of the first worksheet of an .xlsx file's bytes (blank rows skipped).
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
+    use calamine::Reader;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or("no worksheet")?
+        .map_err(|e| e.to_string())?;
+    let mut rows = range.rows();
+    let headers: Vec<String> = rows
+        .next()
+        .map(|r| r.iter().map(xlsx_text).collect())
+        .unwrap_or_default();
+    let cols = columns_of(&headers)?;
+    let mut out = Vec::new();
+    for (i, r) in rows.enumerate() {
+        let cells: Vec<String> = r.iter().map(xlsx_text).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.push(row_of(&cols, &cells, i + 1));
+    }
+    Ok(out)
+}
+
+/// Rows as CSV bytes (UTF-8 with a byte-order mark, so Excel reads the Chinese).
+pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    for r in rows {
+        let _ = w.write_record(r);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Rows as an .xlsx file's bytes (one worksheet, every cell text).
+pub fn write_xlsx(rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, v)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    wb.save_to_buffer().map_err(|e| e.to_string())
+}
+
+/// A template to start from: the heads of the fields a region's clauses read, in Chinese (as
+/// docs/INPUT_FIELDS.md labels them) or as dotted paths, and one example row (an SME in Hongshan
+/// with 1,000,000 of domestic compute and three filed models).
+pub fn template(zh: bool) -> Vec<Vec<String>> {
+    let example: &[(&str, &str)] = &[
+        ("id", "企业A"),
+        ("region", "wuhan-hongshan"),
+        ("as_of", "2026-11-24"),
+        ("enterprise.sme", "是"),
+        ("compute.domestic_fees", "1000000"),
+        ("model_filing.models_filed", "3"),
+        ("scenarios[0].name", "质检大模型"),
+        ("scenarios[0].district_selected", "是"),
+        ("scenarios[0].total_investment", "2000000"),
+    ];
+    let head = |k: &str| -> String {
+        if !zh {
+            return k.to_string();
+        }
+        match k {
+            "id" => "编号".into(),
+            "region" => "地区".into(),
+            "as_of" => "计算日期".into(),
+            _ => match k.strip_prefix("scenarios[0].") {
+                Some(rest) => SCENARIO_FIELDS
+                    .iter()
+                    .find(|f| f.path == rest)
+                    .map_or(k.to_string(), |f| format!("项目1·{}", f.zh)),
+                None => crate::input::field(k).map_or(k.to_string(), |f| f.zh.to_string()),
+            },
+        }
+    };
+    vec![
+        example.iter().map(|(k, _)| head(k)).collect(),
+        example.iter().map(|(_, v)| v.to_string()).collect(),
+    ]
+}

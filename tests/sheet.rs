@@ -1,0 +1,53 @@
+//! Spreadsheet rows ↔ applications in memory (`subsidy_calc::sheet`): what the browser's batch page
+//! reads and writes. The templates must read back as what they say, in CSV and in .xlsx.
+use subsidy_calc::sheet::{read_csv, read_xlsx, template, write_csv, write_xlsx};
+use subsidy_calc::{Date, Detail};
+
+fn today() -> Date {
+    Date::parse("2026-11-24").unwrap()
+}
+
+#[test]
+fn both_templates_read_back_and_evaluate_as_worked() {
+    for zh in [true, false] {
+        let t = template(zh);
+        for rows in [
+            read_csv(&write_csv(&t)).unwrap(),
+            read_xlsx(&write_xlsx(&t).unwrap()).unwrap(),
+        ] {
+            assert_eq!(rows.len(), 1);
+            assert_eq!(rows[0].id, "企业A");
+            let app = rows[0].app.as_ref().unwrap();
+            let o = subsidy_calc::evaluate_value_with(app, today(), Detail::Figures).unwrap();
+            let amount = |id: &str| o.award(id).and_then(|a| a.amount.clone());
+            // 洪山 5: an SME's 1,000,000 of domestic compute × 20% = 200,000 (the yearly cap).
+            assert_eq!(
+                amount("hongshan.compute_subsidy").as_deref(),
+                Some("200000.00")
+            );
+            // 洪山 6: 3 models × 1,000,000, capped at 2,000,000 a year.
+            assert_eq!(
+                amount("hongshan.model_filing").as_deref(),
+                Some("2000000.00")
+            );
+        }
+    }
+    // The Chinese template's heads are the Chinese labels.
+    let zh = template(true);
+    assert!(zh[0].contains(&"编号".to_string()));
+    assert!(zh[0].iter().any(|h| h.starts_with("项目1·")));
+}
+
+#[test]
+fn a_bad_cell_is_named_with_its_row_and_an_unknown_column_is_refused() {
+    let text = "id,compute.domestic_fees,enterprise.sme,region\nA,100,是,wuhan-hongshan\nB,一百,否,wuhan-hongshan\n";
+    let rows = read_csv(text.as_bytes()).unwrap();
+    assert!(rows[0].app.is_ok());
+    // The cell is handed to the engine, which names the field.
+    let e = subsidy_calc::evaluate_value(rows[1].app.as_ref().unwrap(), today()).unwrap_err();
+    assert_eq!(e[0].field, "compute.domestic_fees");
+    let bad = read_csv(b"id,compute.nothing\nA,1\n").unwrap_err();
+    assert!(bad.contains("compute.nothing"), "{bad}");
+    // Not a spreadsheet at all: an error, never a panic.
+    assert!(read_xlsx(b"not a zip").is_err());
+}
