@@ -5,8 +5,8 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    // The browser bundle leaves out what only the tests and the command line read: the quotes that
-    // prove a document's dates and notes, and the pools and count limits of `subsidy-calc batch`.
+    // The browser bundles leave out what only the tests read: the quotes that prove a document's
+    // dates and notes. (The pools and count limits stay: the batch page reports them.)
     let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let dir = Path::new("rules");
     println!("cargo:rerun-if-changed=rules");
@@ -74,10 +74,4 @@ fn strip_for_the_browser(doc: &mut toml::Value) {
     let Some(t) = doc.as_table_mut() else { return };
     t.remove("dates_quote");
     t.remove("notes_quote");
-    if let Some(rules) = t.get_mut("rule").and_then(|r| r.as_array_mut()) {
-        for r in rules.iter_mut().filter_map(|r| r.as_table_mut()) {
-            r.remove("pool");
-            r.remove("limit");
-        }
-    }
 }

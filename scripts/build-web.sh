@@ -5,11 +5,15 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_web
 # In a subshell: the nightly / build-std environment is for this build only.
-# The calculator page, then the 多年规划 page (its own bundle, loaded only there or on demand) built
-# apart and copied beside it: trunk builds one page per run, and each run empties its dist.
+# The calculator page, then the 多年规划 page and the batch page (each its own bundle, loaded only
+# there) built apart and copied beside it: trunk builds one page per run, and each run empties its dist.
 ( baseline_env; trunk build --release --offline )
 ( baseline_env; trunk build --release --offline --dist target/plan-dist plan.html )
 cp target/plan-dist/index.html dist/plan.html
 cp target/plan-dist/plan.css target/plan-dist/subsidy-calc-plan.js target/plan-dist/subsidy-calc-plan_bg.wasm dist/
+# The batch page for officials, the same way.
+( baseline_env; trunk build --release --offline --dist target/batch-dist batch.html )
+cp target/batch-dist/index.html dist/batch.html
+cp target/batch-dist/batch.css target/batch-dist/subsidy-calc-batch.js target/batch-dist/subsidy-calc-batch_bg.wasm dist/
 python3 scripts/postbuild.py dist "$TOOLS/node_modules/.bin/terser"
 

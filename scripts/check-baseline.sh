@@ -13,8 +13,8 @@ DIST="${1:-dist}"
 BIN="$TOOLS/node_modules/.bin"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# The calculator's bundle and the 多年规划 page's.
-for wasm in subsidy-calc-web_bg.wasm subsidy-calc-plan_bg.wasm; do
+# The calculator's bundle, the 多年规划 page's and the batch page's.
+for wasm in subsidy-calc-web_bg.wasm subsidy-calc-plan_bg.wasm subsidy-calc-batch_bg.wasm; do
   "$BIN/wasm-opt" "$DIST/$wasm" --strip-target-features -o "$tmp/stripped.wasm"
   if ! "$BIN/wasm-opt" "$tmp/stripped.wasm" --mvp-features --enable-mutable-globals --enable-sign-ext \
     --enable-nontrapping-float-to-int --enable-bulk-memory --enable-bulk-memory-opt \
@@ -25,11 +25,11 @@ for wasm in subsidy-calc-web_bg.wasm subsidy-calc-plan_bg.wasm; do
   fi
   echo "$wasm: valid for MVP + mutable-globals + sign-ext + nontrapping-float-to-int + bulk-memory"
 done
-"$BIN/es-check" es2020 --module "$DIST/subsidy-calc-web.js" "$DIST/subsidy-calc-plan.js" "$DIST/boot.js" \
+"$BIN/es-check" es2020 --module "$DIST/subsidy-calc-web.js" "$DIST/subsidy-calc-plan.js" "$DIST/subsidy-calc-batch.js" "$DIST/boot.js" \
   "$DIST/widget.js" "$DIST/embed.js" "$DIST/demo.js"
 "$BIN/es-check" es5 "$DIST/support.js"
 echo "js: ES2020 (modules); support.js ES5 (it must run where modules do not)"
-if grep -n ':has(' "$DIST/style.css" "$DIST/plan.css"; then
+if grep -n ':has(' "$DIST/style.css" "$DIST/plan.css" "$DIST/batch.css"; then
   echo "style.css uses :has(), which Chromium before 105 ignores: make it an enhancement or drop it" >&2
   exit 1
 fi

@@ -11,7 +11,7 @@ import sys
 dist = pathlib.Path(sys.argv[1])
 terser = sys.argv[2]
 
-for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js"]:
+for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js", "subsidy-calc-batch.js"]:
     glue = dist / name
     if glue.is_file():
         subprocess.run([terser, str(glue), "--module", "--compress", "--mangle", "-o", str(glue)], check=True)

@@ -186,41 +186,96 @@ pub fn table_row(
     n: usize,
     result: Result<&Outcome, &[FieldError]>,
 ) -> Vec<String> {
-    let mut row = vec![id.to_string(), n.to_string()];
-    match result {
-        Ok(o) => {
-            // Each award into its clause's two columns (the region's clauses; the others stay
-            // blank), by the rule book's index rather than a search per column.
-            let first = row.len();
-            row.resize(first + 2 * book.rules().count(), String::new());
-            for a in &o.awards {
-                if let Some(p) = book.rule_position(a.id) {
-                    row[first + 2 * p] = a.kind.key().to_string();
-                    row[first + 2 * p + 1] = a.amount.clone().unwrap_or_default();
-                }
+    Done::of(book, id, n, result).cells(book)
+}
+
+/// One evaluated row, kept small (a batch in the browser keeps every row for the table and the
+/// downloads): the awards the row can get (not the clauses it cannot), its totals, or its errors.
+#[derive(Clone, Debug)]
+pub struct Done {
+    pub id: String,
+    pub row: usize,
+    pub region: String,
+    /// (position among the rule book's rules, kind, amount) of each award that is not
+    /// `not_eligible`.
+    pub awards: Vec<(usize, Kind, Option<String>)>,
+    /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
+    pub total: [String; 4],
+    pub errors: String,
+}
+
+impl Done {
+    pub fn of(
+        book: &RuleBook,
+        id: &str,
+        n: usize,
+        result: Result<&Outcome, &[FieldError]>,
+    ) -> Done {
+        let mut done = Done {
+            id: id.to_string(),
+            row: n,
+            region: String::new(),
+            awards: Vec::new(),
+            total: Default::default(),
+            errors: String::new(),
+        };
+        match result {
+            Ok(o) => {
+                done.region = o.region.clone();
+                done.awards = o
+                    .awards
+                    .iter()
+                    .filter(|a| a.kind != Kind::NotEligible)
+                    .filter_map(|a| Some((book.rule_position(a.id)?, a.kind, a.amount.clone())))
+                    .collect();
+                done.total = [
+                    o.total.exact.clone(),
+                    o.total.up_to.clone(),
+                    o.total.draft_exact.clone(),
+                    o.total.draft_up_to.clone(),
+                ];
             }
-            for t in [
-                &o.total.exact,
-                &o.total.up_to,
-                &o.total.draft_exact,
-                &o.total.draft_up_to,
-            ] {
-                row.push(t.clone());
-            }
-            row.push(String::new());
-        }
-        Err(errors) => {
-            row.resize(2 + 2 * book.rules().count() + 4, String::new());
-            row.push(
-                errors
+            Err(errors) => {
+                done.errors = errors
                     .iter()
                     .map(|e| format!("{}: {}", e.field, e.message))
                     .collect::<Vec<_>>()
-                    .join("; "),
-            );
+                    .join("; ");
+            }
         }
+        done
     }
-    row
+
+    /// The row as the table has it ([`table_header`]'s columns): every clause of the row's region
+    /// with its kind (`not_eligible` where it gives nothing) and amount, the others blank.
+    pub fn cells(&self, book: &RuleBook) -> Vec<String> {
+        let mut row = vec![self.id.clone(), self.row.to_string()];
+        let first = row.len();
+        row.resize(first + 2 * book.rules().count(), String::new());
+        if self.errors.is_empty() {
+            let docs = book
+                .region(&self.region)
+                .map(|r| r.documents.as_slice())
+                .unwrap_or(&[]);
+            for (p, (d, _)) in book.rules().enumerate() {
+                if docs.contains(&d.key) {
+                    row[first + 2 * p] = Kind::NotEligible.key().to_string();
+                }
+            }
+            for (p, kind, amount) in &self.awards {
+                row[first + 2 * p] = kind.key().to_string();
+                row[first + 2 * p + 1] = amount.clone().unwrap_or_default();
+            }
+        }
+        row.extend(self.total.iter().cloned());
+        row.push(self.errors.clone());
+        row
+    }
+
+    /// The up-to total as a decimal (0 for a row with errors).
+    pub fn up_to(&self) -> rust_decimal::Decimal {
+        self.total[1].parse().unwrap_or_default()
+    }
 }
 
 /// Pro-rata: replaces each pool clause's amount by its scaled figure and lowers the totals.
@@ -322,20 +377,21 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
     Ok(out)
 }
 
-/// Rows as CSV bytes (UTF-8 with a byte-order mark, so Excel reads the Chinese).
-pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
+/// Rows as CSV bytes (UTF-8 with a byte-order mark, so Excel reads the Chinese), made one row at a
+/// time.
+pub fn write_csv(rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     for r in rows {
-        let _ = w.write_record(r);
+        let _ = w.write_record(&r);
     }
     w.into_inner().unwrap_or_default()
 }
 
 /// Rows as an .xlsx file's bytes (one worksheet, every cell text).
-pub fn write_xlsx(rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+pub fn write_xlsx(rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, String> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
-    for (r, row) in rows.iter().enumerate() {
+    for (r, row) in rows.into_iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             if !v.is_empty() {
                 ws.write_string(r as u32, c as u16, v)

@@ -57,7 +57,7 @@
   if (supported || !document.body) return;
   document.documentElement.setAttribute('data-fallback', 'unsupported');
   var app = document.getElementById('app');
-  if (app && (app.getAttribute('data-subsidy-calc') !== null || app.getAttribute('data-subsidy-plan') !== null)) show(app, 'unsupported');
+  if (app && (app.getAttribute('data-subsidy-calc') !== null || app.getAttribute('data-subsidy-plan') !== null || app.getAttribute('data-subsidy-batch') !== null)) show(app, 'unsupported');
   var tags = document.getElementsByTagName('subsidy-calculator');
   for (var i = 0; i < tags.length; i++) show(tags[i], 'unsupported');
 })();

@@ -12,8 +12,8 @@ fn both_templates_read_back_and_evaluate_as_worked() {
     for zh in [true, false] {
         let t = template(zh);
         for rows in [
-            read_csv(&write_csv(&t)).unwrap(),
-            read_xlsx(&write_xlsx(&t).unwrap()).unwrap(),
+            read_csv(&write_csv(t.clone())).unwrap(),
+            read_xlsx(&write_xlsx(t.clone()).unwrap()).unwrap(),
         ] {
             assert_eq!(rows.len(), 1);
             assert_eq!(rows[0].id, "企业A");

@@ -55,8 +55,17 @@ pub fn base_href() -> String {
 
 /// Offers text as a file download (no server involved: a blob URL).
 pub fn download(filename: &str, mime: &str, text: &str) {
+    offer(filename, mime, &wasm_bindgen::JsValue::from_str(text));
+}
+
+/// Offers bytes (a spreadsheet) as a file download.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) {
+    offer(filename, mime, &js_sys::Uint8Array::from(bytes).into());
+}
+
+fn offer(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) {
     let Some(doc) = document() else { return };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {

@@ -1,0 +1,425 @@
+//! The batch page for officials (batch.html): a CSV or .xlsx file of applications in, every row's
+//! awards, the summary per clause, each pool's demand against the pool and each count limit, and
+//! the results out as .xlsx or CSV. The file never leaves the browser. Rows are evaluated a slice at
+//! a time (figures only), yielding to the browser between slices so the page stays responsive and
+//! shows its progress. The rows ↔ applications mapping is `subsidy_calc::sheet`, the summary
+//! `subsidy_calc::batch` — the same code as `subsidy-calc batch`.
+use crate::browser;
+use js_sys::Uint8Array;
+use std::cell::RefCell;
+use std::rc::Rc;
+use subsidy_calc::batch::{Report, Summary};
+use subsidy_calc::form::Lang;
+use subsidy_calc::money::human;
+use subsidy_calc::sheet::{
+    Done, read_csv, read_xlsx, table_header, template, write_csv, write_xlsx,
+};
+use subsidy_calc::{Detail, RuleBook};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Rows evaluated between two looks at the browser (a slice takes a few milliseconds).
+const SLICE: usize = 2000;
+/// Rows shown in the table (all are in the downloads).
+const SHOWN: usize = 200;
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Idle,
+    Running { done: usize, total: usize },
+    Done,
+    Failed(String),
+}
+
+/// What a finished batch keeps.
+#[derive(Default)]
+struct Results {
+    file: String,
+    rows: Vec<Done>,
+    report: Option<Report>,
+    /// Milliseconds: reading the file into applications, and evaluating them.
+    read_ms: f64,
+    eval_ms: f64,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Lets the browser paint and handle input before the next slice.
+async fn yield_to_browser() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = browser::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+async fn run(file: web_sys::File, phase: UseStateSetter<Phase>, results: Rc<RefCell<Results>>) {
+    phase.set(Phase::Running { done: 0, total: 0 });
+    let name = file.name();
+    let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+        phase.set(Phase::Failed(format!("{name}: cannot read the file")));
+        return;
+    };
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    let t0 = now();
+    let rows = if name.to_ascii_lowercase().ends_with(".xlsx") {
+        read_xlsx(&bytes)
+    } else {
+        read_csv(&bytes)
+    };
+    let rows = match rows {
+        Ok(r) => r,
+        Err(e) => {
+            phase.set(Phase::Failed(format!("{name}: {e}")));
+            return;
+        }
+    };
+    let read_ms = now() - t0;
+    let Ok(book) = RuleBook::embedded() else {
+        phase.set(Phase::Failed("rule data is invalid".into()));
+        return;
+    };
+    let today = browser::today();
+    let total = rows.len();
+    let mut summary = Summary::default();
+    let mut done = Vec::with_capacity(total);
+    let mut eval_ms = 0.0;
+    for slice in rows.chunks(SLICE) {
+        let t = now();
+        for row in slice {
+            let n = done.len() + 1;
+            let result = match &row.app {
+                Ok(v) => subsidy_calc::evaluate_value_with(v, today, Detail::Figures),
+                Err(e) => Err(e.clone()),
+            };
+            match &result {
+                Ok(o) => summary.add(o, book),
+                Err(_) => summary.failed_row(),
+            }
+            done.push(Done::of(
+                book,
+                &row.id,
+                n,
+                result.as_ref().map_err(|e| e.as_slice()),
+            ));
+        }
+        eval_ms += now() - t;
+        phase.set(Phase::Running {
+            done: done.len(),
+            total,
+        });
+        yield_to_browser().await;
+    }
+    *results.borrow_mut() = Results {
+        file: name,
+        report: Some(summary.report(book)),
+        rows: done,
+        read_ms,
+        eval_ms,
+    };
+    phase.set(Phase::Done);
+}
+
+#[component]
+pub fn BatchApp() -> Html {
+    let lang = use_state(|| Lang::Zh);
+    let phase = use_state(|| Phase::Idle);
+    let results = use_mut_ref(Results::default);
+    let l = *lang;
+    let start = {
+        let (phase, results) = (phase.setter(), results.clone());
+        Callback::from(move |file: web_sys::File| {
+            wasm_bindgen_futures::spawn_local(run(file, phase.clone(), results.clone()))
+        })
+    };
+    let on_input = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|f| f.get(0)) {
+                start.emit(f);
+            }
+        })
+    };
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(f) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            start.emit(f);
+        }
+    });
+    let on_drag = Callback::from(|e: DragEvent| e.prevent_default());
+    let to_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| lang.set(if l == Lang::Zh { Lang::En } else { Lang::Zh }))
+    };
+    let template_cb = |zh: bool| {
+        Callback::from(move |_| {
+            let name = if zh {
+                "批量测算模板.csv"
+            } else {
+                "batch-template.csv"
+            };
+            browser::download_bytes(name, "text/csv;charset=utf-8", &write_csv(template(zh)));
+        })
+    };
+    let busy = matches!(*phase, Phase::Running { .. });
+    html! {
+        <div class="page batch-page" lang={l.t("zh-CN", "en")}>
+            <header class="top">
+                <div class="title">
+                    <h1>{ l.t("批量测算 · 人工智能产业政策计算器", "Many applications · AI Industry Subsidy Calculator") }</h1>
+                    <p class="subtitle">{ l.t(
+                        "上传多家企业的申报数据(CSV 或 Excel .xlsx),逐行测算奖励,汇总各条款、资金池和名额;文件只在您的浏览器中处理,不上传。",
+                        "Upload many companies' figures (CSV or Excel .xlsx): every row's awards, a summary per clause, each budget pool and count limit. The file is read in your browser only; nothing is uploaded.") }</p>
+                    <p class="no-print"><a href="./" id="to-calculator">{ l.t("← 单家企业计算器", "← One company") }</a></p>
+                </div>
+                <div class="controls">
+                    <button type="button" id="lang-switch" class="secondary" onclick={to_lang} lang={l.t("en", "zh-CN")}>{ l.t("English", "中文") }</button>
+                </div>
+            </header>
+            <main>
+                <section class="batch-input" ondrop={on_drop} ondragover={on_drag.clone()} ondragenter={on_drag}>
+                    <label for="batch-file" class="drop">
+                        { l.t("选择或拖入 CSV / .xlsx 文件", "Choose or drop a CSV / .xlsx file") }
+                    </label>
+                    <input type="file" id="batch-file" accept=".csv,.xlsx,text/csv" disabled={busy} onchange={on_input} />
+                    <p class="hint">{ l.t(
+                        "表头用 docs/INPUT_FIELDS.md 中的字段路径或中文名称(项目用“项目1·…”),另可有 编号、地区、计算日期 列。先下载模板:",
+                        "Column heads are the field paths or Chinese labels of docs/INPUT_FIELDS.md (projects as scenarios[0].…), plus id, region and as_of. Start from a template:") }
+                        { " " }
+                        <button type="button" class="link" id="template-zh" onclick={template_cb(true)}>{ l.t("模板(中文表头)", "template (Chinese heads)") }</button>
+                        { " · " }
+                        <button type="button" class="link" id="template-en" onclick={template_cb(false)}>{ l.t("模板(英文表头)", "template (English heads)") }</button>
+                    </p>
+                </section>
+                { status(&phase, l) }
+                if *phase == Phase::Done {
+                    { finished(&results.borrow(), l) }
+                }
+            </main>
+        </div>
+    }
+}
+
+fn status(phase: &Phase, l: Lang) -> Html {
+    match phase {
+        Phase::Idle => html! {},
+        Phase::Running { done, total } => html! {
+            <section class="batch-status" aria-live="polite">
+                <p id="batch-progress-text">{ format!("{} {done} / {total}", l.t("正在测算", "Evaluating")) }</p>
+                <progress id="batch-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
+            </section>
+        },
+        Phase::Done => html! {},
+        Phase::Failed(e) => html! {
+            <p class="error" role="alert" id="batch-error">{ format!("{}{e}", l.t("无法读取:", "Cannot read: ")) }</p>
+        },
+    }
+}
+
+fn finished(r: &Results, l: Lang) -> Html {
+    let Ok(book) = RuleBook::embedded() else {
+        return html! {};
+    };
+    let Some(report) = &r.report else {
+        return html! {};
+    };
+    let title = |id: &str| {
+        book.rule(id)
+            .map(|(_, rule)| l.t(&rule.title_zh, &rule.title_en).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let yuan = |t: &str| format!("{}{}", human(t.parse().unwrap_or_default()), l.t("元", ""));
+    let rows = Rc::new(r.rows.clone());
+    let download = |xlsx: bool| {
+        let rows = rows.clone();
+        Callback::from(move |_| {
+            let Ok(book) = RuleBook::embedded() else {
+                return;
+            };
+            let all = std::iter::once(table_header(book)).chain(rows.iter().map(|d| d.cells(book)));
+            if xlsx {
+                if let Ok(bytes) = write_xlsx(all) {
+                    browser::download_bytes(
+                        "subsidy-batch.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    );
+                }
+            } else {
+                browser::download_bytes(
+                    "subsidy-batch.csv",
+                    "text/csv;charset=utf-8",
+                    &write_csv(all),
+                );
+            }
+        })
+    };
+    html! {
+        <section class="batch-results">
+            <h2>{ format!("{} · {}", l.t("测算结果", "Results"), r.file) }</h2>
+            <p id="batch-counts">{ match l {
+                Lang::Zh => format!("共{}行:{}行已计算,{}行有错误(读取 {:.0} 毫秒,计算 {:.0} 毫秒)", report.rows, report.evaluated, report.failed, r.read_ms, r.eval_ms),
+                Lang::En => format!("{} rows: {} evaluated, {} with errors (read {:.0} ms, evaluated {:.0} ms)", report.rows, report.evaluated, report.failed, r.read_ms, r.eval_ms),
+            } }</p>
+            <div class="toolbar no-print">
+                <button type="button" id="batch-xlsx" onclick={download(true)}>{ l.t("下载结果 .xlsx", "Download .xlsx") }</button>
+                <button type="button" id="batch-csv" class="secondary" onclick={download(false)}>{ l.t("下载结果 CSV", "Download CSV") }</button>
+            </div>
+            if !report.pools.is_empty() || !report.limits.is_empty() {
+                <h3>{ l.t("资金池与名额", "Budget pools and places") }</h3>
+                { pool_chart(report, l, &title) }
+                <ul class="batch-limits" id="batch-pools">
+                    { for report.pools.iter().map(|p| html! {
+                        <li class={classes!(p.over.then_some("over"))} data-rule={p.rule.clone()}>
+                            <strong>{ title(&p.rule) }</strong>{ ":" }{ l.t(&p.note_zh, &p.note_en).to_string() }
+                            <blockquote>{ p.quote.clone() }</blockquote>
+                        </li>
+                    }) }
+                    { for report.limits.iter().map(|p| html! {
+                        <li class={classes!(p.over.then_some("over"))} data-rule={p.rule.clone()}>
+                            <strong>{ title(&p.rule) }</strong>{ ":" }{ l.t(&p.note_zh, &p.note_en).to_string() }
+                            <blockquote>{ p.quote.clone() }</blockquote>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h3>{ l.t("各条款汇总", "Per clause") }</h3>
+            <div class="table-wrap">
+                <table id="batch-clauses">
+                    <thead><tr>
+                        <th scope="col">{ l.t("条款", "Clause") }</th>
+                        <th scope="col">{ l.t("有金额的申请", "Applicants with a figure") }</th>
+                        <th scope="col">{ l.t("合计", "Sum") }</th>
+                        <th scope="col">{ l.t("最小", "Smallest") }</th>
+                        <th scope="col">{ l.t("中位数", "Median") }</th>
+                        <th scope="col">{ l.t("最大", "Largest") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for report.clauses.iter().filter(|c| c.eligible > 0).map(|c| html! {
+                            <tr data-rule={c.id.clone()}>
+                                <th scope="row">{ title(&c.id) }</th>
+                                <td>{ c.eligible.to_string() }</td>
+                                <td>{ yuan(&c.sum) }</td>
+                                <td>{ c.smallest.as_deref().map(yuan).unwrap_or_default() }</td>
+                                <td>{ c.median.as_deref().map(yuan).unwrap_or_default() }</td>
+                                <td>{ c.largest.as_deref().map(yuan).unwrap_or_default() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h3>{ l.t("每家申请", "Each application") }</h3>
+            { applicant_chart(&r.rows, l) }
+            <div class="table-wrap">
+                <table id="batch-rows">
+                    <thead><tr>
+                        <th scope="col">{ l.t("编号", "id") }</th>
+                        <th scope="col">{ l.t("行", "row") }</th>
+                        <th scope="col">{ l.t("地区", "region") }</th>
+                        <th scope="col">{ l.t("确定金额合计", "total exact") }</th>
+                        <th scope="col">{ l.t("最高可得合计", "total up to") }</th>
+                        <th scope="col">{ l.t("有金额的条款", "clauses with a figure") }</th>
+                        <th scope="col">{ l.t("错误", "errors") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.rows.iter().take(SHOWN).map(|d| html! {
+                            <tr data-id={d.id.clone()} class={classes!((!d.errors.is_empty()).then_some("failed"))}>
+                                <th scope="row">{ d.id.clone() }</th>
+                                <td>{ d.row.to_string() }</td>
+                                <td>{ book.region(&d.region).map(|g| l.t(&g.name_zh, &g.name_en).to_string()).unwrap_or_default() }</td>
+                                <td class="exact">{ if d.errors.is_empty() { yuan(&d.total[0]) } else { String::new() } }</td>
+                                <td class="up-to">{ if d.errors.is_empty() { yuan(&d.total[1]) } else { String::new() } }</td>
+                                <td>{ d.awards.iter().filter(|a| a.2.is_some()).count().to_string() }</td>
+                                <td class="errors">{ d.errors.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if r.rows.len() > SHOWN {
+                <p class="hint">{ match l {
+                    Lang::Zh => format!("表中显示前{SHOWN}行;全部{}行在下载的文件中。", r.rows.len()),
+                    Lang::En => format!("The first {SHOWN} rows are shown; all {} are in the downloads.", r.rows.len()),
+                } }</p>
+            }
+        </section>
+    }
+}
+
+/// Each pool's demand against the pool, and each count limit's applicants against its places.
+fn pool_chart(report: &Report, l: Lang, title: &dyn Fn(&str) -> String) -> Html {
+    let bars: Vec<(String, f64, f64, bool)> = report
+        .pools
+        .iter()
+        .map(|p| {
+            let f = |t: &str| t.parse::<f64>().unwrap_or(0.0);
+            (title(&p.rule), f(&p.demand), f(&p.pool), p.over)
+        })
+        .chain(report.limits.iter().map(|c| {
+            (
+                format!("{}{}", title(&c.rule), l.t("(名额)", " (places)")),
+                c.seeking as f64,
+                f64::from(c.places),
+                c.over,
+            )
+        }))
+        .collect();
+    let h = 28.0 * bars.len() as f64 + 10.0;
+    html! {
+        <figure class="batch-chart" id="batch-pool-chart">
+            <svg viewBox={format!("0 0 640 {h}")} role="img" aria-label={l.t("需求与资金池(或名额)对比", "Demand against each pool (or places)")}>
+                { for bars.iter().enumerate().map(|(i, (name, demand, pool, over))| {
+                    let scale = demand.max(*pool).max(1.0);
+                    let y = 6.0 + 28.0 * i as f64;
+                    html! {
+                        <g>
+                            <text x="0" y={format!("{:.0}", y + 14.0)} class="bar-label">{ name.chars().take(18).collect::<String>() }</text>
+                            <rect class={classes!("demand", over.then_some("over"))} x="230" y={format!("{y:.0}")} height="18" width={format!("{:.1}", 400.0 * demand / scale)} />
+                            <line class="pool-line" x1={format!("{:.1}", 230.0 + 400.0 * pool / scale)} x2={format!("{:.1}", 230.0 + 400.0 * pool / scale)} y1={format!("{:.0}", y - 2.0)} y2={format!("{:.0}", y + 20.0)} />
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption class="hint">{ l.t("色条为申请需求,竖线为资金池总额或名额;红色为超出。", "Bars are the demand; the line is the pool or the number of places; red is over.") }</figcaption>
+        </figure>
+    }
+}
+
+/// The twenty largest applications by their up-to total.
+fn applicant_chart(rows: &[Done], l: Lang) -> Html {
+    let mut top: Vec<&Done> = rows.iter().filter(|d| d.errors.is_empty()).collect();
+    top.sort_by_key(|d| std::cmp::Reverse(d.up_to()));
+    top.truncate(20);
+    let max = top.first().map(|d| d.up_to()).unwrap_or_default();
+    if max.is_zero() {
+        return html! {};
+    }
+    let h = 20.0 * top.len() as f64 + 6.0;
+    html! {
+        <figure class="batch-chart" id="batch-applicant-chart">
+            <svg viewBox={format!("0 0 640 {h}")} role="img" aria-label={l.t("最高可得合计最多的申请", "The largest applications by their up-to total")}>
+                { for top.iter().enumerate().map(|(i, d)| {
+                    let w = (d.up_to() / max).to_string().parse::<f64>().unwrap_or(0.0) * 400.0;
+                    let y = 4.0 + 20.0 * i as f64;
+                    html! {
+                        <g>
+                            <text x="0" y={format!("{:.0}", y + 12.0)} class="bar-label">{ d.id.chars().take(16).collect::<String>() }</text>
+                            <rect class="applicant" x="150" y={format!("{y:.0}")} height="14" width={format!("{w:.1}")} />
+                            <text x={format!("{:.1}", 156.0 + w)} y={format!("{:.0}", y + 12.0)} class="bar-label">{ format!("{}{}", human(d.up_to()), l.t("元", "")) }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption class="hint">{ l.t("最高可得合计最多的20家申请。", "The twenty largest applications by their up-to total.") }</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,23 @@
+//! The batch page for officials, batch.html: its own bundle (the spreadsheet formats and the
+//! summary), loaded only there, so the calculator page's size budget does not grow. A thin Yew
+//! layer over `subsidy_calc::sheet` and `subsidy_calc::batch`.
+#[cfg(target_arch = "wasm32")]
+mod batch_app;
+#[cfg(target_arch = "wasm32")]
+#[allow(dead_code)]
+mod browser;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    if let Some(root) = browser::document()
+        .and_then(|d| d.get_element_by_id("app"))
+        .filter(|e| e.has_attribute("data-subsidy-batch"))
+    {
+        yew::Renderer::<batch_app::BatchApp>::with_root(root).render();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("subsidy-calc-batch is the browser's batch page: build it with scripts/serve.sh.");
+}
