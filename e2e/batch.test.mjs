@@ -62,6 +62,13 @@ test('a file of Hongshan SMEs: each award, the over-subscribed pool, the bad row
   await context.close();
 });
 
+test('the calculator links to the batch page', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  assert.equal(await page.getAttribute('#to-batch', 'href'), 'batch.html');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the template reads back; a file that is not a spreadsheet is said, never a blank page', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}batch.html`, { ready: '#batch-file' });
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#template-zh')]);

@@ -34,6 +34,7 @@ const PAGES = [
   { name: 'the iframe page', path: 'embed.html?region=wuhan-qiaokou&locked=1', where: '#calc' },
   { name: 'the widget', path: 'demo.html', where: '#w1' },
   { name: 'the 多年规划 page', path: 'plan.html', where: '#app' },
+  { name: 'the batch page', path: 'batch.html', where: '#app' },
 ];
 
 async function open(path, { init, javaScriptEnabled = true } = {}) {

@@ -18,7 +18,9 @@ cargo test --all-targets
 
 echo "== web: clippy (wasm32)"
 setup_web
-cargo clippy --target wasm32-unknown-unknown --bin subsidy-calc-web -- -D warnings
+for bin in subsidy-calc-web subsidy-calc-plan subsidy-calc-batch; do
+  cargo clippy --target wasm32-unknown-unknown --bin "$bin" -- -D warnings
+done
 echo "== web: release build (std rebuilt for the browser baseline)"
 scripts/build-web.sh
 echo "== web: browser baseline (wasm features, ES2020, CSS)"

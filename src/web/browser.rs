@@ -58,7 +58,9 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     offer(filename, mime, &wasm_bindgen::JsValue::from_str(text));
 }
 
-/// Offers bytes (a spreadsheet) as a file download.
+/// Offers bytes (a spreadsheet) as a file download. (The batch page's: the calculator's bundle
+/// does not use it.)
+#[allow(dead_code)]
 pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) {
     offer(filename, mime, &js_sys::Uint8Array::from(bytes).into());
 }

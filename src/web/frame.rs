@@ -69,7 +69,9 @@ pub(crate) fn footer(props: &FooterProps) -> Html {
                     "the figures are estimates from the published texts, not an official determination; the authorities decide the actual amounts. The Wuhan city policy is a draft for comment, not in force.") }
             </p>
             if !props.embedded {
-                <p class="no-print"><a href="plan.html" id="to-plan">{ lang.t("多年规划:逐年测算、到期日和各地对比 →", "Multi-year plan: year by year, end dates, each place compared →") }</a></p>
+                <p class="no-print"><a href="plan.html" id="to-plan">{ lang.t("多年规划:逐年测算、到期日和各地对比 →", "Multi-year plan: year by year, end dates, each place compared →") }</a>
+                    { " · " }
+                    <a href="batch.html" id="to-batch">{ lang.t("批量测算(主管部门:多家申请、资金池)→", "Many applications (for officials: budget pools) →") }</a></p>
             }
             <p>{ format!("{} {}", lang.t("规则数据版本", "Rule data version"), book.version()) }</p>
             <ul class="documents">
