@@ -62,6 +62,24 @@ test('a file of Hongshan SMEs: each award, the over-subscribed pool, the bad row
   await context.close();
 });
 
+test('pro rata on the page: the pool is met to the cent, as on the command line', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}batch.html`, { ready: '#batch-file' });
+  await page.check('#pool-prorata');
+  await page.setInputFiles('#batch-file', hongshanCsv(17));
+  await page.waitForSelector('#batch-counts');
+  // 200,000 × 3,000,000 / 3,400,000 = 176,470.588…: 17,647,058 cents floored, the 14 cents left
+  // one each to the first 14 rows (equal remainders: earlier rows first).
+  assert.equal((await page.textContent('#batch-rows tr[data-id="企业1"] td.up-to')).trim(), '176,470.59元');
+  assert.equal((await page.textContent('#batch-rows tr[data-id="企业17"] td.up-to')).trim(), '176,470.58元');
+  assert.ok((await page.textContent('#batch-pools li[data-rule="hongshan.compute_subsidy"]')).includes('已按比例调减至资金池总额'));
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#batch-csv')]);
+  const csv = fs.readFileSync(await csvDl.path(), 'utf8');
+  const sum = [...csv.matchAll(/,up_to,(\d+\.\d\d),/g)].reduce((s, m) => s + Math.round(Number(m[1]) * 100), 0);
+  assert.equal(sum, 300000000, 'the scaled awards add up to the pool, 3,000,000.00');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the calculator links to the batch page', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   assert.equal(await page.getAttribute('#to-batch', 'href'), 'batch.html');

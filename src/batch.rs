@@ -139,6 +139,22 @@ pub struct Report {
     pub limits: Vec<LimitSummary>,
 }
 
+impl Report {
+    /// After `--pool prorata`: each over-subscribed pool now adds up to the pool exactly.
+    pub fn mark_scaled(&mut self) {
+        for p in self
+            .pools
+            .iter_mut()
+            .filter(|p| p.over && p.bound == "at_most")
+        {
+            p.scaled_to = Some(p.pool.clone());
+            p.note_zh.push_str(";已按比例调减至资金池总额(分毫不差)");
+            p.note_en
+                .push_str("; scaled pro rata to the pool, to the cent");
+        }
+    }
+}
+
 /// Accumulates results, one row at a time, in memory that does not grow with the rows (per clause
 /// only the distinct award figures are kept, for the median).
 #[derive(Debug, Default)]

@@ -189,6 +189,16 @@ pub fn table_row(
     Done::of(book, id, n, result).cells(book)
 }
 
+/// One award of a [`Done`] row.
+#[derive(Clone, Debug)]
+pub struct Got {
+    /// Its clause's position among the rule book's rules (the table's column pair).
+    pub pos: usize,
+    pub kind: Kind,
+    pub amount: Option<String>,
+    pub in_totals: bool,
+}
+
 /// One evaluated row, kept small (a batch in the browser keeps every row for the table and the
 /// downloads): the awards the row can get (not the clauses it cannot), its totals, or its errors.
 #[derive(Clone, Debug)]
@@ -196,9 +206,8 @@ pub struct Done {
     pub id: String,
     pub row: usize,
     pub region: String,
-    /// (position among the rule book's rules, kind, amount) of each award that is not
-    /// `not_eligible`.
-    pub awards: Vec<(usize, Kind, Option<String>)>,
+    /// Each award that is not `not_eligible`.
+    pub awards: Vec<Got>,
     /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
     pub total: [String; 4],
     pub errors: String,
@@ -226,7 +235,14 @@ impl Done {
                     .awards
                     .iter()
                     .filter(|a| a.kind != Kind::NotEligible)
-                    .filter_map(|a| Some((book.rule_position(a.id)?, a.kind, a.amount.clone())))
+                    .filter_map(|a| {
+                        Some(Got {
+                            pos: book.rule_position(a.id)?,
+                            kind: a.kind,
+                            amount: a.amount.clone(),
+                            in_totals: a.in_totals,
+                        })
+                    })
                     .collect();
                 done.total = [
                     o.total.exact.clone(),
@@ -262,9 +278,9 @@ impl Done {
                     row[first + 2 * p] = Kind::NotEligible.key().to_string();
                 }
             }
-            for (p, kind, amount) in &self.awards {
-                row[first + 2 * p] = kind.key().to_string();
-                row[first + 2 * p + 1] = amount.clone().unwrap_or_default();
+            for a in &self.awards {
+                row[first + 2 * a.pos] = a.kind.key().to_string();
+                row[first + 2 * a.pos + 1] = a.amount.clone().unwrap_or_default();
             }
         }
         row.extend(self.total.iter().cloned());
@@ -275,6 +291,56 @@ impl Done {
     /// The up-to total as a decimal (0 for a row with errors).
     pub fn up_to(&self) -> rust_decimal::Decimal {
         self.total[1].parse().unwrap_or_default()
+    }
+}
+
+/// `--pool prorata` on rows kept in memory (the batch page): the awards of each over-subscribed
+/// pool ("不超过") scaled to add up to the pool to the cent ([`crate::batch::prorata`]), each row's
+/// totals lowered by what its award lost. The same figures as the command line's two passes.
+pub fn scale_pools(book: &RuleBook, rows: &mut [Done]) {
+    for (p, (doc, rule)) in book.rules().enumerate() {
+        let Some(pool) = rule.pool.as_ref().filter(|pool| !pool.at_least) else {
+            continue;
+        };
+        let list: Vec<(usize, i64)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let a = d.awards.iter().find(|a| a.pos == p)?;
+                Some((i, cents(a.amount.as_deref()?)))
+            })
+            .collect();
+        let pool_cents: i64 = (pool.amount.0 * rust_decimal::Decimal::ONE_HUNDRED)
+            .try_into()
+            .unwrap_or(i64::MAX);
+        let draft = doc.standing() == crate::rulebook::Status::Draft;
+        for ((i, old), new) in list.iter().zip(crate::batch::prorata(&list, pool_cents)) {
+            let cut = old - new;
+            if cut == 0 {
+                continue;
+            }
+            let d = &mut rows[*i];
+            let y = |c: i64| crate::money::fixed2(rust_decimal::Decimal::new(c, 2));
+            let (mut exact, mut counted) = (false, false);
+            for a in d.awards.iter_mut().filter(|a| a.pos == p) {
+                a.amount = Some(y(new));
+                exact = a.kind == Kind::Exact;
+                counted = a.in_totals;
+            }
+            let lower = |t: &mut String| *t = y(cents(t) - cut);
+            if counted {
+                lower(&mut d.total[1]);
+                if draft {
+                    lower(&mut d.total[3]);
+                }
+                if exact {
+                    lower(&mut d.total[0]);
+                    if draft {
+                        lower(&mut d.total[2]);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -302,11 +368,14 @@ pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: 
         let lower = |t: &mut String| *t = y(cents(t) - cut);
         if a.in_totals {
             lower(&mut o.total.up_to);
-            if a.kind == Kind::Exact {
-                lower(&mut o.total.exact);
-            }
             if draft {
                 lower(&mut o.total.draft_up_to);
+            }
+            if a.kind == Kind::Exact {
+                lower(&mut o.total.exact);
+                if draft {
+                    lower(&mut o.total.draft_exact);
+                }
             }
         }
     }

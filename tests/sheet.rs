@@ -51,3 +51,54 @@ fn a_bad_cell_is_named_with_its_row_and_an_unknown_column_is_refused() {
     // Not a spreadsheet at all: an error, never a panic.
     assert!(read_xlsx(b"not a zip").is_err());
 }
+
+#[test]
+fn pools_scaled_in_memory_match_the_command_lines_prorata() {
+    // 洪山 5 "每年设立不超过300万元的算力补贴资金池": 17 SMEs × 200,000 = 3,400,000 asked. Each
+    // 200,000 × 3,000,000 / 3,400,000 = 176,470.588… → 17,647,058 cents floored (299,999,986 in
+    // all); the 14 cents left go one each to the first 14 rows (equal remainders: earlier rows).
+    use subsidy_calc::sheet::{Done, scale_pools};
+    let book = subsidy_calc::RuleBook::embedded().unwrap();
+    let mut text = String::from("id,region,as_of,中小企业,国产算力合同费用\n");
+    for i in 1..=17 {
+        text.push_str(&format!("企业{i},wuhan-hongshan,2026-11-24,是,1000000\n"));
+    }
+    let mut done: Vec<Done> = read_csv(text.as_bytes())
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let o = subsidy_calc::evaluate_value_with(
+                r.app.as_ref().unwrap(),
+                today(),
+                Detail::Figures,
+            );
+            Done::of(book, &r.id, i + 1, o.as_ref().map_err(|e| e.as_slice()))
+        })
+        .collect();
+    scale_pools(book, &mut done);
+    let pos = book.rule_position("hongshan.compute_subsidy").unwrap();
+    let amounts: Vec<String> = done
+        .iter()
+        .map(|d| {
+            d.awards
+                .iter()
+                .find(|a| a.pos == pos)
+                .unwrap()
+                .amount
+                .clone()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        amounts[..14].iter().all(|a| a == "176470.59"),
+        "{amounts:?}"
+    );
+    assert!(
+        amounts[14..].iter().all(|a| a == "176470.58"),
+        "{amounts:?}"
+    );
+    // Each row's up-to total follows its award (nothing else pays here).
+    assert_eq!(done[0].total[1], "176470.59");
+    assert_eq!(done[16].total[1], "176470.58");
+}

@@ -339,12 +339,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     }
     let mut report = summary.report(book);
     if opts.prorata {
-        for p in report.pools.iter_mut().filter(|p| p.over) {
-            p.scaled_to = Some(p.pool.clone());
-            p.note_zh.push_str(";已按比例调减至资金池总额(分毫不差)");
-            p.note_en
-                .push_str("; scaled pro rata to the pool, to the cent");
-        }
+        report.mark_scaled();
     }
     eprint!("{}", batch::report_text(&report, opts.en));
     if let Some(path) = &opts.summary {

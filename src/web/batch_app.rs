@@ -12,7 +12,7 @@ use subsidy_calc::batch::{Report, Summary};
 use subsidy_calc::form::Lang;
 use subsidy_calc::money::human;
 use subsidy_calc::sheet::{
-    Done, read_csv, read_xlsx, table_header, template, write_csv, write_xlsx,
+    Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
 };
 use subsidy_calc::{Detail, RuleBook};
 use wasm_bindgen_futures::JsFuture;
@@ -57,7 +57,12 @@ async fn yield_to_browser() {
     let _ = JsFuture::from(p).await;
 }
 
-async fn run(file: web_sys::File, phase: UseStateSetter<Phase>, results: Rc<RefCell<Results>>) {
+async fn run(
+    file: web_sys::File,
+    prorata: bool,
+    phase: UseStateSetter<Phase>,
+    results: Rc<RefCell<Results>>,
+) {
     phase.set(Phase::Running { done: 0, total: 0 });
     let name = file.name();
     let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
@@ -114,9 +119,15 @@ async fn run(file: web_sys::File, phase: UseStateSetter<Phase>, results: Rc<RefC
         });
         yield_to_browser().await;
     }
+    // The summary reports the demand as asked; with pro-rata the rows carry the scaled awards.
+    let mut report = summary.report(book);
+    if prorata {
+        scale_pools(book, &mut done);
+        report.mark_scaled();
+    }
     *results.borrow_mut() = Results {
         file: name,
-        report: Some(summary.report(book)),
+        report: Some(report),
         rows: done,
         read_ms,
         eval_ms,
@@ -129,12 +140,17 @@ pub fn BatchApp() -> Html {
     let lang = use_state(|| Lang::Zh);
     let phase = use_state(|| Phase::Idle);
     let results = use_mut_ref(Results::default);
+    let prorata = use_state(|| false);
     let l = *lang;
     let start = {
-        let (phase, results) = (phase.setter(), results.clone());
+        let (phase, results, prorata) = (phase.setter(), results.clone(), *prorata);
         Callback::from(move |file: web_sys::File| {
-            wasm_bindgen_futures::spawn_local(run(file, phase.clone(), results.clone()))
+            wasm_bindgen_futures::spawn_local(run(file, prorata, phase.clone(), results.clone()))
         })
+    };
+    let mode = |on: bool| {
+        let prorata = prorata.clone();
+        Callback::from(move |_| prorata.set(on))
     };
     let on_input = {
         let start = start.clone();
@@ -187,6 +203,13 @@ pub fn BatchApp() -> Html {
             </header>
             <main>
                 <section class="batch-input" ondrop={on_drop} ondragover={on_drag.clone()} ondragenter={on_drag}>
+                    <fieldset class="unit-switch" id="batch-pool-mode">
+                        <legend>{ l.t("资金池超额时", "When a pool is over-subscribed") }</legend>
+                        <label><input type="radio" name="pool" id="pool-none" checked={!*prorata} onchange={mode(false)} />
+                            { l.t("仅报告需求", "report the demand only") }</label>
+                        <label><input type="radio" name="pool" id="pool-prorata" checked={*prorata} onchange={mode(true)} />
+                            { l.t("按比例调减到资金池(精确到分)", "scale pro rata to the pool (to the cent)") }</label>
+                    </fieldset>
                     <label for="batch-file" class="drop">
                         { l.t("选择或拖入 CSV / .xlsx 文件", "Choose or drop a CSV / .xlsx file") }
                     </label>
@@ -338,7 +361,7 @@ fn finished(r: &Results, l: Lang) -> Html {
                                 <td>{ book.region(&d.region).map(|g| l.t(&g.name_zh, &g.name_en).to_string()).unwrap_or_default() }</td>
                                 <td class="exact">{ if d.errors.is_empty() { yuan(&d.total[0]) } else { String::new() } }</td>
                                 <td class="up-to">{ if d.errors.is_empty() { yuan(&d.total[1]) } else { String::new() } }</td>
-                                <td>{ d.awards.iter().filter(|a| a.2.is_some()).count().to_string() }</td>
+                                <td>{ d.awards.iter().filter(|a| a.amount.is_some()).count().to_string() }</td>
                                 <td class="errors">{ d.errors.clone() }</td>
                             </tr>
                         }) }
