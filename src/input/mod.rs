@@ -1,0 +1,503 @@
+//! The application (the contract's input): a validator that walks the JSON, names every bad field,
+//! and yields typed values. The fields themselves are a table (`fields.rs`); rules refer to them
+//! by path.
+use crate::date::Date;
+use crate::money::parse_plain;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value as Json;
+
+/// The most a money figure may be: 1,000,000,000,000 yuan (一万亿元). Anything larger is a typo.
+pub const MAX_MONEY: i64 = 1_000_000_000_000;
+pub const MAX_SCENARIOS: usize = 200;
+
+mod fields;
+use Ty::*;
+use fields::is_section;
+pub use fields::{
+    CHOICE_LABELS, DERIVED, Derived, FIELDS, Field, RECOGNITIONS, SCENARIO_FIELDS, Ty,
+    choice_label, field, field_index, fields_markdown,
+};
+
+/// Where a rule's fact comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactRef {
+    Field(usize),
+    Scenario(usize),
+    Derived(usize),
+}
+
+impl FactRef {
+    pub fn resolve(path: &str) -> Option<FactRef> {
+        if let Some(rest) = path.strip_prefix("scenario.") {
+            return SCENARIO_FIELDS
+                .iter()
+                .position(|f| f.path == rest)
+                .map(FactRef::Scenario);
+        }
+        FIELDS
+            .iter()
+            .position(|f| f.path == path)
+            .map(FactRef::Field)
+            .or_else(|| {
+                DERIVED
+                    .iter()
+                    .position(|d| d.field.path == path)
+                    .map(FactRef::Derived)
+            })
+    }
+
+    pub fn field(self) -> &'static Field {
+        match self {
+            FactRef::Field(i) => &FIELDS[i],
+            FactRef::Scenario(i) => &SCENARIO_FIELDS[i],
+            FactRef::Derived(i) => &DERIVED[i].field,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Val {
+    Num(Decimal),
+    Flag(bool),
+    Choice(&'static str),
+    Set(Vec<&'static str>),
+    Date(Option<Date>),
+    Text(String),
+}
+
+impl Val {
+    fn default_for(ty: Ty) -> Val {
+        match ty {
+            Money | Count(_) | Percent => Val::Num(Decimal::ZERO),
+            Flag => Val::Flag(false),
+            Choice(opts) => Val::Choice(opts[0]),
+            Set(_) => Val::Set(Vec::new()),
+            Day => Val::Date(None),
+            Text => Val::Text(String::new()),
+            Measure => Val::Num(Decimal::ZERO),
+        }
+    }
+
+    pub fn num(&self) -> Decimal {
+        match self {
+            Val::Num(d) => *d,
+            Val::Flag(b) => Decimal::from(u8::from(*b)),
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// Whether the user entered something that is not the default.
+    pub fn is_set(&self) -> bool {
+        match self {
+            Val::Num(d) => !d.is_zero(),
+            Val::Flag(b) => *b,
+            Val::Choice(c) => *c != "none",
+            Val::Set(s) => !s.is_empty(),
+            Val::Date(d) => d.is_some(),
+            Val::Text(t) => !t.is_empty(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    pub values: Vec<Val>,
+}
+
+impl Scenario {
+    pub fn name(&self) -> &str {
+        match &self.values[0] {
+            Val::Text(t) => t,
+            _ => "",
+        }
+    }
+}
+
+/// A validated application.
+#[derive(Clone, Debug)]
+pub struct Application {
+    /// A region key of the rule data (`rules/regions.toml`).
+    pub region: String,
+    pub as_of: Date,
+    pub values: Vec<Val>,
+    pub scenarios: Vec<Scenario>,
+    derived: Vec<Val>,
+    /// Scenario fields read outside a project (never by valid rule data) see these defaults.
+    scenario_defaults: Vec<Val>,
+    /// Set by a plan over years, never by the input: one-time clauses already counted, with the
+    /// date of the year that counted them.
+    pub paid_once: Vec<(String, Date)>,
+    /// How much the engine writes: every step and reason in both languages (the contract's
+    /// result), or the figures only (no text at all: batches, `{detail: 'figures'}`).
+    pub detail: Detail,
+}
+
+/// How much an evaluation writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Steps, reasons and notes in Chinese and English: the contract's full result.
+    #[default]
+    Full,
+    /// Kinds, figures, caps and totals; no text is formatted.
+    Figures,
+}
+
+impl Application {
+    pub fn value<'s>(&'s self, fact: FactRef, scenario: Option<&'s Scenario>) -> &'s Val {
+        match fact {
+            FactRef::Field(i) => &self.values[i],
+            FactRef::Derived(i) => &self.derived[i],
+            FactRef::Scenario(i) => scenario.map_or(&self.scenario_defaults[i], |s| &s.values[i]),
+        }
+    }
+
+    /// A copy with one numeric field set (derived facts follow), or None for an unknown field.
+    pub fn with_number(&self, path: &str, value: Decimal) -> Option<Application> {
+        let i = FIELDS.iter().position(|f| f.path == path)?;
+        let mut app = self.clone();
+        app.values[i] = Val::Num(value);
+        app.derive();
+        Some(app)
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Val> {
+        FactRef::resolve(path).map(|r| self.value(r, None))
+    }
+
+    /// Works out the derived facts, each by its own entry of `DERIVED` (exact: conditions compare
+    /// unrounded values).
+    fn derive(&mut self) {
+        let num = |p: &str| {
+            FIELDS
+                .iter()
+                .position(|f| f.path == p)
+                .map(|i| self.values[i].num())
+                .unwrap_or_default()
+        };
+        self.derived = DERIVED
+            .iter()
+            .map(|d| {
+                let args: Vec<Decimal> = d.from.iter().map(|p| num(p)).collect();
+                Val::Num((d.compute)(&args))
+            })
+            .collect();
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A JSON syntax error on `(json)`; a key given twice on that key.
+impl From<crate::json::JsonError> for FieldError {
+    fn from(e: crate::json::JsonError) -> FieldError {
+        match e.path {
+            Some(path) => FieldError::new(path, e.message),
+            None => FieldError::new("(json)", format!("malformed JSON: {}", e.message)),
+        }
+    }
+}
+
+fn err(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError::new(field, message)
+}
+
+/// The largest application text read (1 MiB). The largest real application — 200 scenario
+/// projects with long names — is under 100 KB; anything bigger is a mistake or an attack.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// At most this many field errors are listed; a last entry counts the rest.
+pub const MAX_ERRORS: usize = 100;
+
+/// Reads JSON text as the command line and the page receive it: at most 1 MiB, a UTF-8
+/// byte-order mark (what Windows tools write) skipped, a syntax error reported on `(json)` and a
+/// key given twice on that key.
+pub fn json_text(text: &str) -> Result<Json, Vec<FieldError>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(vec![err(
+            "(input)",
+            format!(
+                "too large: {} bytes; the input is at most {MAX_INPUT_BYTES} bytes (1 MiB)",
+                text.len()
+            ),
+        )]);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::json::parse(text).map_err(|e| vec![e.into()])
+}
+
+/// Parses contract JSON text (see [`json_text`]).
+pub fn parse_text(text: &str, today: Date) -> Result<Application, Vec<FieldError>> {
+    parse_value(&json_text(text)?, today)
+}
+
+/// The schema-1 scenario flag, split in schema 2: saying what replaced it.
+const SELECTED_REPLACED: &str = "replaced in schema 2 by two facts: city_selected (selected by the \
+CITY: Wuhan 七, Hangzhou 三(八)) and district_selected (selected or supported by the DISTRICT: \
+Hongshan 9, Qiaokou 9); give whichever is true";
+
+/// The regions of the embedded rule data: the one list of regions (`rules/regions.toml`).
+pub fn regions() -> Vec<&'static str> {
+    crate::RuleBook::embedded()
+        .map(|b| b.regions.iter().map(|r| r.key.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// Validates a JSON application against the embedded rule data's regions; `today` is the default
+/// for `as_of`.
+pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldError>> {
+    parse_value_in(json, today, &regions())
+}
+
+/// Validates a JSON application against the given regions (a rule set's own: a new district is
+/// a region of its data, nothing else).
+pub fn parse_value_in(
+    json: &Json,
+    today: Date,
+    regions: &[&str],
+) -> Result<Application, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let Some(root) = json.as_object() else {
+        return Err(vec![err("(root)", "the application must be a JSON object")]);
+    };
+    let mut values: Vec<Val> = FIELDS.iter().map(|f| Val::default_for(f.ty)).collect();
+    let mut scenarios = Vec::new();
+    let mut region = None;
+    let mut as_of = today;
+    for (key, v) in root {
+        match key.as_str() {
+            "schema" => {
+                if !matches!(v.as_u64(), Some(1 | 2)) {
+                    errors.push(err(
+                        "schema",
+                        "unsupported schema: this engine reads schema 2 (and schema 1)",
+                    ));
+                }
+            }
+            "as_of" => match v.as_str().and_then(Date::parse) {
+                Some(d) => as_of = d,
+                None if v.is_null() => {}
+                None => errors.push(err(
+                    "as_of",
+                    "malformed date: use YYYY-MM-DD, e.g. \"2026-11-24\"",
+                )),
+            },
+            "region" => match v.as_str().filter(|s| regions.contains(s)) {
+                Some(r) => region = Some(r.to_string()),
+                None => errors.push(err(
+                    "region",
+                    format!("unknown region: use one of {}", regions.join(", ")),
+                )),
+            },
+            "scenarios" => match v {
+                Json::Array(items) if items.len() <= MAX_SCENARIOS => {
+                    for (i, item) in items.iter().enumerate() {
+                        let prefix = format!("scenarios[{i}]");
+                        scenarios.push(parse_scenario(item, &prefix, &mut errors));
+                    }
+                }
+                Json::Array(_) => errors.push(err(
+                    "scenarios",
+                    format!("too many projects: at most {MAX_SCENARIOS}"),
+                )),
+                Json::Null => {}
+                _ => errors.push(err("scenarios", "must be a list of projects")),
+            },
+            _ => walk(key, &mut key.clone(), v, &mut values, &mut errors),
+        }
+    }
+    if region.is_none() && !errors.iter().any(|e| e.field == "region") {
+        errors.push(err(
+            "region",
+            format!("required: one of {}", regions.join(", ")),
+        ));
+    }
+    if !errors.is_empty() {
+        if errors.len() > MAX_ERRORS {
+            let rest = errors.len() - MAX_ERRORS;
+            errors.truncate(MAX_ERRORS);
+            errors.push(err(
+                "(more)",
+                format!("{rest} more errors not listed (the first {MAX_ERRORS} are above)"),
+            ));
+        }
+        return Err(errors);
+    }
+    let mut app = Application {
+        region: region.unwrap_or_default(),
+        as_of,
+        values,
+        scenarios,
+        derived: Vec::new(),
+        scenario_defaults: SCENARIO_FIELDS
+            .iter()
+            .map(|f| Val::default_for(f.ty))
+            .collect(),
+        paid_once: Vec::new(),
+        detail: Detail::Full,
+    };
+    app.derive();
+    Ok(app)
+}
+
+/// One key of the application: `key` is this level's own key, `path` the dotted path to it (one
+/// buffer for the whole walk: a batch validates every key of every row). A key is one level:
+/// `"other.shanghai.x"` written as one key is refused (it would be a second spelling of the nested
+/// field).
+fn walk(key: &str, path: &mut String, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) {
+    if key.contains('.') {
+        errors.push(err(
+            path,
+            "unknown field: a key is one level (nest it as {\"other\": {\"shanghai\": …}}), \
+             never a dotted path",
+        ));
+        return;
+    }
+    if let Some(i) = field_index(path) {
+        match parse_field(FIELDS[i].ty, v) {
+            Ok(Some(val)) => values[i] = val,
+            Ok(None) => {}
+            Err(m) => errors.push(err(path, m)),
+        }
+        return;
+    }
+    let n = path.len();
+    if !is_section(path) {
+        errors.push(err(path, "unknown field"));
+        return;
+    }
+    match v {
+        Json::Object(map) => {
+            for (k, inner) in map {
+                path.push('.');
+                path.push_str(k);
+                walk(k, path, inner, values, errors);
+                path.truncate(n);
+            }
+        }
+        Json::Null => {}
+        _ => errors.push(err(path, "must be an object")),
+    }
+}
+
+fn parse_scenario(item: &Json, prefix: &str, errors: &mut Vec<FieldError>) -> Scenario {
+    let mut values: Vec<Val> = SCENARIO_FIELDS
+        .iter()
+        .map(|f| Val::default_for(f.ty))
+        .collect();
+    let Some(map) = item.as_object() else {
+        errors.push(err(prefix, "must be an object"));
+        return Scenario { values };
+    };
+    for (k, v) in map {
+        let path = format!("{prefix}.{k}");
+        match SCENARIO_FIELDS.iter().position(|f| f.path == k) {
+            Some(i) => match parse_field(SCENARIO_FIELDS[i].ty, v) {
+                Ok(Some(val)) => values[i] = val,
+                Ok(None) => {}
+                Err(m) => errors.push(err(&path, m)),
+            },
+            None if k == "selected" => errors.push(err(&path, SELECTED_REPLACED)),
+            None => errors.push(err(&path, "unknown field")),
+        }
+    }
+    Scenario { values }
+}
+
+/// One value by its type; `Ok(None)` for JSON null (= absent).
+fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let val =
+        match ty {
+            Money => {
+                let d = number(v, 2)?;
+                if d > Decimal::from(MAX_MONEY) {
+                    return Err("absurdly large: at most 1,000,000,000,000 yuan".into());
+                }
+                Val::Num(d)
+            }
+            Percent => {
+                let d = number(v, 2)?;
+                if d > Decimal::ONE_HUNDRED {
+                    return Err("a percentage must be between 0 and 100".into());
+                }
+                Val::Num(d)
+            }
+            Count(max) => {
+                let d = number(v, 0)?;
+                if d > Decimal::from(max) {
+                    return Err(format!("absurdly large: at most {max}"));
+                }
+                Val::Num(d)
+            }
+            Flag => Val::Flag(v.as_bool().ok_or("must be true or false")?),
+            Choice(opts) => {
+                let s = v
+                    .as_str()
+                    .ok_or_else(|| format!("unknown value: use one of {}", opts.join(", ")))?;
+                Val::Choice(opts.iter().find(|o| **o == s).ok_or_else(|| {
+                    format!("unknown value \"{s}\": use one of {}", opts.join(", "))
+                })?)
+            }
+            Set(opts) => {
+                let items = v.as_array().ok_or("must be a list")?;
+                let mut out: Vec<&'static str> = Vec::new();
+                for item in items {
+                    let s = item.as_str().unwrap_or("");
+                    let found = opts.iter().find(|o| **o == s).ok_or_else(|| {
+                        format!("unknown value \"{s}\": use any of {}", opts.join(", "))
+                    })?;
+                    if !out.contains(found) {
+                        out.push(found);
+                    }
+                }
+                Val::Set(out)
+            }
+            Day => Val::Date(Some(
+                v.as_str()
+                    .and_then(crate::date::Date::parse)
+                    .ok_or("malformed date: use YYYY-MM-DD")?,
+            )),
+            Measure => return Err("a derived figure is worked out, not entered".into()),
+            Text => {
+                let s = v.as_str().ok_or("must be text")?;
+                if s.chars().count() > 200 {
+                    return Err("too long: at most 200 characters".into());
+                }
+                Val::Text(s.to_string())
+            }
+        };
+    Ok(Some(val))
+}
+
+/// A number given as a decimal string or a JSON number. A JSON number is read from its exact
+/// text (serde_json's `arbitrary_precision`): never through a float, so `1000000.00000000001` is
+/// refused for its decimals rather than read as 1000000, and a huge exponent is refused rather
+/// than read as 0. A minus sign is refused in every spelling (`-1`, `-0`, `-0.0`, `"-0"`).
+fn number(v: &Json, decimals: u32) -> Result<Decimal, String> {
+    let text = match v {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => {
+            let t = n.to_string();
+            if t.starts_with('-') {
+                return Err("must not be negative".into());
+            }
+            return crate::money::parse_json_number(&t, decimals).map_err(str::to_string);
+        }
+        _ => return Err("not a number: give a decimal string such as \"1250000.50\"".into()),
+    };
+    parse_plain(&text, decimals).map_err(str::to_string)
+}
