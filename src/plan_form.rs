@@ -6,7 +6,9 @@
 //! stacked chart, the policy end dates that fall within the plan, the comparison of regions with
 //! what makes them differ, the share link and CSV. The Yew view only lays these out.
 use crate::date::Date;
-use crate::form::{Edit, Errors, Form, Lang, Msg, ScenarioKey, Unit, base64url, unbase64url};
+use crate::form::{
+    Edit, Errors, Form, Lang, Msg, ScenarioKey, Unit, base64url, csv_cell, unbase64url,
+};
 use crate::money::{fixed2, human};
 use crate::plan::{self, PlanOutcome};
 use crate::result::Outcome;
@@ -516,14 +518,6 @@ pub fn compare_rows(o: &PlanOutcome, book: &RuleBook, start: i32) -> Vec<RegionR
     let key = |r: &RegionRow| r.up_to.parse::<Decimal>().unwrap_or_default();
     out.sort_by(|a, b| key(b).cmp(&key(a)).then(a.region.cmp(&b.region)));
     out
-}
-
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// The plan as CSV (UTF-8 with a byte-order mark, so Excel reads the Chinese): one row per clause
