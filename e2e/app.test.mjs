@@ -37,6 +37,9 @@ test('typing figures in 万元 gives the hand-worked awards, live', async () => 
   assert.equal(await total(page, 'up-to'), '210 万元');
   // The city clause's card carries the draft badge.
   assert.equal((await page.locator('#award-wuhan-compute_voucher .badge-draft').first().textContent()).trim(), '征求意见稿');
+  // The footer names the draft from the rule data (the Wuhan text is the one draft).
+  const disclaimer = await page.textContent('#disclaimer');
+  assert.ok(disclaimer.includes('武汉促进人工智能产业发展若干政策') && disclaimer.includes('》尚未正式施行。'), disclaimer);
   // The chart and hint: 50 万元 more fees reach the cap, adding 10 万元.
   assert.match(await page.locator('#award-hongshan-compute_subsidy .hint').textContent(), /再增加 50 万元.*补贴可增加 10 万元/);
   assert.equal(await page.locator('#award-hongshan-compute_subsidy svg[role="img"]').count(), 1);

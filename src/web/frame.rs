@@ -62,11 +62,22 @@ pub(crate) fn footer(props: &FooterProps) -> Html {
     let Ok(book) = RuleBook::embedded() else {
         return html! {};
     };
+    // Which texts are drafts is the rule data's to say, not this page's.
+    let drafts: String = book
+        .documents
+        .iter()
+        .filter(|d| d.status == DocStatus::Draft)
+        .map(|d| match lang {
+            Lang::Zh => format!("{}尚未正式施行。", d.name_zh),
+            Lang::En => format!(" {} is not in force.", d.name_en),
+        })
+        .collect();
     html! {
         <footer class="bottom">
-            <p class="disclaimer"><strong>{ lang.t("免责声明:", "Disclaimer: ") }</strong>
-                { lang.t("本页金额是依据公开政策文本的测算,不是官方认定;实际金额以主管部门审核为准。武汉市级政策为征求意见稿,尚未正式施行。",
-                    "the figures are estimates from the published texts, not an official determination; the authorities decide the actual amounts. The Wuhan city policy is a draft for comment, not in force.") }
+            <p class="disclaimer" id="disclaimer"><strong>{ lang.t("免责声明:", "Disclaimer: ") }</strong>
+                { lang.t("本页金额是依据公开政策文本的测算,不是官方认定;实际金额以主管部门审核为准。",
+                    "the figures are estimates from the published texts, not an official determination; the authorities decide the actual amounts.") }
+                { drafts }
             </p>
             if !props.embedded {
                 <p class="no-print"><a href="plan.html" id="to-plan">{ lang.t("多年规划:逐年测算、到期日和各地对比 →", "Multi-year plan: year by year, end dates, each place compared →") }</a>
