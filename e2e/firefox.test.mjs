@@ -119,3 +119,22 @@ test('Firefox: the 多年规划 page stops Hongshan\'s compute subsidy after thr
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('Firefox: the batch page reads a CSV and reports the over-subscribed pool', { skip: missing }, async () => {
+  const os = await import('node:os');
+  const path = await import('node:path');
+  // 洪山 5: 17 SMEs × 200,000 (1,000,000 × 20%) = 3,400,000 asked of the 3,000,000 pool.
+  const lines = ['编号,地区,计算日期,中小企业,国产算力合同费用'];
+  for (let i = 1; i <= 17; i += 1) lines.push(`企业${i},wuhan-hongshan,2026-11-24,是,1000000`);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ff-batch-')), 'hongshan.csv');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const { page, problems } = await open('batch.html');
+  await page.waitForSelector('#batch-file');
+  const input = await page.$('#batch-file');
+  await input.uploadFile(file);
+  await page.waitForSelector('#batch-counts');
+  assert.match(await text(page, '#batch-counts'), /共17行:17行已计算,0行有错误/);
+  assert.match(await text(page, '#batch-pools li[data-rule="hongshan.compute_subsidy"]'), /17家申请,申请额合计3,400,000元,资金池不超过3,000,000元,超出资金池/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
