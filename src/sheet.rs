@@ -395,10 +395,11 @@ pub fn xlsx_text(d: &calamine::Data) -> String {
     }
 }
 
-/// Every row of a CSV file's bytes (UTF-8, a byte-order mark allowed), numbered from 1 after the
-/// header; the header must name known columns.
-pub fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+/// Reads CSV (UTF-8, a byte-order mark allowed) a row at a time from any reader — the command line
+/// streams a file, the page has the bytes — numbering rows from 1 after the header, which must
+/// name known columns.
+pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<(), String> {
+    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<String> = r
         .headers()
         .map_err(|e| e.to_string())?
@@ -406,9 +407,8 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
         .map(String::from)
         .collect();
     let cols = columns_of(&headers)?;
-    Ok(r.records()
-        .enumerate()
-        .map(|(i, rec)| match rec {
+    for (i, rec) in r.records().enumerate() {
+        each(match rec {
             Ok(rec) => {
                 let cells: Vec<String> = rec.iter().map(String::from).collect();
                 row_of(&cols, &cells, i + 1)
@@ -417,12 +417,20 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
                 id: (i + 1).to_string(),
                 app: Err(vec![FieldError::new("(csv)", e.to_string())]),
             },
-        })
-        .collect())
+        });
+    }
+    Ok(())
 }
 
-/// Every row of the first worksheet of an .xlsx file's bytes (blank rows skipped).
-pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
+/// Every row of a CSV file's bytes.
+pub fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
+    let mut rows = Vec::new();
+    csv_rows(bytes, &mut |r| rows.push(r))?;
+    Ok(rows)
+}
+
+/// Reads the first worksheet of an .xlsx file's bytes a row at a time (blank rows skipped).
+pub fn xlsx_rows(bytes: &[u8], each: &mut dyn FnMut(Row)) -> Result<(), String> {
     use calamine::Reader;
     let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let range = wb
@@ -435,15 +443,21 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
         .map(|r| r.iter().map(xlsx_text).collect())
         .unwrap_or_default();
     let cols = columns_of(&headers)?;
-    let mut out = Vec::new();
     for (i, r) in rows.enumerate() {
         let cells: Vec<String> = r.iter().map(xlsx_text).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        out.push(row_of(&cols, &cells, i + 1));
+        each(row_of(&cols, &cells, i + 1));
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Every row of the first worksheet of an .xlsx file's bytes.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
+    let mut rows = Vec::new();
+    xlsx_rows(bytes, &mut |r| rows.push(r))?;
+    Ok(rows)
 }
 
 /// Rows as CSV bytes (UTF-8 with a byte-order mark, so Excel reads the Chinese), made one row at a

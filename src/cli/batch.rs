@@ -9,9 +9,7 @@ use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use subsidy_calc::batch::{self, Summary, cents, prorata};
 use subsidy_calc::result::Outcome;
-use subsidy_calc::sheet::{
-    Row, apply_scaled, columns_of, row_of, table_header, table_row, xlsx_text,
-};
+use subsidy_calc::sheet::{Row, apply_scaled, csv_rows, table_header, table_row, xlsx_rows};
 use subsidy_calc::{Date, FieldError, RuleBook};
 
 pub struct Options {
@@ -71,55 +69,13 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
             Ok(())
         }
         "csv" => {
-            let mut r = csv::ReaderBuilder::new()
-                .flexible(true)
-                .from_path(path)
-                .map_err(|e| format!("cannot read {path}: {e}"))?;
-            let headers: Vec<String> = r
-                .headers()
-                .map_err(|e| format!("{path}: {e}"))?
-                .iter()
-                .map(String::from)
-                .collect();
-            let cols = columns_of(&headers)?;
-            for (i, rec) in r.records().enumerate() {
-                let row = match rec {
-                    Ok(rec) => {
-                        let cells: Vec<String> = rec.iter().map(String::from).collect();
-                        row_of(&cols, &cells, i + 1)
-                    }
-                    Err(e) => Row {
-                        id: (i + 1).to_string(),
-                        app: Err(vec![FieldError::new("(csv)", e.to_string())]),
-                    },
-                };
-                each(row);
-            }
-            Ok(())
+            let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            csv_rows(BufReader::new(f), each).map_err(|e| format!("{path}: {e}"))
         }
+        // A workbook is read whole by calamine anyway: its bytes, then a row at a time.
         "xlsx" => {
-            use calamine::{Reader, open_workbook_auto};
-            let mut wb =
-                open_workbook_auto(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            let range = wb
-                .worksheet_range_at(0)
-                .ok_or(format!("{path}: no worksheet"))?
-                .map_err(|e| format!("{path}: {e}"))?;
-            let text = xlsx_text;
-            let mut rows = range.rows();
-            let headers: Vec<String> = rows
-                .next()
-                .map(|r| r.iter().map(text).collect())
-                .unwrap_or_default();
-            let cols = columns_of(&headers)?;
-            for (i, r) in rows.enumerate() {
-                let cells: Vec<String> = r.iter().map(text).collect();
-                if cells.iter().all(|c| c.trim().is_empty()) {
-                    continue;
-                }
-                each(row_of(&cols, &cells, i + 1));
-            }
-            Ok(())
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            xlsx_rows(&bytes, each).map_err(|e| format!("{path}: {e}"))
         }
         other => Err(format!(
             "{path}: unknown input format \".{other}\": use .csv, .xlsx or .jsonl"
