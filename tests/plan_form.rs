@@ -156,10 +156,15 @@ fn policy_ends_within_the_plan_are_marked() {
     // A plan after every end: nothing to mark; in 2024 the Hangzhou call closed ("本批项目企业申报截止
     // 时间为2024年5月30日"). Shanghai ends 2028-04-19.
     assert!(end_markers(book(), "hangzhou", 2028, 2).is_empty());
-    assert_eq!(
-        end_markers(book(), "hangzhou", 2024, 1)[0].date.to_string(),
-        "2024-05-30"
+    let call = &end_markers(book(), "hangzhou", 2024, 1)[0];
+    assert_eq!(call.date.to_string(), "2024-05-30");
+    // A call closes for applications; it is not said to be "valid to" that day.
+    assert!(
+        call.text.zh.contains("企业申报截止2024年5月30日"),
+        "{:?}",
+        call.text
     );
+    assert!(!call.text.zh.contains("有效期至"));
     assert_eq!(
         end_markers(book(), "shanghai", 2026, 3)[0].date.to_string(),
         "2028-04-19"

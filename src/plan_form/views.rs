@@ -157,6 +157,11 @@ pub fn end_markers(book: &RuleBook, region: &str, start: i32, years: usize) -> V
                     d.name_en, to, u
                 ),
             },
+            // A document that words its own end (a call's closing date is not a validity) says it.
+            None if d.dates_zh.is_some() && d.dates_en.is_some() => Msg {
+                zh: format!("{}:{}", d.name_zh, d.dates_zh.as_deref().unwrap_or("")),
+                en: format!("{}: {}", d.name_en, d.dates_en.as_deref().unwrap_or("")),
+            },
             None => Msg {
                 zh: format!(
                     "{}{}有效期至{}",
