@@ -1,7 +1,6 @@
 //! The result (the contract's output). Amounts are strings with two decimals; the exact decimals
 //! ride along unserialised for totals and tests.
 use crate::date::Date;
-use crate::input::Detail;
 use crate::rulebook::{Family, Kind, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -186,17 +185,6 @@ impl<'a> Outcome<'a> {
                 })
                 .collect(),
             total: &self.total,
-        }
-    }
-}
-
-impl Detail {
-    /// `"full"` (the default) or `"figures"`, as the JS API's option and the CLI's `--detail` say.
-    pub fn parse(text: &str) -> Option<Detail> {
-        match text {
-            "full" => Some(Detail::Full),
-            "figures" => Some(Detail::Figures),
-            _ => None,
         }
     }
 }

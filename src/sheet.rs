@@ -327,19 +327,29 @@ pub fn scale_pools(book: &RuleBook, rows: &mut [Done]) {
                 exact = a.kind == Kind::Exact;
                 counted = a.in_totals;
             }
-            let lower = |t: &mut String| *t = y(cents(t) - cut);
             if counted {
-                lower(&mut d.total[1]);
-                if draft {
-                    lower(&mut d.total[3]);
-                }
-                if exact {
-                    lower(&mut d.total[0]);
-                    if draft {
-                        lower(&mut d.total[2]);
-                    }
-                }
+                let [e, u, de, du] = &mut d.total;
+                lower_totals([e, u, de, du], cut, exact, draft);
             }
+        }
+    }
+}
+
+/// Lowers a row's totals (exact, up to, draft exact, draft up to) by what a scaled award lost: the
+/// up-to totals always, the exact ones for an exact award, the draft's share for a draft's award.
+fn lower_totals(totals: [&mut String; 4], cut: i64, exact: bool, draft: bool) {
+    let [e, u, de, du] = totals;
+    let lower = |t: &mut String| {
+        *t = crate::money::fixed2(rust_decimal::Decimal::new(cents(t) - cut, 2));
+    };
+    lower(u);
+    if draft {
+        lower(du);
+    }
+    if exact {
+        lower(e);
+        if draft {
+            lower(de);
         }
     }
 }
@@ -364,19 +374,19 @@ pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: 
             .push(format!("scaled pro rata to fit the pool: {} of {}", y(*new), y(old)).into());
         a.notes_zh
             .push(format!("资金池不足,按比例调减:{}元(原{}元)", y(*new), y(old)).into());
-        let draft = a.source.status.key() == "draft";
-        let lower = |t: &mut String| *t = y(cents(t) - cut);
         if a.in_totals {
-            lower(&mut o.total.up_to);
-            if draft {
-                lower(&mut o.total.draft_up_to);
-            }
-            if a.kind == Kind::Exact {
-                lower(&mut o.total.exact);
-                if draft {
-                    lower(&mut o.total.draft_exact);
-                }
-            }
+            let t = &mut o.total;
+            lower_totals(
+                [
+                    &mut t.exact,
+                    &mut t.up_to,
+                    &mut t.draft_exact,
+                    &mut t.draft_up_to,
+                ],
+                cut,
+                a.kind == Kind::Exact,
+                a.source.status == crate::rulebook::Status::Draft,
+            );
         }
     }
 }

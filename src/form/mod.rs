@@ -25,6 +25,16 @@ pub enum Unit {
     Yuan,
 }
 
+impl Unit {
+    /// How amounts in this unit are labelled beside a box.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Unit::Wan => "万元",
+            Unit::Yuan => lang.t("元", "yuan"),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]

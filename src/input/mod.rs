@@ -143,6 +143,17 @@ pub enum Detail {
     Figures,
 }
 
+impl Detail {
+    /// `"full"` (the default) or `"figures"`, as the JS API's option and the CLI's `--detail` say.
+    pub fn parse(text: &str) -> Option<Detail> {
+        match text {
+            "full" => Some(Detail::Full),
+            "figures" => Some(Detail::Figures),
+            _ => None,
+        }
+    }
+}
+
 impl Application {
     pub fn value<'s>(&'s self, fact: FactRef, scenario: Option<&'s Scenario>) -> &'s Val {
         match fact {

@@ -3,7 +3,7 @@
 use crate::app::{FormProps, ViewProps, dom_id};
 use subsidy_calc::form::Form;
 use subsidy_calc::form::Lang;
-use subsidy_calc::form::{Edit, Msg, ScenarioKey, Unit};
+use subsidy_calc::form::{Edit, Msg, ScenarioKey};
 use subsidy_calc::input::{self, FIELDS, Ty};
 use subsidy_calc::rulebook::RuleBook;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -207,7 +207,7 @@ fn field_input(props: &FieldProps) -> Html {
         Ty::Measure => html! {},
         Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Text => {
             let (unit, mode) = match field.ty {
-                Ty::Money => (money_unit(props.form.unit, lang), "decimal"),
+                Ty::Money => (props.form.unit.label(lang), "decimal"),
                 Ty::Percent => ("%", "decimal"),
                 _ => ("", "numeric"),
             };
@@ -222,13 +222,6 @@ fn field_input(props: &FieldProps) -> Html {
                 lang,
             )
         }
-    }
-}
-
-pub(crate) fn money_unit(unit: Unit, lang: Lang) -> &'static str {
-    match unit {
-        Unit::Wan => "万元",
-        Unit::Yuan => lang.t("元", "yuan"),
     }
 }
 
@@ -265,7 +258,7 @@ fn scenario_list(props: &ViewProps) -> Html {
         let edit = props.edit.clone();
         Callback::from(move |_| edit.emit(Edit::AddScenario))
     };
-    let unit = money_unit(props.form.unit, lang);
+    let unit = props.form.unit.label(lang);
     // Scenario facts are listed by their name within a project.
     let city_flag = props.view.fields.contains(&"city_selected");
     let district_flag = props.view.fields.contains(&"district_selected");

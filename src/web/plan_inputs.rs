@@ -4,19 +4,12 @@
 //! typed in the first year only.
 use crate::plan_app::Ctx;
 use subsidy_calc::RuleBook;
-use subsidy_calc::form::{self as model, Lang, ScenarioKey, Unit};
+use subsidy_calc::form::{self as model, ScenarioKey, Unit};
 use subsidy_calc::input::{self, FIELDS, Ty};
 use subsidy_calc::plan;
 use subsidy_calc::plan_form::{MAX_PAGE_YEARS, PlanEdit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-fn money_unit(unit: Unit, lang: Lang) -> &'static str {
-    match unit {
-        Unit::Wan => "万元",
-        Unit::Yuan => lang.t("元", "yuan"),
-    }
-}
 
 fn select_cb(edit: &Callback<PlanEdit>, f: fn(String) -> Option<PlanEdit>) -> Callback<Event> {
     let edit = edit.clone();
@@ -181,7 +174,7 @@ fn field_row(ctx: &Ctx, path: &'static str, carried: bool) -> Html {
         <tr>
             <th scope="row">
                 { label.clone() }
-                if field.ty == Ty::Money { <span class="unit">{ format!("({})", money_unit(p.unit, lang)) }</span> }
+                if field.ty == Ty::Money { <span class="unit">{ format!("({})", p.unit.label(lang)) }</span> }
                 if carried { <span class="badge badge-nodates">{ lang.t("起始状态", "starting state") }</span> }
             </th>
             { for (0..p.years.len()).map(|i| {
@@ -280,7 +273,7 @@ fn cell_input(ctx: &Ctx, i: usize, field: &'static input::Field, label: &str) ->
 fn scenario_row(ctx: &Ctx, fields: &[&'static str]) -> Html {
     let lang = ctx.lang();
     let p = &ctx.plan;
-    let unit = money_unit(p.unit, lang);
+    let unit = p.unit.label(lang);
     let city = fields.contains(&"city_selected");
     let district = fields.contains(&"district_selected");
     html! {
