@@ -1,7 +1,8 @@
-//! Turns the rule files in `rules/` (TOML, written for people) into one JSON document in OUT_DIR
-//! that the engine embeds with `include_str!`. Only the syntax is checked here; the meaning (known
-//! facts, operators, catalogue coverage, quotes against the seeds) is checked by the engine's loader
-//! and by the tests, so a bad rule file fails `cargo test` with a message naming the rule.
+//! Reads the rule files in `rules/` (TOML, written for people) with the types of `subsidy_rules`,
+//! checks them as a whole (known facts, operators that fit their types, formula shapes, unique ids,
+//! groups naming real rules), and bakes them into the engine as one Rust `static` (`book.rs` in
+//! OUT_DIR). A bad rule file fails the build with a message naming the rule. The same data as JSON
+//! (`rules.json`) is kept for host tests that change it and read it again.
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -39,26 +40,35 @@ fn main() {
         if let Some(extra) = table.keys().next() {
             panic!("{}: unexpected top-level key `{extra}`", path.display());
         }
-        if wasm {
-            strip_for_the_browser(&mut head);
-        }
         documents.push(head);
     }
-    let book = serde_json::json!({
+    let data = serde_json::json!({
         "version": regions["version"].as_str().expect("regions.toml: version"),
         "regions": to_json(&regions["region"]),
         "groups": regions.get("group").map(to_json).unwrap_or(serde_json::json!([])),
         "documents": documents.iter().map(to_json).collect::<Vec<_>>(),
     });
-    let text = serde_json::to_string(&book).expect("json");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("rules.json");
-    fs::write(&out, &text).expect("write rules.json");
+    let text = serde_json::to_string(&data).expect("json");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
+    fs::write(out.join("rules.json"), &text).expect("write rules.json");
     // A short content hash, so a result names exactly which rule data produced it.
     let mut h: u32 = 0x811c_9dc5;
     for b in text.as_bytes() {
         h = (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
     }
     println!("cargo:rustc-env=RULES_HASH={h:08x}");
+
+    let mut book = subsidy_rules::load::from_value(data)
+        .unwrap_or_else(|e| panic!("rules/: the rule data is refused: {e}"));
+    book.version = format!("{}+{h:08x}", book.version).into();
+    if wasm {
+        for doc in book.documents.to_mut() {
+            doc.dates_quote = None;
+            doc.notes_quote = None;
+        }
+    }
+    let code = subsidy_rules::bake::bake_book(&book);
+    fs::write(out.join("book.rs"), code).expect("write book.rs");
 }
 
 fn read(path: &Path) -> toml::Value {
@@ -68,10 +78,4 @@ fn read(path: &Path) -> toml::Value {
 
 fn to_json(v: &toml::Value) -> serde_json::Value {
     serde_json::to_value(v).expect("toml to json")
-}
-
-fn strip_for_the_browser(doc: &mut toml::Value) {
-    let Some(t) = doc.as_table_mut() else { return };
-    t.remove("dates_quote");
-    t.remove("notes_quote");
 }

@@ -2,7 +2,7 @@
 //! application and from JSON text; and a batch of 100,000 generated applications.
 use criterion::{BatchSize, Criterion, Throughput, black_box, criterion_group, criterion_main};
 use serde_json::{Value, json};
-use subsidy_calc::{Date, Detail, RuleBook, engine, input};
+use subsidy_calc::{Date, Detail, engine, input};
 
 fn today() -> Date {
     Date::parse("2026-11-24").unwrap()
@@ -33,7 +33,7 @@ fn application(region: &str, seed: u64) -> Value {
 }
 
 fn per_region(c: &mut Criterion) {
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let mut g = c.benchmark_group("evaluate");
     for region in input::regions() {
         let json = application(region, 7);
@@ -58,7 +58,7 @@ fn per_region(c: &mut Criterion) {
 }
 
 fn batch(c: &mut Criterion) {
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let regions = input::regions();
     let apps: Vec<_> = (0..100_000u64)
         .map(|i| {

@@ -223,12 +223,12 @@ impl Summary {
         let mut pools = Vec::new();
         let mut limits = Vec::new();
         for (_, rule) in book.rules() {
-            let Some(kinds) = self.kinds.get(&rule.id) else {
+            let Some(kinds) = self.kinds.get(rule.id.as_str()) else {
                 continue;
             };
-            let c = self.clauses.get(&rule.id);
+            let c = self.clauses.get(rule.id.as_str());
             clauses.push(ClauseSummary {
-                id: rule.id.clone(),
+                id: rule.id.to_string(),
                 kind_counts: kinds.clone(),
                 eligible: c.map_or(0, |c| c.eligible),
                 sum: yuan(c.map_or(0, |c| c.sum)),
@@ -242,14 +242,14 @@ impl Summary {
                     .try_into()
                     .unwrap_or(i128::MAX);
                 let applicants = c.map_or(0, |c| c.eligible)
-                    + self.pool_open.get(&rule.id).copied().unwrap_or(0);
+                    + self.pool_open.get(rule.id.as_str()).copied().unwrap_or(0);
                 let over = !p.at_least && demand > pool_cents;
                 let (d, pl) = (yuan(demand), fixed2(p.amount.0));
                 let (dh, ph) = (
                     human(Decimal::from_i128_with_scale(demand, 2)),
                     human(p.amount.0),
                 );
-                let open = self.pool_open.get(&rule.id).copied().unwrap_or(0);
+                let open = self.pool_open.get(rule.id.as_str()).copied().unwrap_or(0);
                 // Awards with no figure (金额待定) have no demand to add up: said, not summed as 0.
                 let (ask_zh, ask_en) = if c.is_none_or(|c| c.eligible == 0) && open > 0 {
                     (
@@ -261,7 +261,7 @@ impl Summary {
                     (format!("申请额合计{dh}元"), format!("asking {dh} in all"))
                 };
                 pools.push(PoolSummary {
-                    rule: rule.id.clone(),
+                    rule: rule.id.to_string(),
                     pool: pl.clone(),
                     bound: if p.at_least { "at_least" } else { "at_most" },
                     applicants,
@@ -281,11 +281,11 @@ impl Summary {
                         if p.at_least { "at least" } else { "at most" },
                         if over { ": over-subscribed" } else { "" }
                     ),
-                    quote: p.quote.clone(),
+                    quote: p.quote.to_string(),
                 });
             }
             if let Some(l) = &rule.limit {
-                let seeking = self.seeking.get(&rule.id).copied().unwrap_or(0);
+                let seeking = self.seeking.get(rule.id.as_str()).copied().unwrap_or(0);
                 let per = if l.projects { "project" } else { "applicant" };
                 let (zh_unit, en_unit) = if l.projects {
                     ("个项目", "projects")
@@ -293,7 +293,7 @@ impl Summary {
                     ("家申请", "applicants")
                 };
                 limits.push(LimitSummary {
-                    rule: rule.id.clone(),
+                    rule: rule.id.to_string(),
                     places: l.count,
                     per,
                     seeking,
@@ -303,7 +303,7 @@ impl Summary {
                         "{}: {seeking} {en_unit} for at most {} places",
                         l.en, l.count
                     ),
-                    quote: l.quote.clone(),
+                    quote: l.quote.to_string(),
                 });
             }
         }

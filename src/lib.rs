@@ -5,18 +5,18 @@
 //! no web dependencies: the command line, the web app and the JS API are thin layers over
 //! [`evaluate_json`] and [`evaluate_value`].
 pub mod batch;
-pub mod date;
 pub mod engine;
 pub mod explain;
 pub mod form;
 pub mod input;
 pub mod json;
-pub mod money;
 pub mod plan;
 pub mod plan_form;
 pub mod result;
 pub mod rulebook;
 pub mod sheet;
+
+pub use subsidy_rules::{date, money};
 
 pub use date::Date;
 pub use input::{Application, Detail, FieldError};
@@ -37,15 +37,6 @@ pub fn evaluate_json_with(
     evaluate_value_with(&input::json_text(text)?, today, detail)
 }
 
-fn book() -> Result<&'static RuleBook, Vec<FieldError>> {
-    RuleBook::embedded().map_err(|e| {
-        vec![FieldError {
-            field: "(rules)".into(),
-            message: format!("rule data is invalid: {e}"),
-        }]
-    })
-}
-
 /// Evaluates an already-parsed JSON application.
 pub fn evaluate_value(
     json: &serde_json::Value,
@@ -62,7 +53,7 @@ pub fn evaluate_value_with(
 ) -> Result<Outcome<'static>, Vec<FieldError>> {
     let mut app = input::parse_value(json, today)?;
     app.detail = detail;
-    Ok(engine::evaluate(&app, book()?))
+    Ok(engine::evaluate(&app, rulebook::book()))
 }
 
 /// One clause in the catalogue (`subsidy-calc rules`, `subsidyCalc.rules()`).
@@ -106,8 +97,8 @@ pub struct Catalogue<'a> {
     pub checks: Vec<CatalogueCheck<'a>>,
 }
 
-pub fn catalogue() -> Result<Catalogue<'static>, String> {
-    let book = RuleBook::embedded()?;
+pub fn catalogue() -> Catalogue<'static> {
+    let book = rulebook::book();
     // The standing the document's own dates give (not the standing on a given day).
     let status = |d: &rulebook::Document| d.standing().key();
     let rules = book
@@ -143,10 +134,10 @@ pub fn catalogue() -> Result<Catalogue<'static>, String> {
             status: status(d),
         })
         .collect();
-    Ok(Catalogue {
+    Catalogue {
         schema: 2,
         rules_version: book.version(),
         rules,
         checks,
-    })
+    }
 }

@@ -78,8 +78,7 @@ fn num(v: Option<&Value>) -> Decimal {
 /// Parses and evaluates a plan given as JSON text.
 pub fn plan_json(text: &str, today: Date) -> Result<PlanOutcome<'static>, Vec<FieldError>> {
     let v = input::json_text(text)?;
-    let book = RuleBook::embedded().map_err(|e| vec![err("(rules)", e)])?;
-    plan_value(&v, book, today)
+    plan_value(&v, crate::rulebook::book(), today)
 }
 
 /// Evaluates a plan: `{schema, region, compare, years: [application…]}`.

@@ -271,7 +271,7 @@ impl Done {
         if self.errors.is_empty() {
             let docs = book
                 .region(&self.region)
-                .map(|r| r.documents.as_slice())
+                .map(|r| &r.documents[..])
                 .unwrap_or(&[]);
             for (p, (d, _)) in book.rules().enumerate() {
                 if docs.contains(&d.key) {

@@ -131,7 +131,7 @@ fn share_link_round_trip() {
 
 #[test]
 fn region_fields_follow_the_rules() {
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let hz = form::region_fields(book, "hangzhou");
     assert!(
         hz.contains(&"compute.domestic_fees")
@@ -191,7 +191,7 @@ fn new_projects_start_unselected_and_old_links_say_what_changed() {
 
 #[test]
 fn cap_chart_and_hint_through_the_engine() {
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let built = hongshan_form().build(today());
     let app = input::parse_value(&built.application, today()).unwrap();
     let o = engine::evaluate(&app, book);
@@ -220,7 +220,7 @@ fn cap_chart_and_hint_through_the_engine() {
 
 #[test]
 fn capped_and_uncapped_hints() {
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     // Hangzhou voucher, 30,000,000 domestic: 9,000,000 → capped at 8,000,000 ("已达封顶").
     let app = input::parse_value(&serde_json::json!({"region": "hangzhou", "as_of": "2026-11-24", "compute": {"domestic_fees": "30000000"}}), today()).unwrap();
     let o = engine::evaluate(&app, book);
@@ -271,7 +271,7 @@ fn an_uncapped_low_rate_draws_no_cap() {
 
 #[test]
 fn comparison_across_regions() {
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let built = hongshan_form().build(today());
     let rows = form::compare(&built.application, book, today());
     assert_eq!(rows.len(), 5);

@@ -3,15 +3,15 @@
 mod common;
 use common::today;
 use serde_json::{Value, json};
+use subsidy_calc::FieldError;
 use subsidy_calc::plan::{PlanOutcome, plan_value};
-use subsidy_calc::{FieldError, RuleBook};
 
 fn plan(v: Value) -> PlanOutcome<'static> {
-    plan_value(&v, RuleBook::embedded().unwrap(), today()).unwrap_or_else(|e| panic!("{e:?}"))
+    plan_value(&v, subsidy_calc::rulebook::book(), today()).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn plan_err(v: Value) -> Vec<FieldError> {
-    plan_value(&v, RuleBook::embedded().unwrap(), today()).unwrap_err()
+    plan_value(&v, subsidy_calc::rulebook::book(), today()).unwrap_err()
 }
 
 /// (kind, amount) of an award in year `i`.

@@ -12,7 +12,7 @@ use subsidy_calc::plan_form::{
 use subsidy_calc::rulebook::Family;
 
 fn book() -> &'static RuleBook {
-    RuleBook::embedded().unwrap()
+    subsidy_calc::rulebook::book()
 }
 
 fn d(s: &str) -> Decimal {

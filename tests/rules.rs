@@ -22,7 +22,7 @@ fn read_shared(rel: &str) -> String {
 
 #[test]
 fn embedded_rules_load() {
-    let book = RuleBook::embedded().expect("rule data valid");
+    let book = subsidy_calc::rulebook::book();
     // The catalogue has 74 money clauses since 2026-11-25: the first 55, less wuhan.key_tech, plus
     // its four replacements (wuhan.major_project, key_rd, national_project_lead, high_tech),
     // hongshan.key_tech, and the 15 of "Added on 2026-11-25" (coverage is checked id by id below).
@@ -31,13 +31,13 @@ fn embedded_rules_load() {
 
 #[test]
 fn every_quote_occurs_in_its_seed() {
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let mut checked = 0;
     for doc in &book.documents {
         let seed = read_shared(&format!("seeds/{}", doc.seed));
         let mut quotes: Vec<(String, &str)> = Vec::new();
         for r in &doc.rules {
-            quotes.push((r.id.clone(), &r.quote));
+            quotes.push((r.id.to_string(), &r.quote));
             if let Some(p) = &r.pool {
                 quotes.push((format!("{}.pool", r.id), &p.quote));
             }
@@ -46,7 +46,7 @@ fn every_quote_occurs_in_its_seed() {
             }
         }
         for c in &doc.checks {
-            quotes.push((c.id.clone(), &c.quote));
+            quotes.push((c.id.to_string(), &c.quote));
             if let Some(q) = &c.quote2 {
                 quotes.push((format!("{}#2", c.id), q));
             }
@@ -113,7 +113,7 @@ fn every_catalogue_id_is_encoded_with_its_kind() {
         "parsed only {} catalogue rows",
         rows.len()
     );
-    let cat = serde_json::to_value(subsidy_calc::catalogue().unwrap()).unwrap();
+    let cat = serde_json::to_value(subsidy_calc::catalogue()).unwrap();
     let rules = cat["rules"].as_array().unwrap();
     for (id, kind) in &rows {
         let rule = rules
@@ -151,7 +151,7 @@ fn every_catalogue_id_is_encoded_with_its_kind() {
 
 #[test]
 fn catalogue_lists_regions_status_and_validity() {
-    let cat = serde_json::to_value(subsidy_calc::catalogue().unwrap()).unwrap();
+    let cat = serde_json::to_value(subsidy_calc::catalogue()).unwrap();
     let rules = cat["rules"].as_array().unwrap();
     let get = |id: &str| rules.iter().find(|r| r["id"] == json!(id)).unwrap().clone();
     let r = get("wuhan.scenario");
@@ -234,7 +234,7 @@ fn bad_rule_data_is_refused_with_the_rule_named() {
 fn the_region_lists_agree_with_the_rule_data() {
     // The rule data is the one list of regions (the input reads it); the TypeScript `Region` union
     // must name the same, so adding a district to regions.toml without it fails here.
-    let book = RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let data: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(subsidy_calc::input::regions(), data);
     let ts = std::fs::read_to_string(concat!(
@@ -327,4 +327,26 @@ fn kind_keys_are_serdes_names() {
     for k in subsidy_calc::rulebook::Kind::ALL {
         assert_eq!(serde_json::to_value(k).unwrap(), k.key());
     }
+}
+
+#[test]
+fn the_baked_rule_data_is_exactly_the_data_read() {
+    // build.rs reads rules/*.toml, checks it and writes it out as a Rust static; reading the same
+    // data again at run time (the loader the build used) must give the same book, field by field.
+    let read = RuleBook::from_json(RULES_JSON).expect("the rule data is valid");
+    let baked = subsidy_calc::rulebook::book();
+    assert_eq!(
+        format!("{:?}", baked.regions),
+        format!("{:?}", read.regions)
+    );
+    assert_eq!(format!("{:?}", baked.groups), format!("{:?}", read.groups));
+    assert_eq!(baked.documents.len(), read.documents.len());
+    for (b, r) in baked.documents.iter().zip(read.documents.iter()) {
+        assert_eq!(format!("{b:?}"), format!("{r:?}"), "document {}", r.key);
+    }
+    // The version names the data: its own version and the content hash.
+    assert_eq!(
+        baked.version(),
+        format!("{}+{}", read.version, subsidy_calc::rulebook::RULES_HASH)
+    );
 }

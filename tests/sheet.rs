@@ -58,7 +58,7 @@ fn pools_scaled_in_memory_match_the_command_lines_prorata() {
     // 200,000 × 3,000,000 / 3,400,000 = 176,470.588… → 17,647,058 cents floored (299,999,986 in
     // all); the 14 cents left go one each to the first 14 rows (equal remainders: earlier rows).
     use subsidy_calc::sheet::{Done, scale_pools};
-    let book = subsidy_calc::RuleBook::embedded().unwrap();
+    let book = subsidy_calc::rulebook::book();
     let mut text = String::from("id,region,as_of,中小企业,国产算力合同费用\n");
     for i in 1..=17 {
         text.push_str(&format!("企业{i},wuhan-hongshan,2026-11-24,是,1000000\n"));

@@ -170,13 +170,7 @@ impl Out {
 
 /// Runs a batch. Exit: 0 every row evaluated, 3 some rows not, 2 the files themselves.
 pub fn run(opts: &Options, today: Date) -> u8 {
-    let book = match RuleBook::embedded() {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("rule data invalid: {e}");
-            return 2;
-        }
-    };
+    let book = subsidy_calc::rulebook::book();
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = ProgressBar::new_spinner();
         b.set_style(

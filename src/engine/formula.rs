@@ -186,8 +186,8 @@ pub(super) fn calc_formula(
             if full && (!v.is_zero() || f.terms.len() == 1) {
                 // Each figure is formatted once and used in both languages.
                 let (hv, hp) = (human(v), human(part));
-                let zh = t.zh.clone().unwrap_or_else(|| field.zh.to_string());
-                let en = t.en.clone().unwrap_or_else(|| field.en.to_string());
+                let zh = t.zh.as_deref().unwrap_or(field.zh);
+                let en = t.en.as_deref().unwrap_or(field.en);
                 add(
                     &mut steps,
                     t!(

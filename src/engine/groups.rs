@@ -19,11 +19,11 @@ pub(super) fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Ve
             GroupMode::Stack => {
                 for i in &paying {
                     awards[*i].stacking = Some(Stacking {
-                        group: g.id.clone(),
+                        group: g.id.to_string(),
                         mode: "stack",
                         counted: true,
-                        note: g.en.clone(),
-                        note_zh: g.zh.clone(),
+                        note: g.en.to_string(),
+                        note_zh: g.zh.to_string(),
                     });
                 }
                 add(notes, t!(full, g.zh.clone(), g.en.clone()));
@@ -58,7 +58,7 @@ pub(super) fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Ve
                     };
                     awards[*i].in_totals = awards[*i].in_totals && counted;
                     awards[*i].stacking = Some(Stacking {
-                        group: g.id.clone(),
+                        group: g.id.to_string(),
                         mode: "highest",
                         counted,
                         note,

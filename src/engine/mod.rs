@@ -289,7 +289,10 @@ fn fill(text: &str, doc: &Document, as_of: Date) -> String {
 
 /// The status for `source.status`, and the reasons the date gives.
 fn doc_status(doc: &Document, as_of: Date, full: bool) -> Dates {
-    let text = |zh: &Option<String>, en: &Option<String>, dzh: String, den: String| {
+    let text = |zh: &Option<crate::rulebook::Str>,
+                en: &Option<crate::rulebook::Str>,
+                dzh: String,
+                den: String| {
         t!(
             full,
             zh.as_deref().map_or(dzh, |t| fill(t, doc, as_of)),

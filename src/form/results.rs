@@ -193,7 +193,7 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
         }
     };
     Some(Curve {
-        rule_id: rule.id.clone(),
+        rule_id: rule.id.to_string(),
         fact: fact.path,
         label: Msg::new(zh, en),
         points,

@@ -1,6 +1,6 @@
 //! The application (the contract's input): a validator that walks the JSON, names every bad field,
-//! and yields typed values. The fields themselves are a table (`fields.rs`); rules refer to them
-//! by path.
+//! and yields typed values. The fields themselves are a table (`subsidy_rules::fields`, shared with
+//! the rule data's build-time checks); rules refer to them by path.
 use crate::date::Date;
 use crate::money::parse_plain;
 use rust_decimal::Decimal;
@@ -11,50 +11,12 @@ use serde_json::Value as Json;
 pub const MAX_MONEY: i64 = 1_000_000_000_000;
 pub const MAX_SCENARIOS: usize = 200;
 
-mod fields;
 use Ty::*;
-use fields::is_section;
-pub use fields::{
-    CHOICE_LABELS, DERIVED, Derived, FIELDS, Field, RECOGNITIONS, SCENARIO_FIELDS, Ty,
+use subsidy_rules::fields::is_section;
+pub use subsidy_rules::fields::{
+    CHOICE_LABELS, DERIVED, Derived, FIELDS, FactRef, Field, RECOGNITIONS, SCENARIO_FIELDS, Ty,
     choice_label, field, field_index, fields_markdown,
 };
-
-/// Where a rule's fact comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FactRef {
-    Field(usize),
-    Scenario(usize),
-    Derived(usize),
-}
-
-impl FactRef {
-    pub fn resolve(path: &str) -> Option<FactRef> {
-        if let Some(rest) = path.strip_prefix("scenario.") {
-            return SCENARIO_FIELDS
-                .iter()
-                .position(|f| f.path == rest)
-                .map(FactRef::Scenario);
-        }
-        FIELDS
-            .iter()
-            .position(|f| f.path == path)
-            .map(FactRef::Field)
-            .or_else(|| {
-                DERIVED
-                    .iter()
-                    .position(|d| d.field.path == path)
-                    .map(FactRef::Derived)
-            })
-    }
-
-    pub fn field(self) -> &'static Field {
-        match self {
-            FactRef::Field(i) => &FIELDS[i],
-            FactRef::Scenario(i) => &SCENARIO_FIELDS[i],
-            FactRef::Derived(i) => &DERIVED[i].field,
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Val {
@@ -260,9 +222,8 @@ Hongshan 9, Qiaokou 9); give whichever is true";
 
 /// The regions of the embedded rule data: the one list of regions (`rules/regions.toml`).
 pub fn regions() -> Vec<&'static str> {
-    crate::RuleBook::embedded()
-        .map(|b| b.regions.iter().map(|r| r.key.as_str()).collect())
-        .unwrap_or_default()
+    let book = crate::rulebook::book();
+    book.regions.iter().map(|r| r.key.as_str()).collect()
 }
 
 /// Validates a JSON application against the embedded rule data's regions; `today` is the default

@@ -133,9 +133,7 @@ impl PlanForm {
                 self.years[i].apply(Edit::Scenario(id, key, text))
             }
             PlanEdit::CopyForward(i) if i < n => {
-                let carried = RuleBook::embedded()
-                    .map(plan::carried_fields)
-                    .unwrap_or_default();
+                let carried = plan::carried_fields(crate::rulebook::book());
                 let mut from = self.years[i].clone();
                 from.values.retain(|k, _| !carried.contains(&k.as_str()));
                 for y in &mut self.years[i + 1..] {

@@ -237,8 +237,8 @@ pub fn compare_rows(o: &PlanOutcome, book: &RuleBook, start: i32) -> Vec<RegionR
             let name = book.region(key).map_or_else(
                 || Msg::same(key.clone()),
                 |r| Msg {
-                    zh: r.name_zh.clone(),
-                    en: r.name_en.clone(),
+                    zh: r.name_zh.to_string(),
+                    en: r.name_en.to_string(),
                 },
             );
             RegionRow {

@@ -80,12 +80,7 @@ pub fn evaluate(application: JsValue, options: JsValue) -> Result<JsValue, JsVal
 }
 
 pub fn rules() -> Result<JsValue, JsValue> {
-    subsidy_calc::catalogue().map(|c| to_js(&c)).map_err(|e| {
-        error(&[subsidy_calc::FieldError {
-            field: "(rules)".into(),
-            message: e,
-        }])
-    })
+    Ok(to_js(&subsidy_calc::catalogue()))
 }
 
 /// Puts `subsidyCalc` on `window` (kept if a page already has one from another copy).
@@ -98,9 +93,7 @@ pub fn install() {
     let rules = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(rules);
     let _ = js_sys::Reflect::set(&api, &"evaluate".into(), eval.as_ref());
     let _ = js_sys::Reflect::set(&api, &"rules".into(), rules.as_ref());
-    let version = subsidy_calc::RuleBook::embedded()
-        .map(|b| b.version())
-        .unwrap_or_default();
+    let version = subsidy_calc::rulebook::book().version();
     let _ = js_sys::Reflect::set(&api, &"version".into(), &version.into());
     let _ = js_sys::Reflect::set(&api, &"schema".into(), &2.into());
     eval.forget();

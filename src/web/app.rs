@@ -10,7 +10,7 @@ use subsidy_calc::form::{self, Curve, Edit, Errors, Form, Lang, RegionSummary, U
 use subsidy_calc::input;
 use subsidy_calc::money::{human, in_wan};
 use subsidy_calc::result::Outcome;
-use subsidy_calc::rulebook::{Kind, RuleBook, Status};
+use subsidy_calc::rulebook::{Kind, Status};
 use yew::prelude::*;
 
 const STORAGE_KEY: &str = "subsidy-calc.form.v1";
@@ -103,7 +103,7 @@ impl View {
     fn compute(form: &Form) -> View {
         let today = browser::today();
         let built = form.build(today);
-        let book = RuleBook::embedded().ok();
+        let book = subsidy_calc::rulebook::book();
         let mut view = View {
             errors: built.errors,
             outcome: None,
@@ -112,7 +112,6 @@ impl View {
             fields: Vec::new(),
             scenarios: false,
         };
-        let Some(book) = book else { return view };
         view.fields = form::region_fields(book, &form.region);
         view.scenarios = form::region_has_scenarios(book, &form.region);
         if let Ok(app) = input::parse_value(&built.application, today) {

@@ -8,13 +8,13 @@ use crate::browser;
 use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
+use subsidy_calc::Detail;
 use subsidy_calc::batch::{Report, Summary};
 use subsidy_calc::form::Lang;
 use subsidy_calc::money::human;
 use subsidy_calc::sheet::{
     Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
 };
-use subsidy_calc::{Detail, RuleBook};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -84,10 +84,7 @@ async fn run(
         }
     };
     let read_ms = now() - t0;
-    let Ok(book) = RuleBook::embedded() else {
-        phase.set(Phase::Failed("rule data is invalid".into()));
-        return;
-    };
+    let book = subsidy_calc::rulebook::book();
     let today = browser::today();
     let total = rows.len();
     let mut summary = Summary::default();
@@ -249,9 +246,7 @@ fn status(phase: &Phase, l: Lang) -> Html {
 }
 
 fn finished(r: &Results, l: Lang) -> Html {
-    let Ok(book) = RuleBook::embedded() else {
-        return html! {};
-    };
+    let book = subsidy_calc::rulebook::book();
     let Some(report) = &r.report else {
         return html! {};
     };
@@ -265,9 +260,7 @@ fn finished(r: &Results, l: Lang) -> Html {
     let download = |xlsx: bool| {
         let rows = rows.clone();
         Callback::from(move |_| {
-            let Ok(book) = RuleBook::embedded() else {
-                return;
-            };
+            let book = subsidy_calc::rulebook::book();
             let all = std::iter::once(table_header(book)).chain(rows.iter().map(|d| d.cells(book)));
             if xlsx {
                 if let Ok(bytes) = write_xlsx(all) {

@@ -4,7 +4,7 @@ use crate::app::{FormProps, status_badge};
 use crate::browser;
 use subsidy_calc::engine;
 use subsidy_calc::form::{Edit, Lang, Unit};
-use subsidy_calc::rulebook::{DocStatus, RuleBook};
+use subsidy_calc::rulebook::DocStatus;
 use yew::prelude::*;
 
 /// The title, the unit switch and the language switch.
@@ -20,15 +20,12 @@ pub(crate) fn header(props: &FormProps) -> Html {
         Callback::from(move |_| edit.emit(Edit::Unit(u)))
     };
     // The regions as the rule data names them: a new district appears here by itself.
-    let regions = RuleBook::embedded()
-        .map(|b| {
-            b.regions
-                .iter()
-                .map(|r| lang.t(&r.name_zh, &r.name_en))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        })
-        .unwrap_or_default();
+    let regions = subsidy_calc::rulebook::book()
+        .regions
+        .iter()
+        .map(|r| lang.t(&r.name_zh, &r.name_en))
+        .collect::<Vec<_>>()
+        .join(" · ");
     html! {
         <header class="top">
             <div class="title">
@@ -59,9 +56,7 @@ pub(crate) struct FooterProps {
 /// The disclaimer, the rule-data version and every source document with its status today.
 pub(crate) fn footer(props: &FooterProps) -> Html {
     let lang = props.lang;
-    let Ok(book) = RuleBook::embedded() else {
-        return html! {};
-    };
+    let book = subsidy_calc::rulebook::book();
     // Which texts are drafts is the rule data's to say, not this page's.
     let drafts: String = book
         .documents

@@ -5,25 +5,22 @@ use subsidy_calc::form::Form;
 use subsidy_calc::form::Lang;
 use subsidy_calc::form::{Edit, Msg, ScenarioKey};
 use subsidy_calc::input::{self, FIELDS, Ty};
-use subsidy_calc::rulebook::RuleBook;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 pub(crate) fn region_picker(props: &FormProps) -> Html {
     let lang = props.form.lang;
-    let Ok(book) = RuleBook::embedded() else {
-        return html! {};
-    };
+    let book = subsidy_calc::rulebook::book();
     html! {
         <fieldset class="regions">
             <legend>{ lang.t("企业注册地", "Where the company is registered") }</legend>
             { for book.regions.iter().map(|r| {
-                let key = r.key.clone();
+                let key = r.key.to_string();
                 let edit = props.edit.clone();
                 let id = format!("region-{}", r.key);
                 html! {
                     <label for={id.clone()} class={classes!("region", (props.form.region == r.key).then_some("chosen"))}>
-                        <input type="radio" name="region" id={id} value={r.key.clone()}
+                        <input type="radio" name="region" id={id} value={r.key.to_string()}
                             checked={props.form.region == r.key}
                             onchange={Callback::from(move |_| edit.emit(Edit::Region(key.clone())))} />
                         { lang.t(&r.name_zh, &r.name_en) }

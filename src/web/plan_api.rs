@@ -20,9 +20,7 @@ pub fn install() {
     };
     if !js_sys::Reflect::get(&w, &"subsidyCalc".into()).is_ok_and(|v| v.is_object()) {
         let api = js_sys::Object::new();
-        let version = subsidy_calc::RuleBook::embedded()
-            .map(|b| b.version())
-            .unwrap_or_default();
+        let version = subsidy_calc::rulebook::book().version();
         let _ = js_sys::Reflect::set(&api, &"version".into(), &version.into());
         let _ = js_sys::Reflect::set(&api, &"schema".into(), &2.into());
         let _ = js_sys::Reflect::set(&w, &"subsidyCalc".into(), &api);

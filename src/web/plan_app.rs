@@ -5,7 +5,6 @@ use crate::browser;
 use crate::plan_inputs::{controls, year_table};
 use crate::plan_results::results;
 use std::rc::Rc;
-use subsidy_calc::RuleBook;
 use subsidy_calc::form::{Errors, Lang};
 use subsidy_calc::plan::PlanOutcome;
 use subsidy_calc::plan_form::{PlanEdit, PlanForm};
@@ -62,16 +61,9 @@ pub fn PlanApp() -> Html {
         browser::set_fragment(&fragment);
         browser::storage_set(STORAGE_KEY, &fragment);
     });
-    let computed = use_memo(state.plan.clone(), |plan| match RuleBook::embedded() {
-        Ok(book) => {
-            let (o, errors) = plan.evaluate(book, browser::today());
-            (o.map(Rc::new), errors)
-        }
-        Err(e) => {
-            let mut errors = Errors::default();
-            errors.insert("(rules)".into(), subsidy_calc::form::Msg::same(e));
-            (None, errors)
-        }
+    let computed = use_memo(state.plan.clone(), |plan| {
+        let (o, errors) = plan.evaluate(subsidy_calc::rulebook::book(), browser::today());
+        (o.map(Rc::new), errors)
     });
     let ctx = Ctx {
         plan: state.plan.clone(),
@@ -112,7 +104,7 @@ pub fn PlanApp() -> Html {
                         "the figures are year-by-year estimates from the published texts, not an official determination; the authorities decide the actual amounts. Each year is evaluated on its 31 December; figures marked \"draft for comment\" come from texts not yet in force.") }
                 </p>
                 <p>{ format!("{} {}", lang.t("规则数据版本", "Rule data version"),
-                    RuleBook::embedded().map(|b| b.version()).unwrap_or_default()) }</p>
+                    subsidy_calc::rulebook::book().version()) }</p>
             </footer>
         </div>
     }

@@ -3,7 +3,6 @@
 //! time). The starting state the engine carries (years already subsidised, amounts received) is
 //! typed in the first year only.
 use crate::plan_app::Ctx;
-use subsidy_calc::RuleBook;
 use subsidy_calc::form::{self as model, ScenarioKey, Unit};
 use subsidy_calc::input::{self, FIELDS, Ty};
 use subsidy_calc::plan;
@@ -23,9 +22,7 @@ fn select_cb(edit: &Callback<PlanEdit>, f: fn(String) -> Option<PlanEdit>) -> Ca
 pub(crate) fn controls(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
     let p = &ctx.plan;
-    let Ok(book) = RuleBook::embedded() else {
-        return html! {};
-    };
+    let book = subsidy_calc::rulebook::book();
     let unit_cb = |u: Unit| {
         let edit = ctx.edit.clone();
         Callback::from(move |_| edit.emit(PlanEdit::Unit(u)))
@@ -42,7 +39,7 @@ pub(crate) fn controls(ctx: &Ctx) -> Html {
                 <label for="plan-region">{ lang.t("企业注册地", "Where the company is registered") }</label>
                 <select id="plan-region" onchange={select_cb(&ctx.edit, |v| Some(PlanEdit::Region(v)))}>
                     { for book.regions.iter().map(|r| html! {
-                        <option value={r.key.clone()} selected={p.region == r.key}>{ lang.t(&r.name_zh, &r.name_en).to_string() }</option>
+                        <option value={r.key.to_string()} selected={p.region == r.key}>{ lang.t(&r.name_zh, &r.name_en).to_string() }</option>
                     }) }
                 </select>
             </div>
@@ -84,9 +81,7 @@ const SECTIONS: &[(&[&str], &str, &str)] = &[
 pub(crate) fn year_table(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
     let p = &ctx.plan;
-    let Ok(book) = RuleBook::embedded() else {
-        return html! {};
-    };
+    let book = subsidy_calc::rulebook::book();
     let fields = model::region_fields(book, &p.region);
     let carried = plan::carried_fields(book);
     let n = p.years.len();

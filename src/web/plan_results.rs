@@ -46,9 +46,7 @@ pub(crate) fn results(ctx: &Ctx) -> Html {
             </section>
         };
     };
-    let Ok(book) = RuleBook::embedded() else {
-        return html! {};
-    };
+    let book = subsidy_calc::rulebook::book();
     let p = &ctx.plan;
     let markers = end_markers(book, &p.region, p.start, o.years.len());
     let draft = o.total.draft_up_to.parse::<Decimal>().unwrap_or_default() > Decimal::ZERO;

@@ -836,7 +836,7 @@ pub fn field_index(path: &str) -> Option<usize> {
 
 /// Whether `path` is a section holding fields (`compute`, `other.shanghai`).
 #[cfg(not(target_arch = "wasm32"))]
-pub(super) fn is_section(path: &str) -> bool {
+pub fn is_section(path: &str) -> bool {
     let (paths, _) = by_path();
     // Sorted: the section's fields follow the first path after `path` itself.
     let k = paths.partition_point(|p| *p <= path);
@@ -854,8 +854,45 @@ pub fn field_index(path: &str) -> Option<usize> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(super) fn is_section(path: &str) -> bool {
+pub fn is_section(path: &str) -> bool {
     FIELDS
         .iter()
         .any(|f| f.path.starts_with(path) && f.path.as_bytes().get(path.len()) == Some(&b'.'))
+}
+
+/// Where a rule's fact comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactRef {
+    Field(usize),
+    Scenario(usize),
+    Derived(usize),
+}
+
+impl FactRef {
+    pub fn resolve(path: &str) -> Option<FactRef> {
+        if let Some(rest) = path.strip_prefix("scenario.") {
+            return SCENARIO_FIELDS
+                .iter()
+                .position(|f| f.path == rest)
+                .map(FactRef::Scenario);
+        }
+        FIELDS
+            .iter()
+            .position(|f| f.path == path)
+            .map(FactRef::Field)
+            .or_else(|| {
+                DERIVED
+                    .iter()
+                    .position(|d| d.field.path == path)
+                    .map(FactRef::Derived)
+            })
+    }
+
+    pub fn field(self) -> &'static Field {
+        match self {
+            FactRef::Field(i) => &FIELDS[i],
+            FactRef::Scenario(i) => &SCENARIO_FIELDS[i],
+            FactRef::Derived(i) => &DERIVED[i].field,
+        }
+    }
 }

@@ -1,8 +1,76 @@
 //! The rule data's checks: facts that exist, operators that fit their types, formula shapes that
 //! make sense for the rule's kind; a bad rule is named.
-use super::*;
+use crate::fields::{FactRef, Ty};
+use crate::model::*;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
 
-pub(super) fn validate_rule(rule: &Rule) -> Result<(), String> {
+/// Checks the book as a whole: regions name real documents, ids are unique and start with their
+/// document's key, groups name real rules, and every rule and check makes sense on its own.
+pub fn validate(book: &RuleBook) -> Result<(), String> {
+    book.validate_all()
+}
+
+impl RuleBook {
+    fn validate_all(&self) -> Result<(), String> {
+        let mut ids = HashSet::new();
+        for r in &self.regions {
+            for d in &r.documents {
+                self.document(d)
+                    .ok_or(format!("region {}: unknown document {d}", r.key))?;
+            }
+        }
+        for doc in &self.documents {
+            if doc.status == DocStatus::InForce
+                && doc.dates_zh.is_none()
+                && doc.valid_from.is_none()
+            {
+                return Err(format!(
+                    "document {}: give validity dates or say why there are none",
+                    doc.key
+                ));
+            }
+            if doc.uncertain_from.is_some()
+                && (doc.uncertain_zh.is_none() || doc.uncertain_en.is_none())
+            {
+                return Err(format!(
+                    "document {}: uncertain_from needs uncertain_zh / uncertain_en",
+                    doc.key
+                ));
+            }
+            for rule in &doc.rules {
+                if !ids.insert(rule.id.clone()) {
+                    return Err(format!("duplicate id {}", rule.id));
+                }
+                if !rule.id.starts_with(&format!("{}.", doc.key)) {
+                    return Err(format!(
+                        "{}: ids start with their document key {}",
+                        rule.id, doc.key
+                    ));
+                }
+                validate_rule(rule).map_err(|e| format!("{}: {e}", rule.id))?;
+            }
+            for check in &doc.checks {
+                if !ids.insert(check.id.clone()) {
+                    return Err(format!("duplicate id {}", check.id));
+                }
+                for c in &check.requires {
+                    validate_cond(c, false).map_err(|e| format!("{}: {e}", check.id))?;
+                }
+            }
+        }
+        for g in &self.groups {
+            for m in &g.members {
+                if !self.rules().any(|(_, r)| &r.id == m) {
+                    return Err(format!("group {}: unknown member {m}", g.id));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn validate_rule(rule: &Rule) -> Result<(), String> {
     let scenario_ok = rule.per == Per::Scenario;
     for c in &rule.requires {
         validate_cond(c, scenario_ok)?;
@@ -113,7 +181,7 @@ fn expect_num(f: Fact) -> Result<(), String> {
     }
 }
 
-pub(super) fn validate_cond(c: &Cond, scenario_ok: bool) -> Result<(), String> {
+fn validate_cond(c: &Cond, scenario_ok: bool) -> Result<(), String> {
     if matches!(c.fact.0, FactRef::Scenario(_)) && !scenario_ok {
         return Err("scenario facts only in per-scenario rules".into());
     }

@@ -1,0 +1,549 @@
+//! The rule data's types. The data itself is `rules/*.toml`, read with these serde derives by the
+//! engine's `build.rs` (and by host tests), checked as a whole ([`crate::validate`]), and baked into
+//! the engine as Rust statics ([`crate::bake`]): nothing is parsed or checked at start-up.
+//!
+//! Text and lists are [`Str`] and [`List`]: borrowed in the baked statics, owned when read at run time.
+use crate::date::Date;
+use crate::fields::FactRef;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+pub use crate::data::{List, Str};
+
+/// An exact decimal, written as a string in the rule files.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct D(pub Decimal);
+
+/// A condition's value, parsed once at load: the text (for choices), and as a number or a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Threshold {
+    pub text: Str,
+    pub num: Option<Decimal>,
+    pub date: Option<Date>,
+}
+
+/// A fact path resolved against the input table at load time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fact(pub FactRef);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    ComputeVoucher,
+    ModelFiling,
+    Scenario,
+    Listing,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Exact,
+    UpTo,
+    Range,
+    Unspecified,
+    CaseByCase,
+    NotEligible,
+}
+
+/// What the rule file says a document is: a text in force, or a draft for comment.
+impl Kind {
+    /// Every kind (a test checks `key` against serde's names).
+    pub const ALL: [Kind; 6] = [
+        Kind::Exact,
+        Kind::UpTo,
+        Kind::Range,
+        Kind::Unspecified,
+        Kind::CaseByCase,
+        Kind::NotEligible,
+    ];
+
+    /// The contract's name of the kind (`"up_to"`), as serde writes it, without serialising.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Exact => "exact",
+            Kind::UpTo => "up_to",
+            Kind::Range => "range",
+            Kind::Unspecified => "unspecified",
+            Kind::CaseByCase => "case_by_case",
+            Kind::NotEligible => "not_eligible",
+        }
+    }
+
+    /// What the figure means, as the page, `explain` and a plan's changes say it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Kind::Exact => "确定金额",
+            Kind::UpTo => "最高可得",
+            Kind::Range => "区间",
+            Kind::Unspecified => "金额待定",
+            Kind::CaseByCase => "一事一议",
+            Kind::NotEligible => "不符合条件",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Kind::Exact => "exact amount",
+            Kind::UpTo => "up to",
+            Kind::Range => "range",
+            Kind::Unspecified => "amount to be set",
+            Kind::CaseByCase => "case by case",
+            Kind::NotEligible => "not eligible",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    InForce,
+    Draft,
+}
+
+/// A document's standing on the date of a calculation (`source.status`): the one status enum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    InForce,
+    Draft,
+    Expired,
+    NotYet,
+    /// The source gives no start or end date (Hongshan, Qiaokou): not shown as "in force".
+    DatesNotGiven,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::InForce => "in_force",
+            Status::Draft => "draft",
+            Status::Expired => "expired",
+            Status::NotYet => "not_yet",
+            Status::DatesNotGiven => "dates_not_given",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::InForce => "现行有效",
+            Status::Draft => "征求意见稿",
+            Status::Expired => "已过期",
+            Status::NotYet => "尚未施行",
+            Status::DatesNotGiven => "日期未载明",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Status::InForce => "in force",
+            Status::Draft => "DRAFT for comment",
+            Status::Expired => "expired",
+            Status::NotYet => "not yet in force",
+            Status::DatesNotGiven => "dates not given",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    #[default]
+    Enterprise,
+    Scenario,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    Eq,
+    In,
+    IsTrue,
+    IsFalse,
+    Contains,
+    /// A set fact holds at least one of `values`.
+    ContainsAny,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CapScope {
+    PerProject,
+    PerEnterprisePerYear,
+    PerYear,
+    OneTime,
+    OverThreeYears,
+    PerModel,
+    PerEvent,
+    Band,
+    InterestShare,
+}
+
+impl CapScope {
+    pub fn en(self) -> &'static str {
+        match self {
+            CapScope::PerProject => "per project",
+            CapScope::PerEnterprisePerYear => "per enterprise per year",
+            CapScope::PerYear => "per year",
+            CapScope::OneTime => "one-time",
+            CapScope::OverThreeYears => "over three years",
+            CapScope::PerModel => "per model",
+            CapScope::PerEvent => "per event",
+            CapScope::Band => "band maximum",
+            CapScope::InterestShare => "share of interest paid",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            CapScope::PerProject => "单个项目上限",
+            CapScope::PerEnterprisePerYear => "每家企业每年上限",
+            CapScope::PerYear => "每年上限",
+            CapScope::OneTime => "一次性上限",
+            CapScope::OverThreeYears => "三年累计上限",
+            CapScope::PerModel => "单个模型上限",
+            CapScope::PerEvent => "单个活动上限",
+            CapScope::Band => "所在档位上限",
+            CapScope::InterestShare => "不超过所付利息的比例",
+        }
+    }
+}
+
+/// The whole rule data: regions, stacking groups and documents with their clauses.
+#[derive(Debug)]
+pub struct RuleBook {
+    pub version: Str,
+    pub regions: List<RegionDef>,
+    pub groups: List<Group>,
+    pub documents: List<Document>,
+    /// Every rule id with its (document, rule) position, sorted, made on first use (batches only:
+    /// the page never builds it, nor carries the code): [`RuleBook::rule`]. Public only so that
+    /// the baked static can be written as a struct literal.
+    #[doc(hidden)]
+    pub by_id: OnceLock<Vec<(Str, usize, usize)>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionDef {
+    pub key: Str,
+    pub name_zh: Str,
+    pub name_en: Str,
+    #[serde(default)]
+    pub documents: List<Str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupMode {
+    Highest,
+    Stack,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: Str,
+    pub mode: GroupMode,
+    #[serde(default)]
+    pub members: List<Str>,
+    pub zh: Str,
+    pub en: Str,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub key: Str,
+    pub name_zh: Str,
+    pub name_en: Str,
+    pub seed: Str,
+    pub status: DocStatus,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub published: Option<Date>,
+    /// From this date to `valid_to` the document may already have ended (a start date left blank).
+    pub uncertain_from: Option<Date>,
+    /// Texts for the date checks; `{as_of}` is replaced by the calculation date.
+    pub not_yet_zh: Option<Str>,
+    pub not_yet_en: Option<Str>,
+    pub expired_zh: Option<Str>,
+    pub expired_en: Option<Str>,
+    pub uncertain_zh: Option<Str>,
+    pub uncertain_en: Option<Str>,
+    pub dates_quote: Option<Str>,
+    pub dates_zh: Option<Str>,
+    pub dates_en: Option<Str>,
+    pub notes_quote: Option<Str>,
+    #[serde(default)]
+    pub notes_zh: List<Str>,
+    #[serde(default)]
+    pub notes_en: List<Str>,
+    #[serde(default, rename = "rule")]
+    pub rules: List<Rule>,
+    #[serde(default, rename = "check")]
+    pub checks: List<Check>,
+    /// The label every award of a draft carries, made once at load.
+    #[serde(skip)]
+    pub draft_note: Option<(Str, Str)>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: Str,
+    pub family: Family,
+    pub clause: Str,
+    pub kind: Kind,
+    pub title_zh: Str,
+    pub title_en: Str,
+    pub quote: Str,
+    #[serde(default)]
+    pub per: Per,
+    #[serde(default)]
+    pub notes_zh: List<Str>,
+    #[serde(default)]
+    pub notes_en: List<Str>,
+    #[serde(default)]
+    pub requires: List<Cond>,
+    pub formula: Option<Formula>,
+    #[serde(default, rename = "variant")]
+    pub variants: List<Variant>,
+    pub otherwise_zh: Option<Str>,
+    pub otherwise_en: Option<Str>,
+    #[serde(default, rename = "aggregate_cap")]
+    pub aggregate_caps: List<Cap>,
+    /// false: listed with its figure but not added to the totals (an equity investment, 拨改投).
+    #[serde(default = "yes")]
+    pub in_totals: bool,
+    /// Paid once ("一次性", a first recognition, a total over stages): in a plan over years, a later
+    /// year says it was already counted. `once_zh/en` say how, where the default would not.
+    #[serde(default)]
+    pub once: bool,
+    pub once_zh: Option<Str>,
+    pub once_en: Option<Str>,
+    /// What a plan over years carries to the next year when this clause pays.
+    #[serde(default)]
+    pub carry: List<Carry>,
+    /// The budget pool the text sets for this clause (reported by `batch`, scaled by `--pool prorata`).
+    pub pool: Option<Pool>,
+    /// The most places the text gives a year ("不超过10个"): reported by `batch`, never cut.
+    pub limit: Option<Limit>,
+    pub not_in_totals_zh: Option<Str>,
+    pub not_in_totals_en: Option<Str>,
+}
+
+/// A pool of money the text sets for a clause, per year.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pool {
+    pub amount: D,
+    /// "不低于" (a floor, reported only) rather than "不超过" (a ceiling, which prorata enforces).
+    #[serde(rename = "bound", deserialize_with = "crate::de::bound")]
+    pub at_least: bool,
+    pub quote: Str,
+    pub zh: Str,
+    pub en: Str,
+}
+
+/// A count limit the text sets: places for applicants, or for projects (scenario items).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    #[serde(deserialize_with = "crate::de::count")]
+    pub count: u32,
+    #[serde(rename = "per", deserialize_with = "crate::de::per_project")]
+    pub projects: bool,
+    pub quote: Str,
+    pub zh: Str,
+    pub en: Str,
+}
+
+/// How a plan carries a paying clause into the next year's input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CarryOp {
+    /// The count field goes up by one (years already subsidised).
+    CountYear,
+    /// The money field goes up by the award (amounts already received).
+    AddAmount,
+    /// The flag becomes true (a one-time award received).
+    SetTrue,
+    /// The choice field takes the value of `from` (the level already awarded).
+    SetFrom,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Carry {
+    pub fact: Fact,
+    pub op: CarryOp,
+    pub from: Option<Fact>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cond {
+    pub fact: Fact,
+    pub op: Op,
+    pub value: Option<Threshold>,
+    #[serde(default)]
+    pub values: List<Str>,
+    pub zh: Option<Str>,
+    pub en: Option<Str>,
+    pub unit: Option<Str>,
+    pub relaxed: Option<Relaxed>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relaxed {
+    pub value: Threshold,
+    pub zh: Str,
+    pub en: Str,
+    #[serde(default)]
+    pub when: List<Cond>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    #[serde(default)]
+    pub when: List<Cond>,
+    pub kind: Option<Kind>,
+    pub zh: Str,
+    pub en: Str,
+    pub formula: Option<Formula>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Formula {
+    #[serde(default)]
+    pub terms: List<Term>,
+    pub per_unit: Option<PerUnit>,
+    pub fixed: Option<D>,
+    pub range: Option<Range>,
+    #[serde(default)]
+    pub deduct: List<Deduct>,
+    #[serde(default)]
+    pub caps: List<Cap>,
+    pub stage: Option<StageNote>,
+    /// A step said whenever the formula applies (a reading the authority decides, say).
+    pub note_zh: Option<Str>,
+    pub note_en: Option<Str>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub fact: Fact,
+    pub rate: D,
+    /// "30%", made once at load.
+    #[serde(skip)]
+    pub pct: Str,
+    pub zh: Option<Str>,
+    pub en: Option<Str>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerUnit {
+    pub fact: Fact,
+    pub amount: D,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub min: D,
+    pub max: D,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deduct {
+    pub fact: Fact,
+    /// For a choice fact: the amount each value stands for.
+    #[serde(default, deserialize_with = "crate::de::pairs")]
+    pub table: List<(Str, D)>,
+    pub zh: Str,
+    pub en: Str,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    pub amount: Option<D>,
+    pub rate: Option<D>,
+    pub fact: Option<Fact>,
+    pub less: Option<Fact>,
+    pub scope: CapScope,
+    /// "可以放宽": for these applicants the authority may relax the cap. The cap still binds the
+    /// figure shown (no amount above a stated cap); the steps say it may be relaxed.
+    pub relaxable_if: Option<Fact>,
+    pub relaxed_zh: Option<Str>,
+    pub relaxed_en: Option<Str>,
+    /// For a fixed amount: its label (zh, en), made once at load.
+    #[serde(skip)]
+    pub label: Option<(Str, Str)>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageNote {
+    pub fact: Fact,
+    #[serde(deserialize_with = "crate::de::pairs")]
+    pub zh: List<(Str, Str)>,
+    #[serde(deserialize_with = "crate::de::pairs")]
+    pub en: List<(Str, Str)>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub id: Str,
+    pub clause: Str,
+    pub title_zh: Str,
+    pub title_en: Str,
+    pub quote: Str,
+    pub quote2: Option<Str>,
+    #[serde(default)]
+    pub entered: List<Fact>,
+    #[serde(default)]
+    pub requires: List<Cond>,
+}
+
+/// The value a table of pairs gives a key.
+pub fn lookup<'t, T>(table: &'t [(Str, T)], key: &str) -> Option<&'t T> {
+    table.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+impl Cap {
+    /// The label of a fixed cap, made once when the data is read (and baked with it).
+    pub(crate) fn prepare(&mut self) {
+        if let Some(a) = self.amount {
+            self.label = Some((
+                format!("{} {}元", self.scope.zh(), crate::money::human(a.0)).into(),
+                format!("{}: {}", self.scope.en(), a.0.normalize()).into(),
+            ));
+        }
+    }
+}
+
+impl Document {
+    /// What the document's own dates say, whatever the day: a draft, dates not given, or in force.
+    pub fn standing(&self) -> Status {
+        match (self.status, self.valid_from, self.valid_to) {
+            (DocStatus::Draft, ..) => Status::Draft,
+            (DocStatus::InForce, None, None) => Status::DatesNotGiven,
+            _ => Status::InForce,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
