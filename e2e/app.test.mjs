@@ -1,6 +1,7 @@
 // The calculator page in real Chromium, built in release mode and served with the strict CSP.
 // Every figure is worked by hand from the quoted clauses (see tests/*.rs for the clause texts).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
@@ -280,6 +281,23 @@ test('window.subsidyCalc: figures, rules(), and errors naming the field', async 
   assert.equal(fig.f.total.exact, '2000000.00');
   assert.ok(!/steps|quote|title_zh|notes/.test(fig.text), 'no text in a figures-only result');
   assert.equal(fig.bad, '(options).detail');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', async () => {
+  // The page converts the result with serde-wasm-bindgen, the command line with serde_json: the
+  // contract is one, so the two must be the same object, field for field (full and figures-only).
+  const cli = ['target/release/subsidy-calc', 'target/debug/subsidy-calc'].find((p) => fs.existsSync(p));
+  assert.ok(cli, 'build the command line first (cargo build)');
+  const app = { region: 'wuhan-hongshan', as_of: '2026-11-24', model_filing: { models_filed: 3 }, compute: { domestic_fees: '1500000' }, scenarios: [{ name: '智慧园区', total_investment: '2000000', district_selected: true }] };
+  const file = '/tmp/subsidy-e2e-app.json';
+  fs.writeFileSync(file, JSON.stringify(app));
+  const run = (...args) => JSON.parse(execFileSync(cli, ['eval', file, ...args], { encoding: 'utf8' }));
+  const { page, context, problems } = await openPage(browser, server.url);
+  const got = await page.evaluate((a) => [window.subsidyCalc.evaluate(a), window.subsidyCalc.evaluate(a, { detail: 'figures' })], app);
+  assert.deepEqual(got[0], run());
+  assert.deepEqual(got[1], run('--detail', 'figures'));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,7 +9,6 @@ pub mod engine;
 pub mod explain;
 pub mod form;
 pub mod input;
-pub mod json;
 pub mod plan;
 pub mod plan_form;
 pub mod result;

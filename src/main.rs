@@ -114,7 +114,7 @@ fn main() -> ExitCode {
             // A plan: `plan`, or `explain` on a document with "years".
             let is_plan = cmd == "plan"
                 || (cmd == "explain"
-                    && subsidy_calc::json::parse(text.trim_start_matches('\u{feff}'))
+                    && subsidy_calc::input::strict::parse(text.trim_start_matches('\u{feff}'))
                         .is_ok_and(|v| v.get("years").is_some()));
             if is_plan {
                 return match subsidy_calc::plan::plan_json(&text, today()) {

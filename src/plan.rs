@@ -59,11 +59,11 @@ fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(root, |v, p| v.get(p))
 }
 
-/// Sets a dotted path (see [`crate::json::set_path`]): a year's `"compute": 5` is left as it is,
+/// Sets a dotted path (see [`crate::input::set_path`]): a year's `"compute": 5` is left as it is,
 /// for the validator to name.
 fn set(root: &mut Value, path: &str, v: Value) {
     if let Some(obj) = root.as_object_mut() {
-        crate::json::set_path(obj, path, v);
+        crate::input::set_path(obj, path, v);
     }
 }
 

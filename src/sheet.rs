@@ -113,7 +113,7 @@ pub fn row_of(columns: &[Option<Column>], cells: &[String], n: usize) -> Row {
                 }
             }
             Column::Field(path, ty) => match cell(text, *ty) {
-                Ok(Some(v)) => crate::json::set_path(&mut root, path, v),
+                Ok(Some(v)) => crate::input::set_path(&mut root, path, v),
                 Ok(None) => {}
                 Err(m) => errors.push(FieldError::new(*path, m)),
             },

@@ -1,5 +1,6 @@
-//! The project's JSON parser against serde_json: the same value for every document serde_json
-//! accepts, and an error for every one it refuses (generated documents, and mutations of them).
+//! The strict reader (serde_json's parser through the key-checking visitor that builds the value)
+//! against serde_json's own `Value`: the same value for every document serde_json accepts, and an
+//! error for every one it refuses (generated documents, and mutations of them).
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -25,7 +26,7 @@ fn same(a: &Value, b: &Value) -> bool {
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
-    let ours = subsidy_calc::json::parse(text);
+    let ours = subsidy_calc::input::strict::parse(text);
     let theirs = serde_json::from_str::<Value>(text);
     match (&ours, &theirs) {
         (Ok(a), Ok(b)) => prop_assert!(same(a, b), "{text:?}: {a} vs {b}"),
@@ -90,7 +91,7 @@ proptest! {
     /// Rust's correctly-rounded parse.
     #[test]
     fn fast_path_numbers_are_exact(n in "-?(0|[1-9][0-9]{0,9})(\\.[0-9]{1,5})?([eE][+-]?[0-9]{1})?") {
-        let ours = subsidy_calc::json::parse(&n).unwrap();
+        let ours = subsidy_calc::input::strict::parse(&n).unwrap();
         let exact: f64 = n.parse().unwrap();
         match ours.as_f64() {
             Some(f) => prop_assert_eq!(f, exact, "{}", n),
@@ -108,7 +109,7 @@ fn money_numbers_read_exactly() {
         ("99999999999.99", 99_999_999_999.99),
     ] {
         assert_eq!(
-            subsidy_calc::json::parse(t).unwrap().as_f64(),
+            subsidy_calc::input::strict::parse(t).unwrap().as_f64(),
             Some(want),
             "{t}"
         );

@@ -40,30 +40,31 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
                     continue;
                 }
                 n += 1;
-                let row = match subsidy_calc::json::parse(line.trim_start_matches('\u{feff}')) {
-                    Ok(Value::Object(mut m)) => {
-                        let id = match m.remove("id") {
-                            Some(Value::String(s)) => s,
-                            Some(Value::Number(x)) => x.to_string(),
-                            _ => n.to_string(),
-                        };
-                        Row {
-                            id,
-                            app: Ok(Value::Object(m)),
+                let row =
+                    match subsidy_calc::input::strict::parse(line.trim_start_matches('\u{feff}')) {
+                        Ok(Value::Object(mut m)) => {
+                            let id = match m.remove("id") {
+                                Some(Value::String(s)) => s,
+                                Some(Value::Number(x)) => x.to_string(),
+                                _ => n.to_string(),
+                            };
+                            Row {
+                                id,
+                                app: Ok(Value::Object(m)),
+                            }
                         }
-                    }
-                    Ok(_) => Row {
-                        id: n.to_string(),
-                        app: Err(vec![FieldError::new(
-                            "(root)",
-                            "each line must be a JSON object",
-                        )]),
-                    },
-                    Err(e) => Row {
-                        id: n.to_string(),
-                        app: Err(vec![e.into()]),
-                    },
-                };
+                        Ok(_) => Row {
+                            id: n.to_string(),
+                            app: Err(vec![FieldError::new(
+                                "(root)",
+                                "each line must be a JSON object",
+                            )]),
+                        },
+                        Err(e) => Row {
+                            id: n.to_string(),
+                            app: Err(vec![e.into()]),
+                        },
+                    };
                 each(row);
             }
             Ok(())

@@ -302,7 +302,7 @@ impl Form {
                 Ty::Measure => Ok(None),
             };
             match v {
-                Ok(Some(v)) => crate::json::set_path(&mut root, path, v),
+                Ok(Some(v)) => crate::input::set_path(&mut root, path, v),
                 Ok(None) => {}
                 Err(m) => {
                     errors.insert(path.clone(), m);

@@ -5,12 +5,16 @@ use super::*;
 impl Form {
     /// The share-link fragment: the form as JSON, base64url.
     pub fn to_fragment(&self) -> String {
-        base64url(self.to_json().to_string().as_bytes())
+        base64url(
+            serde_json::to_string(&self.to_json())
+                .unwrap_or_default()
+                .as_bytes(),
+        )
     }
 
     pub fn from_fragment(text: &str) -> Option<Form> {
         let bytes = unbase64url(text.trim_start_matches('#').trim_start_matches("a="))?;
-        Form::from_json(&crate::json::parse(std::str::from_utf8(&bytes).ok()?).ok()?)
+        Form::from_json(&crate::input::strict::parse(std::str::from_utf8(&bytes).ok()?).ok()?)
     }
 
     pub fn to_json(&self) -> Value {

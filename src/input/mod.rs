@@ -11,6 +11,7 @@ use serde_json::Value as Json;
 pub const MAX_MONEY: i64 = 1_000_000_000_000;
 pub const MAX_SCENARIOS: usize = 200;
 
+pub mod strict;
 use Ty::*;
 use subsidy_rules::fields::is_section;
 pub use subsidy_rules::fields::{
@@ -174,8 +175,8 @@ impl FieldError {
 }
 
 /// A JSON syntax error on `(json)`; a key given twice on that key.
-impl From<crate::json::JsonError> for FieldError {
-    fn from(e: crate::json::JsonError) -> FieldError {
+impl From<strict::JsonError> for FieldError {
+    fn from(e: strict::JsonError) -> FieldError {
         match e.path {
             Some(path) => FieldError::new(path, e.message),
             None => FieldError::new("(json)", format!("malformed JSON: {}", e.message)),
@@ -185,6 +186,24 @@ impl From<crate::json::JsonError> for FieldError {
 
 fn err(field: &str, message: impl Into<String>) -> FieldError {
     FieldError::new(field, message)
+}
+
+/// Sets a dotted path (`other.shanghai.x`) in a JSON object, creating the objects on the way. Where
+/// the way holds something that is not an object, nothing is set (a validator then names it).
+pub fn set_path(root: &mut serde_json::Map<String, Json>, path: &str, v: Json) {
+    let mut cur = root;
+    let mut parts = path.split('.').peekable();
+    while let Some(p) = parts.next() {
+        if parts.peek().is_none() {
+            cur.insert(p.to_string(), v);
+            return;
+        }
+        let next = cur
+            .entry(p.to_string())
+            .or_insert_with(|| Json::Object(serde_json::Map::new()));
+        let Json::Object(m) = next else { return };
+        cur = m;
+    }
 }
 
 /// The largest application text read (1 MiB). The largest real application — 200 scenario
@@ -207,7 +226,7 @@ pub fn json_text(text: &str) -> Result<Json, Vec<FieldError>> {
         )]);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::json::parse(text).map_err(|e| vec![e.into()])
+    strict::parse(text).map_err(|e| vec![e.into()])
 }
 
 /// Parses contract JSON text (see [`json_text`]).

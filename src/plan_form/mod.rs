@@ -248,7 +248,7 @@ impl PlanForm {
     pub fn from_fragment(text: &str) -> Option<PlanForm> {
         let text = text.trim_start_matches('#').strip_prefix("p=")?;
         let bytes = unbase64url(text)?;
-        let v = crate::json::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
+        let v = crate::input::strict::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
         let head = Form::from_json(&v)?;
         let start = v.get("y").and_then(Value::as_i64)?;
         let list = v.get("n").and_then(Value::as_array)?;

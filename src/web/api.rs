@@ -8,16 +8,13 @@
 //! `subsidyCalc.plan` is boot.js's: it loads the 多年规划 bundle on first use (plan_api.rs).
 //!   subsidyCalc.version               → the rule-data version
 //!
-//! Values cross the boundary as JSON text (JSON.stringify / JSON.parse): the same bytes as
-//! `subsidy-calc eval`, and one serializer in the bundle instead of two (serde-wasm-bindgen
-//! would add a second copy of every result type's serializer, ~20 KB of wasm).
+//! Results cross the boundary as JavaScript values made by serde-wasm-bindgen (no JSON text in
+//! between); they are what `subsidy-calc eval` prints (maps as plain objects).
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub(crate) fn to_js<T: Serialize>(v: &T) -> JsValue {
-    serde_json::to_string(v)
-        .ok()
-        .and_then(|t| js_sys::JSON::parse(&t).ok())
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
 
@@ -34,21 +31,24 @@ pub(crate) fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
     obj.into()
 }
 
-/// A JS object (or a JSON string) as JSON text: the same text path as the command line (its size
-/// limit, duplicate-key and exact-number checks).
-pub(crate) fn text_of(value: &JsValue) -> Result<String, JsValue> {
-    match value.as_string() {
-        Some(text) => Ok(text),
-        None => js_sys::JSON::stringify(value)
+/// A JS object (or a JSON string) as the engine's JSON value, read as the command line reads it
+/// (its size limit, duplicate-key and exact-number checks). An object goes through the browser's
+/// `JSON.stringify`: measured 2026-11-25, reading it with serde-wasm-bindgen instead cost 10 KB of
+/// the page and ~10 µs more a call (a JS call per key and value).
+pub(crate) fn value_of(value: JsValue) -> Result<serde_json::Value, JsValue> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(&value)
             .ok()
             .and_then(|s| s.as_string())
             .ok_or_else(|| {
-                error(&[subsidy_calc::FieldError {
-                    field: "(root)".into(),
-                    message: "not a JSON-like object".into(),
-                }])
-            }),
-    }
+                error(&[subsidy_calc::FieldError::new(
+                    "(root)",
+                    "not a JSON-like object",
+                )])
+            })?,
+    };
+    subsidy_calc::input::json_text(&text).map_err(|e| error(&e))
 }
 
 /// Evaluates a contract application given as a JS object (or a JSON string). Options:
@@ -71,7 +71,7 @@ pub fn evaluate(application: JsValue, options: JsValue) -> Result<JsValue, JsVal
         })?,
     };
     let o =
-        subsidy_calc::evaluate_json_with(&text_of(&application)?, crate::browser::today(), detail)
+        subsidy_calc::evaluate_value_with(&value_of(application)?, crate::browser::today(), detail)
             .map_err(|e| error(&e))?;
     Ok(match detail {
         subsidy_calc::Detail::Full => to_js(&o),
@@ -99,4 +99,17 @@ pub fn install() {
     eval.forget();
     rules.forget();
     let _ = js_sys::Reflect::set(&w, &"subsidyCalc".into(), &api);
+}
+
+/// Fires `subsidy-result` on an embedding element, with the result (the contract's JSON) as detail.
+/// It bubbles and crosses shadow roots, so a host can listen on the element or above it.
+pub fn fire_result(host: &web_sys::HtmlElement, outcome: &subsidy_calc::Outcome) {
+    let detail = to_js(outcome);
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("subsidy-result", &init) {
+        let _ = host.dispatch_event(&event);
+    }
 }

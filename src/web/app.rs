@@ -84,7 +84,7 @@ fn initial_form() -> Form {
     Form::from_fragment(&browser::fragment())
         .or_else(|| {
             browser::storage_get(STORAGE_KEY)
-                .and_then(|s| Form::from_json(&subsidy_calc::json::parse(&s).ok()?))
+                .and_then(|s| Form::from_json(&subsidy_calc::input::strict::parse(&s).ok()?))
         })
         .unwrap_or_default()
 }
@@ -188,7 +188,10 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = embed.is_some();
     use_effect_with(form.clone(), move |form| {
         if !embedded {
-            browser::storage_set(STORAGE_KEY, &form.to_json().to_string());
+            browser::storage_set(
+                STORAGE_KEY,
+                &serde_json::to_string(&form.to_json()).unwrap_or_default(),
+            );
             browser::set_fragment(&format!("a={}", form.to_fragment()));
             if let Some(html) = browser::document().and_then(|d| d.document_element()) {
                 let _ = html.set_attribute("lang", form.lang.t("zh-CN", "en"));
@@ -216,7 +219,7 @@ pub fn App(props: &AppProps) -> Html {
         let view = view.clone();
         use_effect_with(form.clone(), move |_| {
             if let (Some(host), Some(o)) = (host, &view.outcome) {
-                browser::fire_result(&host, o);
+                crate::api::fire_result(&host, o);
             }
         });
     }

@@ -93,21 +93,3 @@ pub fn print() {
         let _ = w.print();
     }
 }
-
-/// Fires `subsidy-result` on an embedding element, with the result (the contract's JSON) as detail.
-/// It bubbles and crosses shadow roots, so a host can listen on the element or above it.
-pub fn fire_result(host: &web_sys::HtmlElement, outcome: &subsidy_calc::Outcome) {
-    let Some(detail) = serde_json::to_string(outcome)
-        .ok()
-        .and_then(|t| js_sys::JSON::parse(&t).ok())
-    else {
-        return;
-    };
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
-    init.set_bubbles(true);
-    init.set_composed(true);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("subsidy-result", &init) {
-        let _ = host.dispatch_event(&event);
-    }
-}

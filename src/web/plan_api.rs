@@ -1,13 +1,14 @@
 //! `window.subsidyCalcPlan(plan)`: the engine's plan over years for scripts (the contract's "A plan
 //! over years", the same as `subsidy-calc plan`). Scripts call it as `subsidyCalc.plan(plan)`, which
 //! boot.js defines on every page: it loads this bundle on first use and returns a Promise.
-use crate::api::{error, text_of, to_js};
+use crate::api::{error, to_js, value_of};
 use wasm_bindgen::prelude::*;
 
 /// Evaluates a plan given as a JS object (or JSON text); throws `SubsidyCalcError` naming every
 /// bad field.
 pub fn plan(value: JsValue) -> Result<JsValue, JsValue> {
-    subsidy_calc::plan::plan_json(&text_of(&value)?, crate::browser::today())
+    let v = value_of(value)?;
+    subsidy_calc::plan::plan_value(&v, subsidy_calc::rulebook::book(), crate::browser::today())
         .map(|o| to_js(&o))
         .map_err(|e| error(&e))
 }

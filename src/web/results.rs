@@ -36,7 +36,11 @@ pub(crate) fn results(props: &ViewProps) -> Html {
         Lang::En => o.notes.iter().map(|n| n.to_string()).collect(),
     };
     let export_json = {
-        let text = serde_json::to_string(o).unwrap_or_default();
+        // The same object `subsidyCalc.evaluate` returns, as the browser writes JSON.
+        let text = js_sys::JSON::stringify(&crate::api::to_js(o))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
         Callback::from(move |_| browser::download("subsidy-result.json", "application/json", &text))
     };
     let export_csv = {
