@@ -52,10 +52,16 @@ pub fn prorata(awards: &[(usize, i64)], pool: i64) -> Vec<i64> {
 /// The figures of one clause over the batch.
 #[derive(Debug, Default)]
 struct Clause {
+    /// Rows whose region has the clause, by kind (the order of [`Kind::ALL`]); all 0: never seen.
+    kinds: [u64; 6],
     eligible: u64,
     sum: i128,
     /// Award (cents) → how many applicants got it: the exact median without keeping every row.
     values: BTreeMap<i64, u64>,
+    /// Pool clauses' applicants with no figure (金额待定).
+    pool_open: u64,
+    /// Count-limited clauses: applicants, or their projects.
+    seeking: u64,
 }
 
 impl Clause {
@@ -161,10 +167,9 @@ impl Report {
 pub struct Summary {
     rows: u64,
     failed: u64,
-    clauses: BTreeMap<String, Clause>,
-    kinds: BTreeMap<String, BTreeMap<String, u64>>,
-    pool_open: BTreeMap<String, u64>,
-    seeking: BTreeMap<String, u64>,
+    /// By the clause's position among the rule book's rules (a batch adds millions of awards: no
+    /// lookup by id for each).
+    clauses: Vec<Clause>,
 }
 
 impl Summary {
@@ -175,45 +180,42 @@ impl Summary {
 
     pub fn add(&mut self, o: &Outcome, book: &RuleBook) {
         self.rows += 1;
-        for a in &o.awards {
-            // Keys are copied only the first time a clause or kind is seen (a batch adds millions).
-            if !self.kinds.contains_key(a.id) {
-                self.kinds.insert(a.id.to_string(), BTreeMap::new());
-            }
-            if let Some(kinds) = self.kinds.get_mut(a.id) {
-                match kinds.get_mut(a.kind.key()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        kinds.insert(a.kind.key().to_string(), 1);
-                    }
-                }
-            }
-            let Some((_, rule)) = book.rule(a.id) else {
+        if self.clauses.is_empty() {
+            self.clauses
+                .resize_with(book.rules().count(), Clause::default);
+        }
+        let rules = book.region_rules(&o.region);
+        for (i, a) in o.awards.iter().enumerate() {
+            // The awards come in the region's order; should that ever change, look the id up.
+            let (pos, rule) = match rules.get(i) {
+                Some((p, r)) if r.id == a.id => (*p, *r),
+                _ => match book.rule(a.id).zip(book.rule_position(a.id)) {
+                    Some(((_, r), p)) => (p, r),
+                    None => continue,
+                },
+            };
+            let Some(c) = self.clauses.get_mut(pos) else {
                 continue;
             };
+            if let Some(k) = Kind::ALL.iter().position(|k| *k == a.kind) {
+                c.kinds[k] += 1;
+            }
             if let Some(v) = &a.amount {
-                if !self.clauses.contains_key(a.id) {
-                    self.clauses.insert(a.id.to_string(), Clause::default());
-                }
-                let Some(c) = self.clauses.get_mut(a.id) else {
-                    continue;
-                };
                 let v = cents(v);
                 c.eligible += 1;
                 c.sum += i128::from(v);
                 *c.values.entry(v).or_default() += 1;
             } else if rule.pool.is_some() && a.kind != Kind::NotEligible {
-                *self.pool_open.entry(a.id.to_string()).or_default() += 1;
+                c.pool_open += 1;
             }
             if let Some(l) = &rule.limit
                 && a.kind != Kind::NotEligible
             {
-                let n = if l.projects {
+                c.seeking += if l.projects {
                     a.items.len().max(1) as u64
                 } else {
                     1
                 };
-                *self.seeking.entry(a.id.to_string()).or_default() += n;
             }
         }
     }
@@ -222,14 +224,24 @@ impl Summary {
         let mut clauses = Vec::new();
         let mut pools = Vec::new();
         let mut limits = Vec::new();
-        for (_, rule) in book.rules() {
-            let Some(kinds) = self.kinds.get(rule.id.as_str()) else {
+        for (pos, (_, rule)) in book.rules().enumerate() {
+            let Some(c) = self
+                .clauses
+                .get(pos)
+                .filter(|c| c.kinds.iter().any(|n| *n > 0))
+            else {
                 continue;
             };
-            let c = self.clauses.get(rule.id.as_str());
+            let kind_counts = Kind::ALL
+                .iter()
+                .zip(c.kinds)
+                .filter(|(_, n)| *n > 0)
+                .map(|(k, n)| (k.key().to_string(), n))
+                .collect();
+            let c = Some(c);
             clauses.push(ClauseSummary {
                 id: rule.id.to_string(),
-                kind_counts: kinds.clone(),
+                kind_counts,
                 eligible: c.map_or(0, |c| c.eligible),
                 sum: yuan(c.map_or(0, |c| c.sum)),
                 smallest: c.and_then(|c| c.values.keys().next().map(|v| yuan(i128::from(*v)))),
@@ -241,15 +253,14 @@ impl Summary {
                 let pool_cents = (p.amount.0 * Decimal::ONE_HUNDRED)
                     .try_into()
                     .unwrap_or(i128::MAX);
-                let applicants = c.map_or(0, |c| c.eligible)
-                    + self.pool_open.get(rule.id.as_str()).copied().unwrap_or(0);
+                let open = c.map_or(0, |c| c.pool_open);
+                let applicants = c.map_or(0, |c| c.eligible) + open;
                 let over = !p.at_least && demand > pool_cents;
                 let (d, pl) = (yuan(demand), fixed2(p.amount.0));
                 let (dh, ph) = (
                     human(Decimal::from_i128_with_scale(demand, 2)),
                     human(p.amount.0),
                 );
-                let open = self.pool_open.get(rule.id.as_str()).copied().unwrap_or(0);
                 // Awards with no figure (金额待定) have no demand to add up: said, not summed as 0.
                 let (ask_zh, ask_en) = if c.is_none_or(|c| c.eligible == 0) && open > 0 {
                     (
@@ -285,7 +296,7 @@ impl Summary {
                 });
             }
             if let Some(l) = &rule.limit {
-                let seeking = self.seeking.get(rule.id.as_str()).copied().unwrap_or(0);
+                let seeking = c.map_or(0, |c| c.seeking);
                 let per = if l.projects { "project" } else { "applicant" };
                 let (zh_unit, en_unit) = if l.projects {
                     ("个项目", "projects")

@@ -5,18 +5,24 @@
 //! amount, the totals, the errors). CSV and .xlsx bytes are read and written here too.
 use crate::FieldError;
 use crate::batch::cents;
+use crate::date::Date;
+use crate::input::{Application, Builder};
 use crate::input::{FIELDS, SCENARIO_FIELDS, Ty};
 use crate::result::Outcome;
 use crate::rulebook::{Kind, RuleBook};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 
-/// One input row: its id (the `id` column or field, else the row number) and its application, or
-/// the errors that made it unreadable.
+/// One input row: its id (the `id` column, else the row number) and its cells, or why it could not
+/// be read. [`Row::application`] makes the application from the cells when it is wanted: a batch
+/// in the browser keeps every row, and a row's cells are a fraction of an application's size.
 #[derive(Clone, Debug)]
 pub struct Row {
     pub id: String,
-    pub app: Result<Value, Vec<FieldError>>,
+    cells: Result<Vec<String>, Vec<FieldError>>,
+    columns: Rc<[Option<Column>]>,
 }
 
 /// Column header → where the cell goes in the application: a dotted field path, a scenario field
@@ -26,8 +32,10 @@ pub struct Row {
 pub enum Column {
     Id,
     Top(&'static str),
-    Field(&'static str, Ty),
-    Scenario(usize, &'static str, Ty),
+    /// `FIELDS[i]`.
+    Field(usize),
+    /// Project `.0`'s `SCENARIO_FIELDS[.1]`.
+    Scenario(usize, usize),
 }
 
 pub fn column(header: &str) -> Option<Column> {
@@ -39,8 +47,8 @@ pub fn column(header: &str) -> Option<Column> {
         "schema" => return Some(Column::Top("schema")),
         _ => {}
     }
-    if let Some(f) = FIELDS.iter().find(|f| f.path == h || f.zh == h) {
-        return Some(Column::Field(f.path, f.ty));
+    if let Some(i) = FIELDS.iter().position(|f| f.path == h || f.zh == h) {
+        return Some(Column::Field(i));
     }
     let (index, rest) = if let Some(r) = h.strip_prefix("scenarios[") {
         let (n, rest) = r.split_once("].")?;
@@ -53,8 +61,8 @@ pub fn column(header: &str) -> Option<Column> {
     };
     SCENARIO_FIELDS
         .iter()
-        .find(|f| f.path == rest || f.zh == rest)
-        .map(|f| Column::Scenario(index, f.path, f.ty))
+        .position(|f| f.path == rest || f.zh == rest)
+        .map(|i| Column::Scenario(index, i))
 }
 
 /// A cell's text as the JSON the field takes; None for an empty cell (an absent field).
@@ -88,63 +96,79 @@ pub fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
     }))
 }
 
-/// A row of cells (CSV or spreadsheet) as an application.
-pub fn row_of(columns: &[Option<Column>], cells: &[String], n: usize) -> Row {
-    let mut root = Map::new();
-    let mut scenarios: Vec<Map<String, Value>> = Vec::new();
-    let mut id = n.to_string();
-    let mut errors = Vec::new();
-    for (c, text) in columns.iter().zip(cells) {
-        let Some(c) = c else { continue };
-        match c {
-            Column::Id => {
-                if !text.trim().is_empty() {
-                    id = text.trim().to_string();
-                }
-            }
-            Column::Top(k) => {
-                if !text.trim().is_empty() {
-                    let v = if *k == "schema" {
-                        json!(text.trim().parse::<u64>().unwrap_or(0))
-                    } else {
-                        json!(text.trim())
-                    };
-                    root.insert(k.to_string(), v);
-                }
-            }
-            Column::Field(path, ty) => match cell(text, *ty) {
-                Ok(Some(v)) => crate::input::set_path(&mut root, path, v),
-                Ok(None) => {}
-                Err(m) => errors.push(FieldError::new(*path, m)),
-            },
-            Column::Scenario(i, key, ty) => match cell(text, *ty) {
-                Ok(Some(v)) => {
-                    if scenarios.len() <= *i {
-                        scenarios.resize_with(i + 1, Map::new);
-                    }
-                    scenarios[*i].insert(key.to_string(), v);
-                }
-                Ok(None) => {}
-                Err(m) => errors.push(FieldError::new(format!("scenarios[{i}].{key}"), m)),
-            },
-        }
-    }
-    // A project with no cell filled is no project.
-    let list: Vec<Value> = scenarios
-        .into_iter()
-        .filter(|m| !m.is_empty())
-        .map(Value::Object)
-        .collect();
-    if !list.is_empty() {
-        root.insert("scenarios".into(), Value::Array(list));
-    }
+/// A row of cells (CSV or spreadsheet), its id read from the `id` column.
+pub fn row_of(columns: &Rc<[Option<Column>]>, cells: Vec<String>, n: usize) -> Row {
+    let id = columns
+        .iter()
+        .zip(&cells)
+        .find(|(c, t)| matches!(c, Some(Column::Id)) && !t.trim().is_empty())
+        .map_or_else(|| n.to_string(), |(_, t)| t.trim().to_string());
     Row {
         id,
-        app: if errors.is_empty() {
-            Ok(Value::Object(root))
-        } else {
-            Err(errors)
-        },
+        cells: Ok(cells),
+        columns: columns.clone(),
+    }
+}
+
+impl Row {
+    /// A row that could not be read at all (a broken CSV record, a bad JSON line).
+    pub fn unreadable(id: String, errors: Vec<FieldError>) -> Row {
+        Row {
+            id,
+            cells: Err(errors),
+            columns: Rc::from([]),
+        }
+    }
+
+    /// The row's application, each cell checked and stored straight into it (no JSON tree), by
+    /// the validator the JSON contract uses ([`Builder`]): every bad cell is named by its field.
+    pub fn application(&self, today: Date) -> Result<Application, Vec<FieldError>> {
+        let cells = self.cells.as_ref().map_err(Clone::clone)?;
+        let regions = crate::input::regions();
+        let mut b = Builder::new(today, &regions);
+        let mut projects: Vec<Vec<(usize, Value)>> = Vec::new();
+        for (c, text) in self.columns.iter().zip(cells) {
+            match c {
+                None | Some(Column::Id) => {}
+                Some(Column::Top(k)) => {
+                    let t = text.trim();
+                    if !t.is_empty() {
+                        let v = if *k == "schema" {
+                            json!(t.parse::<u64>().unwrap_or(0))
+                        } else {
+                            json!(t)
+                        };
+                        b.top(k, &v);
+                    }
+                }
+                Some(Column::Field(i)) => match cell(text, FIELDS[*i].ty) {
+                    Ok(Some(v)) => b.field(*i, &v),
+                    Ok(None) => {}
+                    Err(m) => b.errors.push(FieldError::new(FIELDS[*i].path, m)),
+                },
+                Some(Column::Scenario(s, i)) => match cell(text, SCENARIO_FIELDS[*i].ty) {
+                    Ok(Some(v)) => {
+                        if projects.len() <= *s {
+                            projects.resize_with(s + 1, Vec::new);
+                        }
+                        projects[*s].push((*i, v));
+                    }
+                    Ok(None) => {}
+                    Err(m) => b.errors.push(FieldError::new(
+                        format!("scenarios[{s}].{}", SCENARIO_FIELDS[*i].path),
+                        m,
+                    )),
+                },
+            }
+        }
+        // A project with no cell filled is no project.
+        for p in projects.into_iter().filter(|p| !p.is_empty()) {
+            let s = b.scenario();
+            for (i, v) in p {
+                b.scenario_field(s, i, &v);
+            }
+        }
+        b.finish()
     }
 }
 
@@ -178,15 +202,6 @@ pub fn table_header(book: &RuleBook) -> Vec<String> {
     }
     h.push("errors".into());
     h
-}
-
-pub fn table_row(
-    book: &RuleBook,
-    id: &str,
-    n: usize,
-    result: Result<&Outcome, &[FieldError]>,
-) -> Vec<String> {
-    Done::of(book, id, n, result).cells(book)
 }
 
 /// One award of a [`Done`] row.
@@ -231,13 +246,20 @@ impl Done {
         match result {
             Ok(o) => {
                 done.region = o.region.clone();
+                let rules = book.region_rules(&o.region);
                 done.awards = o
                     .awards
                     .iter()
-                    .filter(|a| a.kind != Kind::NotEligible)
-                    .filter_map(|a| {
+                    .enumerate()
+                    .filter(|(_, a)| a.kind != Kind::NotEligible)
+                    .filter_map(|(i, a)| {
+                        // The awards come in the region's order; else the id is looked up.
+                        let pos = match rules.get(i) {
+                            Some((p, r)) if r.id == a.id => *p,
+                            _ => book.rule_position(a.id)?,
+                        };
                         Some(Got {
-                            pos: book.rule_position(a.id)?,
+                            pos,
                             kind: a.kind,
                             amount: a.amount.clone(),
                             in_totals: a.in_totals,
@@ -263,28 +285,23 @@ impl Done {
     }
 
     /// The row as the table has it ([`table_header`]'s columns): every clause of the row's region
-    /// with its kind (`not_eligible` where it gives nothing) and amount, the others blank.
-    pub fn cells(&self, book: &RuleBook) -> Vec<String> {
-        let mut row = vec![self.id.clone(), self.row.to_string()];
+    /// with its kind (`not_eligible` where it gives nothing) and amount, the others blank. The
+    /// cells borrow from the row (a batch writes millions of them).
+    pub fn cells(&self, book: &RuleBook) -> Vec<Cow<'_, str>> {
+        let mut row: Vec<Cow<'_, str>> = vec![Cow::Borrowed(&self.id), self.row.to_string().into()];
         let first = row.len();
-        row.resize(first + 2 * book.rules().count(), String::new());
+        row.resize(first + 2 * book.rules().count(), Cow::Borrowed(""));
         if self.errors.is_empty() {
-            let docs = book
-                .region(&self.region)
-                .map(|r| &r.documents[..])
-                .unwrap_or(&[]);
-            for (p, (d, _)) in book.rules().enumerate() {
-                if docs.contains(&d.key) {
-                    row[first + 2 * p] = Kind::NotEligible.key().to_string();
-                }
+            for (p, _) in book.region_rules(&self.region) {
+                row[first + 2 * p] = Cow::Borrowed(Kind::NotEligible.key());
             }
             for a in &self.awards {
-                row[first + 2 * a.pos] = a.kind.key().to_string();
-                row[first + 2 * a.pos + 1] = a.amount.clone().unwrap_or_default();
+                row[first + 2 * a.pos] = Cow::Borrowed(a.kind.key());
+                row[first + 2 * a.pos + 1] = Cow::Borrowed(a.amount.as_deref().unwrap_or(""));
             }
         }
-        row.extend(self.total.iter().cloned());
-        row.push(self.errors.clone());
+        row.extend(self.total.iter().map(|t| Cow::Borrowed(t.as_str())));
+        row.push(Cow::Borrowed(&self.errors));
         row
     }
 
@@ -416,17 +433,14 @@ pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<
         .iter()
         .map(String::from)
         .collect();
-    let cols = columns_of(&headers)?;
+    let cols: Rc<[Option<Column>]> = columns_of(&headers)?.into();
     for (i, rec) in r.records().enumerate() {
         each(match rec {
-            Ok(rec) => {
-                let cells: Vec<String> = rec.iter().map(String::from).collect();
-                row_of(&cols, &cells, i + 1)
-            }
-            Err(e) => Row {
-                id: (i + 1).to_string(),
-                app: Err(vec![FieldError::new("(csv)", e.to_string())]),
-            },
+            Ok(rec) => row_of(&cols, rec.iter().map(String::from).collect(), i + 1),
+            Err(e) => Row::unreadable(
+                (i + 1).to_string(),
+                vec![FieldError::new("(csv)", e.to_string())],
+            ),
         });
     }
     Ok(())
@@ -452,13 +466,13 @@ pub fn xlsx_rows(bytes: &[u8], each: &mut dyn FnMut(Row)) -> Result<(), String> 
         .next()
         .map(|r| r.iter().map(xlsx_text).collect())
         .unwrap_or_default();
-    let cols = columns_of(&headers)?;
+    let cols: Rc<[Option<Column>]> = columns_of(&headers)?.into();
     for (i, r) in rows.enumerate() {
         let cells: Vec<String> = r.iter().map(xlsx_text).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        each(row_of(&cols, &cells, i + 1));
+        each(row_of(&cols, cells, i + 1));
     }
     Ok(())
 }
@@ -472,20 +486,23 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
 
 /// Rows as CSV bytes (UTF-8 with a byte-order mark, so Excel reads the Chinese), made one row at a
 /// time.
-pub fn write_csv(rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+pub fn write_csv<S: AsRef<str>>(rows: impl IntoIterator<Item = Vec<S>>) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     for r in rows {
-        let _ = w.write_record(&r);
+        let _ = w.write_record(r.iter().map(|c| c.as_ref().as_bytes()));
     }
     w.into_inner().unwrap_or_default()
 }
 
 /// Rows as an .xlsx file's bytes (one worksheet, every cell text).
-pub fn write_xlsx(rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, String> {
+pub fn write_xlsx<S: AsRef<str>>(
+    rows: impl IntoIterator<Item = Vec<S>>,
+) -> Result<Vec<u8>, String> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     for (r, row) in rows.into_iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
+            let v = v.as_ref();
             if !v.is_empty() {
                 ws.write_string(r as u32, c as u16, v)
                     .map_err(|e| e.to_string())?;

@@ -17,8 +17,9 @@ fn both_templates_read_back_and_evaluate_as_worked() {
         ] {
             assert_eq!(rows.len(), 1);
             assert_eq!(rows[0].id, "企业A");
-            let app = rows[0].app.as_ref().unwrap();
-            let o = subsidy_calc::evaluate_value_with(app, today(), Detail::Figures).unwrap();
+            let mut app = rows[0].application(today()).unwrap();
+            app.detail = Detail::Figures;
+            let o = subsidy_calc::engine::evaluate(&app, subsidy_calc::rulebook::book());
             let amount = |id: &str| o.award(id).and_then(|a| a.amount.clone());
             // 洪山 5: an SME's 1,000,000 of domestic compute × 20% = 200,000 (the yearly cap).
             assert_eq!(
@@ -42,9 +43,9 @@ fn both_templates_read_back_and_evaluate_as_worked() {
 fn a_bad_cell_is_named_with_its_row_and_an_unknown_column_is_refused() {
     let text = "id,compute.domestic_fees,enterprise.sme,region\nA,100,是,wuhan-hongshan\nB,一百,否,wuhan-hongshan\n";
     let rows = read_csv(text.as_bytes()).unwrap();
-    assert!(rows[0].app.is_ok());
-    // The cell is handed to the engine, which names the field.
-    let e = subsidy_calc::evaluate_value(rows[1].app.as_ref().unwrap(), today()).unwrap_err();
+    assert!(rows[0].application(today()).is_ok());
+    // The cell is checked by the contract's validator, which names the field.
+    let e = rows[1].application(today()).unwrap_err();
     assert_eq!(e[0].field, "compute.domestic_fees");
     let bad = read_csv(b"id,compute.nothing\nA,1\n").unwrap_err();
     assert!(bad.contains("compute.nothing"), "{bad}");
@@ -68,11 +69,10 @@ fn pools_scaled_in_memory_match_the_command_lines_prorata() {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let o = subsidy_calc::evaluate_value_with(
-                r.app.as_ref().unwrap(),
-                today(),
-                Detail::Figures,
-            );
+            let o = r.application(today()).map(|mut app| {
+                app.detail = Detail::Figures;
+                subsidy_calc::engine::evaluate(&app, book)
+            });
             Done::of(book, &r.id, i + 1, o.as_ref().map_err(|e| e.as_slice()))
         })
         .collect();

@@ -9,8 +9,8 @@ use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use subsidy_calc::batch::{self, Summary, cents, prorata};
 use subsidy_calc::result::Outcome;
-use subsidy_calc::sheet::{Row, apply_scaled, csv_rows, table_header, table_row, xlsx_rows};
-use subsidy_calc::{Date, FieldError, RuleBook};
+use subsidy_calc::sheet::{Done, Row, apply_scaled, csv_rows, table_header, xlsx_rows};
+use subsidy_calc::{Application, Date, Detail, FieldError, RuleBook};
 
 pub struct Options {
     pub input: String,
@@ -28,8 +28,32 @@ fn ext(path: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Reads the input a row at a time and hands each to `each`.
-fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
+/// One input row: its id, and its application or what is wrong with it.
+struct Input {
+    id: String,
+    app: Result<Application, Vec<FieldError>>,
+}
+
+/// Reads the input a row at a time and hands each to `each`, validated (`today` is the default
+/// date): JSON lines by the contract's validator, spreadsheet rows straight from their cells.
+fn read_rows(
+    path: &str,
+    today: Date,
+    detail: Detail,
+    each: &mut dyn FnMut(Input),
+) -> Result<(), String> {
+    let mut each = |mut input: Input| {
+        if let Ok(app) = &mut input.app {
+            app.detail = detail;
+        }
+        each(input)
+    };
+    let mut cells = |row: Row| {
+        each(Input {
+            app: row.application(today),
+            id: row.id,
+        })
+    };
     match ext(path).as_str() {
         "jsonl" | "ndjson" => {
             let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -48,19 +72,19 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
                                 Some(Value::Number(x)) => x.to_string(),
                                 _ => n.to_string(),
                             };
-                            Row {
+                            Input {
                                 id,
-                                app: Ok(Value::Object(m)),
+                                app: subsidy_calc::input::parse_value(&Value::Object(m), today),
                             }
                         }
-                        Ok(_) => Row {
+                        Ok(_) => Input {
                             id: n.to_string(),
                             app: Err(vec![FieldError::new(
                                 "(root)",
                                 "each line must be a JSON object",
                             )]),
                         },
-                        Err(e) => Row {
+                        Err(e) => Input {
                             id: n.to_string(),
                             app: Err(vec![e.into()]),
                         },
@@ -71,12 +95,12 @@ fn read_rows(path: &str, each: &mut dyn FnMut(Row)) -> Result<(), String> {
         }
         "csv" => {
             let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            csv_rows(BufReader::new(f), each).map_err(|e| format!("{path}: {e}"))
+            csv_rows(BufReader::new(f), &mut cells).map_err(|e| format!("{path}: {e}"))
         }
         // A workbook is read whole by calamine anyway: its bytes, then a row at a time.
         "xlsx" => {
             let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            xlsx_rows(&bytes, each).map_err(|e| format!("{path}: {e}"))
+            xlsx_rows(&bytes, &mut cells).map_err(|e| format!("{path}: {e}"))
         }
         other => Err(format!(
             "{path}: unknown input format \".{other}\": use .csv, .xlsx or .jsonl"
@@ -141,15 +165,21 @@ impl Out {
                 writeln!(w, "{v}").map_err(|e| e.to_string())
             }
             Out::Csv(w) => w
-                .write_record(table_row(book, id, n, result))
+                .write_record(
+                    Done::of(book, id, n, result)
+                        .cells(book)
+                        .iter()
+                        .map(|c| c.as_bytes()),
+                )
                 .map_err(|e| e.to_string()),
             Out::Xlsx(wb, r) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
-                for (c, cellv) in table_row(book, id, n, result).iter().enumerate() {
+                let done = Done::of(book, id, n, result);
+                for (c, cellv) in done.cells(book).iter().enumerate() {
                     if cellv.is_empty() {
                         continue;
                     }
-                    ws.write_string(*r, c as u16, cellv)
+                    ws.write_string(*r, c as u16, cellv.as_ref())
                         .map_err(|e| e.to_string())?;
                 }
                 *r += 1;
@@ -183,13 +213,13 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     // A table (.csv, .xlsx) holds figures only: the engine writes no text for it. JSON Lines rows
     // are whole results.
     let detail = if matches!(ext(&opts.output).as_str(), "jsonl" | "ndjson") {
-        subsidy_calc::Detail::Full
+        Detail::Full
     } else {
-        subsidy_calc::Detail::Figures
+        Detail::Figures
     };
-    let evaluate = |row: &Row| -> Result<Outcome<'static>, Vec<FieldError>> {
+    let evaluate = |row: &Input| -> Result<Outcome<'static>, Vec<FieldError>> {
         match &row.app {
-            Ok(v) => subsidy_calc::evaluate_value_with(v, today, detail),
+            Ok(app) => Ok(subsidy_calc::engine::evaluate(app, book)),
             Err(e) => Err(e.clone()),
         }
     };
@@ -198,7 +228,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     if opts.prorata {
         let mut members: HashMap<String, Vec<(usize, i64)>> = HashMap::new();
         let mut n = 0;
-        let r = read_rows(&opts.input, &mut |row| {
+        let r = read_rows(&opts.input, today, detail, &mut |row| {
             n += 1;
             if let Ok(o) = evaluate(&row) {
                 for a in &o.awards {
@@ -251,7 +281,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     let mut failed = 0u64;
     let mut n = 0;
     let mut write_error = None;
-    let r = read_rows(&opts.input, &mut |row| {
+    let r = read_rows(&opts.input, today, detail, &mut |row| {
         n += 1;
         // The summary reports the demand as asked; the rows carry the scaled awards.
         let result = evaluate(&row).map(|mut o| {

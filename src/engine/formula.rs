@@ -15,7 +15,7 @@ pub(super) struct Calc {
     pub(super) zero_why: Option<Bi>,
 }
 
-pub(super) fn finish(mut award: Award<'_>, calc: Calc, full: bool) -> Award<'_> {
+pub(super) fn finish(award: &mut Award<'_>, calc: Calc, full: bool) {
     award.kind = calc.kind;
     if let Some(v) = calc.amount {
         if v.is_zero() {
@@ -56,7 +56,6 @@ pub(super) fn finish(mut award: Award<'_>, calc: Calc, full: bool) -> Award<'_> 
     let (steps, steps_zh) = split(calc.steps);
     award.steps = steps;
     award.steps_zh = steps_zh;
-    award
 }
 
 /// A rule's figure: its formula, or the most favourable of the variants that apply.

@@ -98,7 +98,10 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
     for doc in &docs {
         let dates = doc_status(doc, app.as_of, full);
         for rule in &doc.rules {
-            awards.push(evaluate_rule(app, doc, rule, &dates));
+            awards.push(blank_award(doc, rule, &dates, full));
+            if let Some(award) = awards.last_mut() {
+                evaluate_rule(app, rule, &dates, award);
+            }
         }
         // Qualification checks are text (what is missing, and why): not in a figures-only result.
         for check in doc.checks.iter().filter(|_| full) {
@@ -237,8 +240,11 @@ pub fn evaluate_one<'a>(app: &Application, book: &'a RuleBook, id: &str) -> Opti
         .filter_map(|k| book.document(k))
         .find(|d| d.rules.iter().any(|r| r.id == id))?;
     let rule = doc.rules.iter().find(|r| r.id == id)?;
-    let dates = doc_status(doc, app.as_of, app.detail == Detail::Full);
-    Some(evaluate_rule(app, doc, rule, &dates))
+    let full = app.detail == Detail::Full;
+    let dates = doc_status(doc, app.as_of, full);
+    let mut award = blank_award(doc, rule, &dates, full);
+    evaluate_rule(app, rule, &dates, &mut award);
+    Some(award)
 }
 
 /// The sums of the totals, and the part of each that comes from draft documents.
@@ -423,21 +429,15 @@ fn award_notes<'a>(
     }
 }
 
-fn not_eligible(mut award: Award<'_>, reason: Bi) -> Award<'_> {
+fn not_eligible(award: &mut Award<'_>, reason: Bi) {
     award.kind = Kind::NotEligible;
     award.reason = Some(reason.en);
     award.reason_zh = Some(reason.zh);
-    award
 }
 
-fn evaluate_rule<'a>(
-    app: &Application,
-    doc: &'a Document,
-    rule: &'a Rule,
-    dates: &Dates,
-) -> Award<'a> {
+/// One clause's award, written in place (an award is large: built where it stays, not moved).
+fn evaluate_rule(app: &Application, rule: &Rule, dates: &Dates, award: &mut Award<'_>) {
     let full = app.detail == Detail::Full;
-    let award = blank_award(doc, rule, dates, full);
     if let Some(reason) = &dates.out_of_date {
         return not_eligible(award, reason.clone());
     }

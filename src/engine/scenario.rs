@@ -2,11 +2,7 @@
 //! said, then the clause's caps over all of them.
 use super::*;
 
-pub(super) fn evaluate_per_scenario<'a>(
-    app: &Application,
-    rule: &'a Rule,
-    mut award: Award<'a>,
-) -> Award<'a> {
+pub(super) fn evaluate_per_scenario(app: &Application, rule: &Rule, award: &mut Award<'_>) {
     let full = app.detail == Detail::Full;
     let mut failures = Vec::new();
     let mut total = Decimal::ZERO;
@@ -132,5 +128,5 @@ pub(super) fn evaluate_per_scenario<'a>(
         steps,
         zero_why: None,
     };
-    finish(award, calc, full)
+    finish(award, calc, full);
 }

@@ -258,97 +258,183 @@ pub fn parse_value_in(
     today: Date,
     regions: &[&str],
 ) -> Result<Application, Vec<FieldError>> {
-    let mut errors = Vec::new();
     let Some(root) = json.as_object() else {
         return Err(vec![err("(root)", "the application must be a JSON object")]);
     };
-    let mut values: Vec<Val> = FIELDS.iter().map(|f| Val::default_for(f.ty)).collect();
-    let mut scenarios = Vec::new();
-    let mut region = None;
-    let mut as_of = today;
+    let mut b = Builder::new(today, regions);
     for (key, v) in root {
         match key.as_str() {
+            "schema" | "as_of" | "region" => b.top(key, v),
+            "scenarios" => match v {
+                Json::Array(items) if items.len() <= MAX_SCENARIOS => {
+                    for item in items {
+                        let s = b.scenario();
+                        let Some(map) = item.as_object() else {
+                            b.errors
+                                .push(err(&format!("scenarios[{s}]"), "must be an object"));
+                            continue;
+                        };
+                        for (k, v) in map {
+                            match SCENARIO_FIELDS.iter().position(|f| f.path == k) {
+                                Some(i) => b.scenario_field(s, i, v),
+                                None => b.errors.push(err(
+                                    &format!("scenarios[{s}].{k}"),
+                                    if k == "selected" {
+                                        SELECTED_REPLACED
+                                    } else {
+                                        "unknown field"
+                                    },
+                                )),
+                            }
+                        }
+                    }
+                }
+                Json::Array(_) => b.errors.push(err(
+                    "scenarios",
+                    format!("too many projects: at most {MAX_SCENARIOS}"),
+                )),
+                Json::Null => {}
+                _ => b
+                    .errors
+                    .push(err("scenarios", "must be a list of projects")),
+            },
+            _ => walk(key, &mut key.clone(), v, &mut b),
+        }
+    }
+    b.finish()
+}
+
+/// An application assembled value by value: the one place a value is checked and stored, whether
+/// it comes from a JSON object ([`parse_value_in`]) or from the cells of a spreadsheet row
+/// (`sheet::row_of`, which skips building a JSON tree for every row of a batch).
+pub struct Builder<'r> {
+    regions: &'r [&'r str],
+    values: Vec<Val>,
+    scenarios: Vec<Scenario>,
+    region: Option<String>,
+    as_of: Date,
+    /// Every problem found, each naming its field.
+    pub errors: Vec<FieldError>,
+}
+
+impl<'r> Builder<'r> {
+    pub fn new(today: Date, regions: &'r [&'r str]) -> Builder<'r> {
+        Builder {
+            regions,
+            values: FIELDS.iter().map(|f| Val::default_for(f.ty)).collect(),
+            scenarios: Vec::new(),
+            region: None,
+            as_of: today,
+            errors: Vec::new(),
+        }
+    }
+
+    /// `schema`, `as_of` or `region`.
+    pub fn top(&mut self, key: &str, v: &Json) {
+        match key {
             "schema" => {
                 if !matches!(v.as_u64(), Some(1 | 2)) {
-                    errors.push(err(
+                    self.errors.push(err(
                         "schema",
                         "unsupported schema: this engine reads schema 2 (and schema 1)",
                     ));
                 }
             }
             "as_of" => match v.as_str().and_then(Date::parse) {
-                Some(d) => as_of = d,
+                Some(d) => self.as_of = d,
                 None if v.is_null() => {}
-                None => errors.push(err(
+                None => self.errors.push(err(
                     "as_of",
                     "malformed date: use YYYY-MM-DD, e.g. \"2026-11-24\"",
                 )),
             },
-            "region" => match v.as_str().filter(|s| regions.contains(s)) {
-                Some(r) => region = Some(r.to_string()),
-                None => errors.push(err(
+            _ => match v.as_str().filter(|s| self.regions.contains(s)) {
+                Some(r) => self.region = Some(r.to_string()),
+                None => self.errors.push(err(
                     "region",
-                    format!("unknown region: use one of {}", regions.join(", ")),
+                    format!("unknown region: use one of {}", self.regions.join(", ")),
                 )),
             },
-            "scenarios" => match v {
-                Json::Array(items) if items.len() <= MAX_SCENARIOS => {
-                    for (i, item) in items.iter().enumerate() {
-                        let prefix = format!("scenarios[{i}]");
-                        scenarios.push(parse_scenario(item, &prefix, &mut errors));
-                    }
-                }
-                Json::Array(_) => errors.push(err(
-                    "scenarios",
-                    format!("too many projects: at most {MAX_SCENARIOS}"),
-                )),
-                Json::Null => {}
-                _ => errors.push(err("scenarios", "must be a list of projects")),
-            },
-            _ => walk(key, &mut key.clone(), v, &mut values, &mut errors),
         }
     }
-    if region.is_none() && !errors.iter().any(|e| e.field == "region") {
-        errors.push(err(
-            "region",
-            format!("required: one of {}", regions.join(", ")),
-        ));
+
+    /// The field `FIELDS[i]`; JSON null leaves it absent.
+    pub fn field(&mut self, i: usize, v: &Json) {
+        match parse_field(FIELDS[i].ty, v) {
+            Ok(Some(val)) => self.values[i] = val,
+            Ok(None) => {}
+            Err(m) => self.errors.push(err(FIELDS[i].path, m)),
+        }
     }
-    if !errors.is_empty() {
-        if errors.len() > MAX_ERRORS {
-            let rest = errors.len() - MAX_ERRORS;
-            errors.truncate(MAX_ERRORS);
-            errors.push(err(
-                "(more)",
-                format!("{rest} more errors not listed (the first {MAX_ERRORS} are above)"),
+
+    /// A new scenario project; its position.
+    pub fn scenario(&mut self) -> usize {
+        self.scenarios.push(Scenario {
+            values: SCENARIO_FIELDS
+                .iter()
+                .map(|f| Val::default_for(f.ty))
+                .collect(),
+        });
+        self.scenarios.len() - 1
+    }
+
+    /// The field `SCENARIO_FIELDS[i]` of project `s`.
+    pub fn scenario_field(&mut self, s: usize, i: usize, v: &Json) {
+        match parse_field(SCENARIO_FIELDS[i].ty, v) {
+            Ok(Some(val)) => self.scenarios[s].values[i] = val,
+            Ok(None) => {}
+            Err(m) => self.errors.push(err(
+                &format!("scenarios[{s}].{}", SCENARIO_FIELDS[i].path),
+                m,
+            )),
+        }
+    }
+
+    /// The application, or every problem (the first [`MAX_ERRORS`], and how many more).
+    pub fn finish(mut self) -> Result<Application, Vec<FieldError>> {
+        if self.region.is_none() && !self.errors.iter().any(|e| e.field == "region") {
+            self.errors.push(err(
+                "region",
+                format!("required: one of {}", self.regions.join(", ")),
             ));
         }
-        return Err(errors);
+        let mut errors = self.errors;
+        if !errors.is_empty() {
+            if errors.len() > MAX_ERRORS {
+                let rest = errors.len() - MAX_ERRORS;
+                errors.truncate(MAX_ERRORS);
+                errors.push(err(
+                    "(more)",
+                    format!("{rest} more errors not listed (the first {MAX_ERRORS} are above)"),
+                ));
+            }
+            return Err(errors);
+        }
+        let mut app = Application {
+            region: self.region.unwrap_or_default(),
+            as_of: self.as_of,
+            values: self.values,
+            scenarios: self.scenarios,
+            derived: Vec::new(),
+            scenario_defaults: SCENARIO_FIELDS
+                .iter()
+                .map(|f| Val::default_for(f.ty))
+                .collect(),
+            paid_once: Vec::new(),
+            detail: Detail::Full,
+        };
+        app.derive();
+        Ok(app)
     }
-    let mut app = Application {
-        region: region.unwrap_or_default(),
-        as_of,
-        values,
-        scenarios,
-        derived: Vec::new(),
-        scenario_defaults: SCENARIO_FIELDS
-            .iter()
-            .map(|f| Val::default_for(f.ty))
-            .collect(),
-        paid_once: Vec::new(),
-        detail: Detail::Full,
-    };
-    app.derive();
-    Ok(app)
 }
 
 /// One key of the application: `key` is this level's own key, `path` the dotted path to it (one
 /// buffer for the whole walk: a batch validates every key of every row). A key is one level:
 /// `"other.shanghai.x"` written as one key is refused (it would be a second spelling of the nested
 /// field).
-fn walk(key: &str, path: &mut String, v: &Json, values: &mut [Val], errors: &mut Vec<FieldError>) {
+fn walk(key: &str, path: &mut String, v: &Json, b: &mut Builder) {
     if key.contains('.') {
-        errors.push(err(
+        b.errors.push(err(
             path,
             "unknown field: a key is one level (nest it as {\"other\": {\"shanghai\": …}}), \
              never a dotted path",
@@ -356,16 +442,12 @@ fn walk(key: &str, path: &mut String, v: &Json, values: &mut [Val], errors: &mut
         return;
     }
     if let Some(i) = field_index(path) {
-        match parse_field(FIELDS[i].ty, v) {
-            Ok(Some(val)) => values[i] = val,
-            Ok(None) => {}
-            Err(m) => errors.push(err(path, m)),
-        }
+        b.field(i, v);
         return;
     }
     let n = path.len();
     if !is_section(path) {
-        errors.push(err(path, "unknown field"));
+        b.errors.push(err(path, "unknown field"));
         return;
     }
     match v {
@@ -373,37 +455,13 @@ fn walk(key: &str, path: &mut String, v: &Json, values: &mut [Val], errors: &mut
             for (k, inner) in map {
                 path.push('.');
                 path.push_str(k);
-                walk(k, path, inner, values, errors);
+                walk(k, path, inner, b);
                 path.truncate(n);
             }
         }
         Json::Null => {}
-        _ => errors.push(err(path, "must be an object")),
+        _ => b.errors.push(err(path, "must be an object")),
     }
-}
-
-fn parse_scenario(item: &Json, prefix: &str, errors: &mut Vec<FieldError>) -> Scenario {
-    let mut values: Vec<Val> = SCENARIO_FIELDS
-        .iter()
-        .map(|f| Val::default_for(f.ty))
-        .collect();
-    let Some(map) = item.as_object() else {
-        errors.push(err(prefix, "must be an object"));
-        return Scenario { values };
-    };
-    for (k, v) in map {
-        let path = format!("{prefix}.{k}");
-        match SCENARIO_FIELDS.iter().position(|f| f.path == k) {
-            Some(i) => match parse_field(SCENARIO_FIELDS[i].ty, v) {
-                Ok(Some(val)) => values[i] = val,
-                Ok(None) => {}
-                Err(m) => errors.push(err(&path, m)),
-            },
-            None if k == "selected" => errors.push(err(&path, SELECTED_REPLACED)),
-            None => errors.push(err(&path, "unknown field")),
-        }
-    }
-    Scenario { values }
 }
 
 /// One value by its type; `Ok(None)` for JSON null (= absent).

@@ -94,10 +94,10 @@ async fn run(
         let t = now();
         for row in slice {
             let n = done.len() + 1;
-            let result = match &row.app {
-                Ok(v) => subsidy_calc::evaluate_value_with(v, today, Detail::Figures),
-                Err(e) => Err(e.clone()),
-            };
+            let result = row.application(today).map(|mut app| {
+                app.detail = Detail::Figures;
+                subsidy_calc::engine::evaluate(&app, book)
+            });
             match &result {
                 Ok(o) => summary.add(o, book),
                 Err(_) => summary.failed_row(),
@@ -261,7 +261,9 @@ fn finished(r: &Results, l: Lang) -> Html {
         let rows = rows.clone();
         Callback::from(move |_| {
             let book = subsidy_calc::rulebook::book();
-            let all = std::iter::once(table_header(book)).chain(rows.iter().map(|d| d.cells(book)));
+            let head: Vec<std::borrow::Cow<str>> =
+                table_header(book).into_iter().map(Into::into).collect();
+            let all = std::iter::once(head).chain(rows.iter().map(|d| d.cells(book)));
             if xlsx {
                 if let Ok(bytes) = write_xlsx(all) {
                     browser::download_bytes(

@@ -54,6 +54,31 @@ impl RuleBook {
         Some(before + doc.rules.iter().position(|r| std::ptr::eq(r, rule))?)
     }
 
+    /// The region's clauses in the order an evaluation lists its awards, each with its position
+    /// among [`RuleBook::rules`] (a batch's column): no lookup by id for every award of every row.
+    pub fn region_rules(&self, region: &str) -> Vec<(usize, &Rule)> {
+        let Some(r) = self.region(region) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for key in r.documents.iter() {
+            let mut first = 0;
+            for d in self.documents.iter() {
+                if d.key == *key {
+                    out.extend(
+                        d.rules
+                            .iter()
+                            .enumerate()
+                            .map(|(i, rule)| (first + i, rule)),
+                    );
+                    break;
+                }
+                first += d.rules.len();
+            }
+        }
+        out
+    }
+
     pub fn document(&self, key: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.key == key)
     }
