@@ -1,6 +1,6 @@
 // The 多年规划 page (plan.html) in real Chromium, built in release mode and served with the strict
 // CSP; and subsidyCalc.plan on the calculator page, loaded on demand. Figures worked by hand from the
-// quoted clauses (tests/plan.rs and tests/plan_form.rs give the clause texts).
+// quoted clauses (tests/plan.rs and crates/web/tests/plan_form.rs give the clause texts).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 PORT="${PORT:-8080}"
-if [ -d src/web ]; then
+if [ -d crates/web ]; then
   setup_web
   scripts/build-web.sh
   DIR=dist

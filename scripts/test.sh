@@ -12,14 +12,14 @@ setup_rust
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
-cargo test --all-targets
+cargo test --workspace --all-targets
 
 echo "== web: clippy (wasm32)"
 setup_web
 for bin in subsidy-calc-web subsidy-calc-plan subsidy-calc-batch; do
-  cargo clippy --target wasm32-unknown-unknown --bin "$bin" -- -D warnings
+  cargo clippy -p subsidy-calc-web --target wasm32-unknown-unknown --bin "$bin" -- -D warnings
 done
 echo "== web: release build (std rebuilt for the browser baseline)"
 scripts/build-web.sh

@@ -7,10 +7,8 @@
 pub mod batch;
 pub mod engine;
 pub mod explain;
-pub mod form;
 pub mod input;
 pub mod plan;
-pub mod plan_form;
 pub mod result;
 pub mod rulebook;
 pub mod sheet;

@@ -300,15 +300,18 @@ fn a_new_district_is_data_only() {
     );
     assert_eq!(o.total.exact, "2000000.00");
     assert_eq!(o.total.draft_exact, "1000000.00");
-    // The comparison and a plan see it too.
-    let rows = subsidy_calc::form::compare(
-        &json!({"model_filing": {"models_filed": 3}}),
-        &book,
+    // Every region of the data is listed for the page's comparison and for a plan (the web view
+    // model evaluates each of `book.regions`): the toy region is one of them, and evaluates alone.
+    assert!(keys.contains(&"wuhan-toy"));
+    let alone = subsidy_calc::input::parse_value_in(
+        &json!({"region": "wuhan-toy", "as_of": "2026-11-24", "model_filing": {"models_filed": 3}}),
         today(),
-    );
-    assert!(
-        rows.iter()
-            .any(|r| r.region == "wuhan-toy" && r.exact == "1000000.00")
+        &keys,
+    )
+    .unwrap();
+    assert_eq!(
+        subsidy_calc::engine::evaluate(&alone, &book).total.exact,
+        "1000000.00"
     );
     // And a rule that names an input the engine does not have is refused, naming the rule.
     let mut bad = data.clone();

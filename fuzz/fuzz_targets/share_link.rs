@@ -2,7 +2,7 @@
 //! nothing, never a panic; a form that opens builds an application and survives a round trip.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use subsidy_calc::form::{Form, base64url};
+use subsidy_calc_web::form::{Form, base64url};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
-use subsidy_calc::form::{Unit, parse_amount};
+use subsidy_calc_web::form::{Unit, parse_amount};
 
 fuzz_target!(|data: (&str, bool)| {
     let (text, wan) = data;

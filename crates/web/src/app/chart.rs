@@ -2,8 +2,8 @@
 //! by `form::curve`), where the cap starts to bind, and where the user is now. Geometry only here;
 //! the figures come from the engine. Presentation attributes, no inline styles (strict CSP).
 use rust_decimal::Decimal;
-use subsidy_calc::form::{Curve, Lang};
 use subsidy_calc::money::in_wan as wan;
+use subsidy_calc_web::form::{Curve, Lang};
 use yew::prelude::*;
 
 // Geometry in Decimal (already in the bundle), not f64: float formatting would add ~15 KB of wasm.

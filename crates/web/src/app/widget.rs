@@ -5,7 +5,7 @@
 //! comparison), `lang` (`zh` | `en`), `sections` (comma-separated families to show: compute, model,
 //! scenario, listing, other).
 use crate::app::{App, AppProps, Embed};
-use subsidy_calc::form::Lang;
+use subsidy_calc_web::form::Lang;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 

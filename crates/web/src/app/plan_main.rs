@@ -1,6 +1,6 @@
 //! The 多年规划 (multi-year plan) page, plan.html: its own bundle, loaded only there (and by
 //! `subsidyCalc.plan` when a script on the calculator page first calls it), so the calculator page's
-//! size budget does not grow. A thin Yew layer over `subsidy_calc::plan_form`.
+//! size budget does not grow. A thin Yew layer over `subsidy_calc_web::plan_form`.
 // Its error and conversion helpers only: `evaluate` and `rules` are the calculator page's.
 #[cfg(target_arch = "wasm32")]
 #[allow(dead_code)]

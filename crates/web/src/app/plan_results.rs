@@ -6,14 +6,14 @@ use crate::plan_app::Ctx;
 use rust_decimal::Decimal;
 use subsidy_calc::RuleBook;
 use subsidy_calc::date::Date;
-use subsidy_calc::form::Lang;
 use subsidy_calc::money::{human, in_wan};
 use subsidy_calc::plan::PlanOutcome;
-use subsidy_calc::plan_form::{
+use subsidy_calc::rulebook::Family;
+use subsidy_calc_web::form::Lang;
+use subsidy_calc_web::plan_form::{
     FAMILIES, Marker, PlanEdit, award_rows, compare_rows, csv, end_markers, family_label,
     family_stack,
 };
-use subsidy_calc::rulebook::Family;
 use yew::prelude::*;
 
 fn yuan(v: &str, lang: Lang) -> String {

@@ -10,14 +10,14 @@ pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
     let Some(r) = book.region(region) else {
         return out;
     };
-    let mut add = |f: &crate::rulebook::Fact| {
+    let mut add = |f: &subsidy_calc::rulebook::Fact| {
         let path = f.0.field().path;
         match DERIVED.iter().find(|d| d.field.path == path) {
             Some(d) => out.extend(d.from.iter().copied()),
             None => out.push(path),
         }
     };
-    fn conds<'c>(list: &'c [Cond], out: &mut Vec<&'c crate::rulebook::Fact>) {
+    fn conds<'c>(list: &'c [Cond], out: &mut Vec<&'c subsidy_calc::rulebook::Fact>) {
         for c in list {
             out.push(&c.fact);
             if let Some(r) = &c.relaxed {
@@ -25,7 +25,7 @@ pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
             }
         }
     }
-    fn formula<'c>(f: &'c Formula, out: &mut Vec<&'c crate::rulebook::Fact>) {
+    fn formula<'c>(f: &'c Formula, out: &mut Vec<&'c subsidy_calc::rulebook::Fact>) {
         out.extend(f.terms.iter().map(|t| &t.fact));
         out.extend(f.per_unit.iter().map(|p| &p.fact));
         out.extend(f.deduct.iter().map(|d| &d.fact));

@@ -1,20 +1,20 @@
 //! The 多年规划 (multi-year plan) page's model, with no web dependencies. What the user typed is a
 //! calculator [`Form`] per year (same fields, same 万元/元 units, same checks); from it this module
 //! builds the contract's plan (`{schema, region, compare, years}`), has the engine evaluate it
-//! ([`crate::plan::plan_value`], which carries the state from year to year), and turns the result
+//! ([`subsidy_calc::plan::plan_value`], which carries the state from year to year), and turns the result
 //! into what the page shows: the year-by-year table of awards, the figures per family for the
 //! stacked chart, the policy end dates that fall within the plan, the comparison of regions with
 //! what makes them differ, the share link and CSV. The Yew view only lays these out.
-use crate::date::Date;
 use crate::form::{
     Edit, Errors, Form, Lang, Msg, ScenarioKey, Unit, base64url, csv_cell, unbase64url,
 };
-use crate::money::{fixed2, human};
-use crate::plan::{self, PlanOutcome};
-use crate::result::Outcome;
-use crate::rulebook::{Family, Kind, RuleBook, Status};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
+use subsidy_calc::date::Date;
+use subsidy_calc::money::{fixed2, human};
+use subsidy_calc::plan::{self, PlanOutcome};
+use subsidy_calc::result::Outcome;
+use subsidy_calc::rulebook::{Family, Kind, RuleBook, Status};
 
 mod views;
 pub use views::{
@@ -104,7 +104,9 @@ impl PlanForm {
     pub fn apply(&mut self, edit: PlanEdit) {
         let n = self.years.len();
         match edit {
-            PlanEdit::Region(r) if crate::input::regions().contains(&r.as_str()) => self.region = r,
+            PlanEdit::Region(r) if subsidy_calc::input::regions().contains(&r.as_str()) => {
+                self.region = r
+            }
             PlanEdit::Unit(u) => {
                 // Each year converts the amounts already typed, as the calculator does.
                 for y in &mut self.years {
@@ -133,7 +135,7 @@ impl PlanForm {
                 self.years[i].apply(Edit::Scenario(id, key, text))
             }
             PlanEdit::CopyForward(i) if i < n => {
-                let carried = plan::carried_fields(crate::rulebook::book());
+                let carried = plan::carried_fields(subsidy_calc::rulebook::book());
                 let mut from = self.years[i].clone();
                 from.values.retain(|k, _| !carried.contains(&k.as_str()));
                 for y in &mut self.years[i + 1..] {
@@ -248,7 +250,7 @@ impl PlanForm {
     pub fn from_fragment(text: &str) -> Option<PlanForm> {
         let text = text.trim_start_matches('#').strip_prefix("p=")?;
         let bytes = unbase64url(text)?;
-        let v = crate::input::strict::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
+        let v = subsidy_calc::input::strict::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
         let head = Form::from_json(&v)?;
         let start = v.get("y").and_then(Value::as_i64)?;
         let list = v.get("n").and_then(Value::as_array)?;

@@ -3,9 +3,9 @@
 use crate::app::{ViewProps, family_key, kind_class, kind_label, money, status_badge};
 use crate::browser;
 use crate::chart::cap_chart;
-use subsidy_calc::form::{self, Curve, Edit, Lang, RegionSummary, Unit};
 use subsidy_calc::result::Award;
 use subsidy_calc::rulebook::Kind;
+use subsidy_calc_web::form::{self, Curve, Edit, Lang, RegionSummary, Unit};
 use yew::prelude::*;
 
 /// The results: totals (with the draft share), notes, export, the award cards, the checks, the

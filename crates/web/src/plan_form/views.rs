@@ -29,7 +29,7 @@ pub struct AwardRow {
     pub sum: Decimal,
 }
 
-fn cell(a: &crate::result::Award) -> Cell {
+fn cell(a: &subsidy_calc::result::Award) -> Cell {
     let counted = a.in_totals && a.value.is_some() && matches!(a.kind, Kind::Exact | Kind::UpTo);
     let yuan = |v: Decimal| Msg {
         zh: format!("{}元", human(v)),

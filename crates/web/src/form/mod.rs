@@ -2,15 +2,15 @@
 //! entry is kept and marked, never lost), turned into a contract application; the share-link
 //! encoding; the cap charts and hints, sampled through the engine itself (no formula is repeated
 //! here); the region comparison; and CSV export. The Yew app only renders what this module gives.
-use crate::date::Date;
-use crate::engine;
-use crate::input::{self, Application, DERIVED, FIELDS, Ty};
-use crate::money::{in_wan, parse_plain};
-use crate::result::{Award, Outcome};
-use crate::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook, Status};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
+use subsidy_calc::date::Date;
+use subsidy_calc::engine;
+use subsidy_calc::input::{self, Application, DERIVED, FIELDS, Ty};
+use subsidy_calc::money::{in_wan, parse_plain};
+use subsidy_calc::result::{Award, Outcome};
+use subsidy_calc::rulebook::{Cond, Formula, Kind, Per, Rule, RuleBook, Status};
 
 mod results;
 mod share;
@@ -302,7 +302,7 @@ impl Form {
                 Ty::Measure => Ok(None),
             };
             match v {
-                Ok(Some(v)) => crate::input::set_path(&mut root, path, v),
+                Ok(Some(v)) => subsidy_calc::input::set_path(&mut root, path, v),
                 Ok(None) => {}
                 Err(m) => {
                     errors.insert(path.clone(), m);

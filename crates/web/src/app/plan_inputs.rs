@@ -3,10 +3,10 @@
 //! time). The starting state the engine carries (years already subsidised, amounts received) is
 //! typed in the first year only.
 use crate::plan_app::Ctx;
-use subsidy_calc::form::{self as model, ScenarioKey, Unit};
 use subsidy_calc::input::{self, FIELDS, Ty};
 use subsidy_calc::plan;
-use subsidy_calc::plan_form::{MAX_PAGE_YEARS, PlanEdit};
+use subsidy_calc_web::form::{self as model, ScenarioKey, Unit};
+use subsidy_calc_web::plan_form::{MAX_PAGE_YEARS, PlanEdit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -14,7 +14,9 @@ impl Form {
 
     pub fn from_fragment(text: &str) -> Option<Form> {
         let bytes = unbase64url(text.trim_start_matches('#').trim_start_matches("a="))?;
-        Form::from_json(&crate::input::strict::parse(std::str::from_utf8(&bytes).ok()?).ok()?)
+        Form::from_json(
+            &subsidy_calc::input::strict::parse(std::str::from_utf8(&bytes).ok()?).ok()?,
+        )
     }
 
     pub fn to_json(&self) -> Value {

@@ -1,13 +1,13 @@
 //! The plan page. State is the `PlanForm` (what the user typed, year by year); everything shown is
-//! computed from it by the engine through `subsidy_calc::plan_form`. As in yew's function_todomvc:
+//! computed from it by the engine through `subsidy_calc_web::plan_form`. As in yew's function_todomvc:
 //! a reducer over the model's own edits, and small view functions.
 use crate::browser;
 use crate::plan_inputs::{controls, year_table};
 use crate::plan_results::results;
 use std::rc::Rc;
-use subsidy_calc::form::{Errors, Lang};
 use subsidy_calc::plan::PlanOutcome;
-use subsidy_calc::plan_form::{PlanEdit, PlanForm};
+use subsidy_calc_web::form::{Errors, Lang};
+use subsidy_calc_web::plan_form::{PlanEdit, PlanForm};
 use yew::prelude::*;
 
 const STORAGE_KEY: &str = "subsidy-calc.plan.v1";

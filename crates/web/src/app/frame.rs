@@ -3,8 +3,8 @@
 use crate::app::{FormProps, status_badge};
 use crate::browser;
 use subsidy_calc::engine;
-use subsidy_calc::form::{Edit, Lang, Unit};
 use subsidy_calc::rulebook::DocStatus;
+use subsidy_calc_web::form::{Edit, Lang, Unit};
 use yew::prelude::*;
 
 /// The title, the unit switch and the language switch.

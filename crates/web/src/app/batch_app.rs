@@ -10,11 +10,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use subsidy_calc::Detail;
 use subsidy_calc::batch::{Report, Summary};
-use subsidy_calc::form::Lang;
 use subsidy_calc::money::human;
 use subsidy_calc::sheet::{
     Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
 };
+use subsidy_calc_web::form::Lang;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

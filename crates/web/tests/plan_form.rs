@@ -1,15 +1,18 @@
-//! The 多年规划 page's model (`subsidy_calc::plan_form`): a calculator form per year, in 万元, built
+//! The 多年规划 page's model (`subsidy_calc_web::plan_form`): a calculator form per year, in 万元, built
 //! into the contract's plan and read back as the page's tables. Figures worked by hand from the
 //! quoted clauses (the same ones as tests/plan.rs, entered as a user types them).
-mod common;
-use common::today;
+use subsidy_calc::Date;
+
+fn today() -> Date {
+    Date::parse("2026-11-24").unwrap()
+}
 use rust_decimal::Decimal;
 use subsidy_calc::RuleBook;
-use subsidy_calc::form::{Lang, ScenarioKey, Unit};
-use subsidy_calc::plan_form::{
+use subsidy_calc::rulebook::Family;
+use subsidy_calc_web::form::{Lang, ScenarioKey, Unit};
+use subsidy_calc_web::plan_form::{
     FAMILIES, PlanEdit, PlanForm, award_rows, compare_rows, csv, end_markers, family_stack,
 };
-use subsidy_calc::rulebook::Family;
 
 fn book() -> &'static RuleBook {
     subsidy_calc::rulebook::book()

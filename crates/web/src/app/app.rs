@@ -1,16 +1,16 @@
 //! The calculator page. State is the `Form` (what the user typed); every figure shown is computed
-//! from it by the engine through `subsidy_calc::form`. Components only lay things out.
+//! from it by the engine through `subsidy_calc_web::form`. Components only lay things out.
 use crate::browser;
 use crate::frame::{FooterProps, footer, header};
 use crate::inputs::{region_picker, sections};
 use crate::results::results;
 use std::rc::Rc;
 use subsidy_calc::engine;
-use subsidy_calc::form::{self, Curve, Edit, Errors, Form, Lang, RegionSummary, Unit};
 use subsidy_calc::input;
 use subsidy_calc::money::{human, in_wan};
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, Status};
+use subsidy_calc_web::form::{self, Curve, Edit, Errors, Form, Lang, RegionSummary, Unit};
 use yew::prelude::*;
 
 const STORAGE_KEY: &str = "subsidy-calc.form.v1";

@@ -1,10 +1,10 @@
 //! The input side of the page: the region picker, the sections of fields (only those the region's
 //! clauses read), one field by its type, and the scenario projects with their two selection boxes.
 use crate::app::{FormProps, ViewProps, dom_id};
-use subsidy_calc::form::Form;
-use subsidy_calc::form::Lang;
-use subsidy_calc::form::{Edit, Msg, ScenarioKey};
 use subsidy_calc::input::{self, FIELDS, Ty};
+use subsidy_calc_web::form::Form;
+use subsidy_calc_web::form::Lang;
+use subsidy_calc_web::form::{Edit, Msg, ScenarioKey};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
