@@ -4,17 +4,24 @@
 use super::*;
 
 /// The input fields that matter for a region: those its clauses and checks read (a scenario
-/// project's own fields by their name within the project, e.g. `city_selected`).
+/// project's own fields by their name within the project, e.g. `city_selected`), each once, in no
+/// particular order (the page asks only whether a field is among them).
 pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     let Some(r) = book.region(region) else {
         return out;
     };
+    // Kept distinct as they come (no sort: a sort of `&str` costs the page 2 KB of wasm).
     let mut add = |f: &subsidy_calc::rulebook::Fact| {
         let path = f.0.field().path;
-        match DERIVED.iter().find(|d| d.field.path == path) {
-            Some(d) => out.extend(d.from.iter().copied()),
-            None => out.push(path),
+        let paths = match DERIVED.iter().find(|d| d.field.path == path) {
+            Some(d) => d.from,
+            None => std::slice::from_ref(&path),
+        };
+        for p in paths {
+            if !out.contains(p) {
+                out.push(*p);
+            }
         }
     };
     fn conds<'c>(list: &'c [Cond], out: &mut Vec<&'c subsidy_calc::rulebook::Fact>) {
@@ -56,8 +63,6 @@ pub fn region_fields(book: &RuleBook, region: &str) -> Vec<&'static str> {
     for f in facts {
         add(f);
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -151,8 +156,9 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
         })
         .collect();
     if let Some(c) = cap_at {
-        points.push((c, top));
-        points.sort_by_key(|a| a.0);
+        // The points are in order of x: the cap's corner goes in its place.
+        let at = points.partition_point(|p| p.0 <= c);
+        points.insert(at, (c, top));
     }
     let (zh, en) = (fact.zh, fact.en);
     let hint = match cap_at {

@@ -34,15 +34,12 @@ impl Form {
             "l".into(),
             json!(if self.lang == Lang::En { "en" } else { "zh" }),
         );
-        m.insert(
-            "v".into(),
-            Value::Object(
-                self.values
-                    .iter()
-                    .map(|(k, v)| (k.clone(), json!(v)))
-                    .collect(),
-            ),
-        );
+        // Inserted one by one: collecting into a map sorts first (2–3 KB of wasm per pair type).
+        let mut values = Map::new();
+        for (k, v) in &self.values {
+            values.insert(k.clone(), json!(v));
+        }
+        m.insert("v".into(), Value::Object(values));
         let s: Vec<Value> = self
             .scenarios
             .iter()
@@ -62,15 +59,12 @@ impl Form {
         if !input::regions().contains(&region.as_str()) {
             return None;
         }
-        let values = v
-            .get("v")
-            .and_then(Value::as_object)
-            .map(|m| {
-                m.iter()
-                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut values = BTreeMap::new();
+        for (k, x) in v.get("v").and_then(Value::as_object).into_iter().flatten() {
+            if let Some(s) = x.as_str() {
+                values.insert(k.clone(), s.to_string());
+            }
+        }
         let flag = |s: &Value, k: &str| s.get(k).and_then(Value::as_bool).unwrap_or(false);
         // A schema-1 link's one flag ("s") meant both selections: it is dropped, and said so.
         let mut old_flag = false;
