@@ -11,8 +11,10 @@ use serde_json::Value as Json;
 pub const MAX_MONEY: i64 = 1_000_000_000_000;
 pub const MAX_SCENARIOS: usize = 200;
 
+mod builder;
 pub mod strict;
 use Ty::*;
+pub use builder::Builder;
 use subsidy_rules::fields::is_section;
 pub use subsidy_rules::fields::{
     CHOICE_LABELS, DERIVED, Derived, FIELDS, FactRef, Field, RECOGNITIONS, SCENARIO_FIELDS, Ty,
@@ -302,130 +304,6 @@ pub fn parse_value_in(
         }
     }
     b.finish()
-}
-
-/// An application assembled value by value: the one place a value is checked and stored, whether
-/// it comes from a JSON object ([`parse_value_in`]) or from the cells of a spreadsheet row
-/// (`sheet::row_of`, which skips building a JSON tree for every row of a batch).
-pub struct Builder<'r> {
-    regions: &'r [&'r str],
-    values: Vec<Val>,
-    scenarios: Vec<Scenario>,
-    region: Option<String>,
-    as_of: Date,
-    /// Every problem found, each naming its field.
-    pub errors: Vec<FieldError>,
-}
-
-impl<'r> Builder<'r> {
-    pub fn new(today: Date, regions: &'r [&'r str]) -> Builder<'r> {
-        Builder {
-            regions,
-            values: FIELDS.iter().map(|f| Val::default_for(f.ty)).collect(),
-            scenarios: Vec::new(),
-            region: None,
-            as_of: today,
-            errors: Vec::new(),
-        }
-    }
-
-    /// `schema`, `as_of` or `region`.
-    pub fn top(&mut self, key: &str, v: &Json) {
-        match key {
-            "schema" => {
-                if !matches!(v.as_u64(), Some(1 | 2)) {
-                    self.errors.push(err(
-                        "schema",
-                        "unsupported schema: this engine reads schema 2 (and schema 1)",
-                    ));
-                }
-            }
-            "as_of" => match v.as_str().and_then(Date::parse) {
-                Some(d) => self.as_of = d,
-                None if v.is_null() => {}
-                None => self.errors.push(err(
-                    "as_of",
-                    "malformed date: use YYYY-MM-DD, e.g. \"2026-11-24\"",
-                )),
-            },
-            _ => match v.as_str().filter(|s| self.regions.contains(s)) {
-                Some(r) => self.region = Some(r.to_string()),
-                None => self.errors.push(err(
-                    "region",
-                    format!("unknown region: use one of {}", self.regions.join(", ")),
-                )),
-            },
-        }
-    }
-
-    /// The field `FIELDS[i]`; JSON null leaves it absent.
-    pub fn field(&mut self, i: usize, v: &Json) {
-        match parse_field(FIELDS[i].ty, v) {
-            Ok(Some(val)) => self.values[i] = val,
-            Ok(None) => {}
-            Err(m) => self.errors.push(err(FIELDS[i].path, m)),
-        }
-    }
-
-    /// A new scenario project; its position.
-    pub fn scenario(&mut self) -> usize {
-        self.scenarios.push(Scenario {
-            values: SCENARIO_FIELDS
-                .iter()
-                .map(|f| Val::default_for(f.ty))
-                .collect(),
-        });
-        self.scenarios.len() - 1
-    }
-
-    /// The field `SCENARIO_FIELDS[i]` of project `s`.
-    pub fn scenario_field(&mut self, s: usize, i: usize, v: &Json) {
-        match parse_field(SCENARIO_FIELDS[i].ty, v) {
-            Ok(Some(val)) => self.scenarios[s].values[i] = val,
-            Ok(None) => {}
-            Err(m) => self.errors.push(err(
-                &format!("scenarios[{s}].{}", SCENARIO_FIELDS[i].path),
-                m,
-            )),
-        }
-    }
-
-    /// The application, or every problem (the first [`MAX_ERRORS`], and how many more).
-    pub fn finish(mut self) -> Result<Application, Vec<FieldError>> {
-        if self.region.is_none() && !self.errors.iter().any(|e| e.field == "region") {
-            self.errors.push(err(
-                "region",
-                format!("required: one of {}", self.regions.join(", ")),
-            ));
-        }
-        let mut errors = self.errors;
-        if !errors.is_empty() {
-            if errors.len() > MAX_ERRORS {
-                let rest = errors.len() - MAX_ERRORS;
-                errors.truncate(MAX_ERRORS);
-                errors.push(err(
-                    "(more)",
-                    format!("{rest} more errors not listed (the first {MAX_ERRORS} are above)"),
-                ));
-            }
-            return Err(errors);
-        }
-        let mut app = Application {
-            region: self.region.unwrap_or_default(),
-            as_of: self.as_of,
-            values: self.values,
-            scenarios: self.scenarios,
-            derived: Vec::new(),
-            scenario_defaults: SCENARIO_FIELDS
-                .iter()
-                .map(|f| Val::default_for(f.ty))
-                .collect(),
-            paid_once: Vec::new(),
-            detail: Detail::Full,
-        };
-        app.derive();
-        Ok(app)
-    }
 }
 
 /// One key of the application: `key` is this level's own key, `path` the dotted path to it (one

@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod money;
 pub mod validate;
+mod words;
 
 pub use date::Date;
 pub use model::*;

@@ -1,0 +1,222 @@
+//! The output table: a result as a row (each clause's kind and amount, the totals, the errors),
+//! kept small for a batch in the browser, and pro rata applied to rows or to one result.
+use super::*;
+
+/// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
+/// the totals, the errors.
+pub fn table_header(book: &RuleBook) -> Vec<String> {
+    let mut h = vec!["id".to_string(), "row".to_string()];
+    for (_, r) in book.rules() {
+        h.push(format!("{}.kind", r.id));
+        h.push(format!("{}.amount", r.id));
+    }
+    for t in ["exact", "up_to", "draft_exact", "draft_up_to"] {
+        h.push(format!("total.{t}"));
+    }
+    h.push("errors".into());
+    h
+}
+
+/// One award of a [`Done`] row.
+#[derive(Clone, Debug)]
+pub struct Got {
+    /// Its clause's position among the rule book's rules (the table's column pair).
+    pub pos: usize,
+    pub kind: Kind,
+    pub amount: Option<String>,
+    pub in_totals: bool,
+}
+
+/// One evaluated row, kept small (a batch in the browser keeps every row for the table and the
+/// downloads): the awards the row can get (not the clauses it cannot), its totals, or its errors.
+#[derive(Clone, Debug)]
+pub struct Done {
+    pub id: String,
+    pub row: usize,
+    pub region: String,
+    /// Each award that is not `not_eligible`.
+    pub awards: Vec<Got>,
+    /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
+    pub total: [String; 4],
+    pub errors: String,
+}
+
+impl Done {
+    pub fn of(
+        book: &RuleBook,
+        id: &str,
+        n: usize,
+        result: Result<&Outcome, &[FieldError]>,
+    ) -> Done {
+        let mut done = Done {
+            id: id.to_string(),
+            row: n,
+            region: String::new(),
+            awards: Vec::new(),
+            total: Default::default(),
+            errors: String::new(),
+        };
+        match result {
+            Ok(o) => {
+                done.region = o.region.clone();
+                let rules = book.region_rules(&o.region);
+                done.awards = o
+                    .awards
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.kind != Kind::NotEligible)
+                    .filter_map(|(i, a)| {
+                        // The awards come in the region's order; else the id is looked up.
+                        let pos = match rules.get(i) {
+                            Some((p, r)) if r.id == a.id => *p,
+                            _ => book.rule_position(a.id)?,
+                        };
+                        Some(Got {
+                            pos,
+                            kind: a.kind,
+                            amount: a.amount.clone(),
+                            in_totals: a.in_totals,
+                        })
+                    })
+                    .collect();
+                done.total = [
+                    o.total.exact.clone(),
+                    o.total.up_to.clone(),
+                    o.total.draft_exact.clone(),
+                    o.total.draft_up_to.clone(),
+                ];
+            }
+            Err(errors) => {
+                done.errors = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
+        }
+        done
+    }
+
+    /// The row as the table has it ([`table_header`]'s columns): every clause of the row's region
+    /// with its kind (`not_eligible` where it gives nothing) and amount, the others blank. The
+    /// cells borrow from the row (a batch writes millions of them).
+    pub fn cells(&self, book: &RuleBook) -> Vec<Cow<'_, str>> {
+        let mut row: Vec<Cow<'_, str>> = vec![Cow::Borrowed(&self.id), self.row.to_string().into()];
+        let first = row.len();
+        row.resize(first + 2 * book.rules().count(), Cow::Borrowed(""));
+        if self.errors.is_empty() {
+            for (p, _) in book.region_rules(&self.region) {
+                row[first + 2 * p] = Cow::Borrowed(Kind::NotEligible.key());
+            }
+            for a in &self.awards {
+                row[first + 2 * a.pos] = Cow::Borrowed(a.kind.key());
+                row[first + 2 * a.pos + 1] = Cow::Borrowed(a.amount.as_deref().unwrap_or(""));
+            }
+        }
+        row.extend(self.total.iter().map(|t| Cow::Borrowed(t.as_str())));
+        row.push(Cow::Borrowed(&self.errors));
+        row
+    }
+
+    /// The up-to total as a decimal (0 for a row with errors).
+    pub fn up_to(&self) -> rust_decimal::Decimal {
+        self.total[1].parse().unwrap_or_default()
+    }
+}
+
+/// `--pool prorata` on rows kept in memory (the batch page): the awards of each over-subscribed
+/// pool ("不超过") scaled to add up to the pool to the cent ([`crate::batch::prorata`]), each row's
+/// totals lowered by what its award lost. The same figures as the command line's two passes.
+pub fn scale_pools(book: &RuleBook, rows: &mut [Done]) {
+    for (p, (doc, rule)) in book.rules().enumerate() {
+        let Some(pool) = rule.pool.as_ref().filter(|pool| !pool.at_least) else {
+            continue;
+        };
+        let list: Vec<(usize, i64)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let a = d.awards.iter().find(|a| a.pos == p)?;
+                Some((i, cents(a.amount.as_deref()?)))
+            })
+            .collect();
+        let pool_cents: i64 = (pool.amount.0 * rust_decimal::Decimal::ONE_HUNDRED)
+            .try_into()
+            .unwrap_or(i64::MAX);
+        let draft = doc.standing() == crate::rulebook::Status::Draft;
+        for ((i, old), new) in list.iter().zip(crate::batch::prorata(&list, pool_cents)) {
+            let cut = old - new;
+            if cut == 0 {
+                continue;
+            }
+            let d = &mut rows[*i];
+            let y = |c: i64| crate::money::fixed2(rust_decimal::Decimal::new(c, 2));
+            let (mut exact, mut counted) = (false, false);
+            for a in d.awards.iter_mut().filter(|a| a.pos == p) {
+                a.amount = Some(y(new));
+                exact = a.kind == Kind::Exact;
+                counted = a.in_totals;
+            }
+            if counted {
+                let [e, u, de, du] = &mut d.total;
+                lower_totals([e, u, de, du], cut, exact, draft);
+            }
+        }
+    }
+}
+
+/// Lowers a row's totals (exact, up to, draft exact, draft up to) by what a scaled award lost: the
+/// up-to totals always, the exact ones for an exact award, the draft's share for a draft's award.
+fn lower_totals(totals: [&mut String; 4], cut: i64, exact: bool, draft: bool) {
+    let [e, u, de, du] = totals;
+    let lower = |t: &mut String| {
+        *t = crate::money::fixed2(rust_decimal::Decimal::new(cents(t) - cut, 2));
+    };
+    lower(u);
+    if draft {
+        lower(du);
+    }
+    if exact {
+        lower(e);
+        if draft {
+            lower(de);
+        }
+    }
+}
+
+/// Pro-rata: replaces each pool clause's amount by its scaled figure and lowers the totals.
+pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: usize) {
+    for a in &mut o.awards {
+        let Some(new) = scaled.get(&(a.id.to_string(), n)) else {
+            continue;
+        };
+        let Some(old) = a.amount.as_deref().map(cents) else {
+            continue;
+        };
+        let cut = old - new;
+        if cut == 0 {
+            continue;
+        }
+        let y = |c: i64| crate::money::fixed2(rust_decimal::Decimal::new(c, 2));
+        a.amount = Some(y(*new));
+        a.value = Some(rust_decimal::Decimal::new(*new, 2));
+        a.notes
+            .push(format!("scaled pro rata to fit the pool: {} of {}", y(*new), y(old)).into());
+        a.notes_zh
+            .push(format!("资金池不足,按比例调减:{}元(原{}元)", y(*new), y(old)).into());
+        if a.in_totals {
+            let t = &mut o.total;
+            lower_totals(
+                [
+                    &mut t.exact,
+                    &mut t.up_to,
+                    &mut t.draft_exact,
+                    &mut t.draft_up_to,
+                ],
+                cut,
+                a.kind == Kind::Exact,
+                a.source.status == crate::rulebook::Status::Draft,
+            );
+        }
+    }
+}
