@@ -38,15 +38,14 @@ fn digits_of(x: u128, out: &mut [u8; 40]) -> usize {
 
 /// "1234567.5" → "1234567.50": the contract's amount format.
 pub fn fixed2(d: Decimal) -> String {
-    let mut r = round_yuan(d);
-    r.rescale(2);
+    let r = round_yuan(d);
     let m = r.mantissa();
-    let abs = m.unsigned_abs();
-    // Near Decimal's maximum `rescale(2)` cannot add the digits and keeps a smaller scale.
-    let (int, cents) = match r.scale() {
-        0 => (abs, 0),
-        1 => (abs / 10, (abs % 10 * 10) as u8),
-        _ => (abs / 100, (abs % 100) as u8),
+    // The figure in fen, straight from the mantissa (scale 0–2 after rounding; at most 2^96 × 100,
+    // which fits): no rescaling, and u64 division where it fits (every amount an application holds).
+    let fen = m.unsigned_abs() * 10u128.pow(2 - r.scale().min(2));
+    let (int, cents) = match u64::try_from(fen) {
+        Ok(f) => (u128::from(f / 100), (f % 100) as u8),
+        Err(_) => (fen / 100, (fen % 100) as u8),
     };
     // Digits written straight into the one string (an amount per award per evaluation).
     let mut out = String::with_capacity(24);
