@@ -15,7 +15,8 @@ pub use crate::data::{List, Str};
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct D(pub Decimal);
 
-/// A condition's value, parsed once at load: the text (for choices), and as a number or a date.
+/// A condition's value, parsed when the data is read (at build time): the text (for choices), and
+/// as a number or a date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Threshold {
     pub text: Str,
@@ -23,7 +24,7 @@ pub struct Threshold {
     pub date: Option<Date>,
 }
 
-/// A fact path resolved against the input table at load time.
+/// A fact path resolved against the input table when the data is read (at build time).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fact(pub FactRef);
 
@@ -180,7 +181,7 @@ pub struct Document {
     pub rules: List<Rule>,
     #[serde(default, rename = "check")]
     pub checks: List<Check>,
-    /// The label every award of a draft carries, made once at load.
+    /// The label every award of a draft carries, made when the data is read (and baked with it).
     #[serde(skip)]
     pub draft_note: Option<(Str, Str)>,
 }
@@ -336,7 +337,7 @@ pub struct Formula {
 pub struct Term {
     pub fact: Fact,
     pub rate: D,
-    /// "30%", made once at load.
+    /// "30%", made when the data is read (and baked with it).
     #[serde(skip)]
     pub pct: Str,
     pub zh: Option<Str>,
@@ -381,7 +382,7 @@ pub struct Cap {
     pub relaxable_if: Option<Fact>,
     pub relaxed_zh: Option<Str>,
     pub relaxed_en: Option<Str>,
-    /// For a fixed amount: its label (zh, en), made once at load.
+    /// For a fixed amount: its label (zh, en), made when the data is read (and baked with it).
     #[serde(skip)]
     pub label: Option<(Str, Str)>,
 }
