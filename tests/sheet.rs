@@ -102,3 +102,57 @@ fn pools_scaled_in_memory_match_the_command_lines_prorata() {
     assert_eq!(done[0].total[1], "176470.59");
     assert_eq!(done[16].total[1], "176470.58");
 }
+
+#[test]
+fn a_row_reads_as_the_same_json_application_would() {
+    // A row's cells go straight into the application (no JSON tree); the JSON contract's
+    // validator is the same code. The same figures, as cells and as JSON, must give the same
+    // application — and the same errors, named the same way.
+    let text = "id,region,as_of,中小企业,国产算力合同费用,model_filing.models_filed,项目1·项目名称,项目1·经区级遴选入选或获区级支持,项目1·项目总投入,项目2·项目名称\n\
+                A,wuhan-hongshan,2026-11-24,是,1000000,3,质检,是,2000000,\n\
+                B,wuhan-hongshan,2026-11-24,否,一百,-1,,,,\n";
+    let rows = read_csv(text.as_bytes()).unwrap();
+    let json = serde_json::json!({
+        "region": "wuhan-hongshan", "as_of": "2026-11-24",
+        "enterprise": {"sme": true}, "compute": {"domestic_fees": "1000000"},
+        "model_filing": {"models_filed": "3"},
+        // The second project has no cell filled: it is no project.
+        "scenarios": [{"name": "质检", "district_selected": true, "total_investment": "2000000"}]
+    });
+    let from_cells = rows[0].application(today()).unwrap();
+    let from_json = subsidy_calc::input::parse_value(&json, today()).unwrap();
+    assert_eq!(format!("{from_cells:?}"), format!("{from_json:?}"));
+    let book = subsidy_calc::rulebook::book();
+    let (a, b) = (
+        subsidy_calc::engine::evaluate(&from_cells, book),
+        subsidy_calc::engine::evaluate(&from_json, book),
+    );
+    assert_eq!(
+        serde_json::to_value(&a).unwrap(),
+        serde_json::to_value(&b).unwrap()
+    );
+    // 洪山 5: an SME's 1,000,000 of domestic compute × 20% = 200,000.
+    assert_eq!(
+        a.award("hongshan.compute_subsidy")
+            .unwrap()
+            .amount
+            .as_deref(),
+        Some("200000.00")
+    );
+    // Row B: every bad cell named, as the JSON validator names them.
+    let errors = rows[1].application(today()).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    let json_errors = subsidy_calc::input::parse_value(
+        &serde_json::json!({"region": "wuhan-hongshan", "as_of": "2026-11-24",
+            "enterprise": {"sme": false}, "compute": {"domestic_fees": "一百"},
+            "model_filing": {"models_filed": "-1"}}),
+        today(),
+    )
+    .unwrap_err();
+    let mut want: Vec<&str> = json_errors.iter().map(|e| e.field.as_str()).collect();
+    let mut got = fields.clone();
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    assert_eq!(got, ["compute.domestic_fees", "model_filing.models_filed"]);
+}
