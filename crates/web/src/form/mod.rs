@@ -4,7 +4,6 @@
 //! here); the region comparison; and CSV export. The Yew app only renders what this module gives.
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
-use std::collections::BTreeMap;
 use subsidy_calc::date::Date;
 use subsidy_calc::engine;
 use subsidy_calc::input::{self, Application, DERIVED, FIELDS, Ty};
@@ -97,6 +96,52 @@ pub struct ScenarioForm {
 /// JSON (`to_json` / `from_json`, written by hand: serde's derived code for it cost ~10 KB of wasm):
 /// `{"r": region, "u": "wan"|"yuan", "l": "zh"|"en", "v": {path: text}, "s": [{"i","n","c","k","t","d","m"}], "d": as_of}`
 /// (`c` city selected, `k` district selected; an old link's single `s` flag is dropped, see `notice`).
+/// The text typed in each field, by its dotted path, in path order. Held in serde_json's map, which
+/// the page carries anyway: a second map type (`BTreeMap<String, String>`) cost ~8 KB of wasm.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Texts(Map<String, Value>);
+
+// Every value is a string, and strings compare reflexively.
+impl Eq for Texts {}
+
+impl Texts {
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.0.get(path).and_then(Value::as_str)
+    }
+    pub fn insert(&mut self, path: String, text: String) {
+        self.0.insert(path, Value::String(text));
+    }
+    pub fn remove(&mut self, path: &str) {
+        self.0.remove(path);
+    }
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.0.contains_key(path)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Each path with its text, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &str)> {
+        self.0.iter().filter_map(|(k, v)| Some((k, v.as_str()?)))
+    }
+    /// Each path with its text to change.
+    pub fn for_each_mut(&mut self, mut f: impl FnMut(&str, &mut String)) {
+        for (k, v) in self.0.iter_mut() {
+            if let Value::String(s) = v {
+                f(k, s);
+            }
+        }
+    }
+    /// Keeps the fields whose path `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.0.retain(|k, _| keep(k));
+    }
+    /// As the JSON object the share link and the stored form hold.
+    pub fn to_json(&self) -> Value {
+        Value::Object(self.0.clone())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Form {
     pub region: String,
@@ -104,7 +149,7 @@ pub struct Form {
     pub lang: Lang,
     /// Field path → the text as typed ("true" for a ticked box, the value for a choice,
     /// comma-separated values for a set).
-    pub values: BTreeMap<String, String>,
+    pub values: Texts,
     pub scenarios: Vec<ScenarioForm>,
     pub as_of: Option<String>,
     /// Something the page must tell the user about how this form was opened (not stored).
@@ -144,7 +189,7 @@ impl Default for Form {
             region: "wuhan-hongshan".into(),
             unit: Unit::Wan,
             lang: Lang::Zh,
-            values: BTreeMap::new(),
+            values: Texts::default(),
             scenarios: Vec::new(),
             as_of: None,
             notice: None,
@@ -266,7 +311,7 @@ fn remove(root: &mut Map<String, Value>, path: &str) {
 
 impl Form {
     pub fn value(&self, path: &str) -> &str {
-        self.values.get(path).map_or("", String::as_str)
+        self.values.get(path).unwrap_or("")
     }
 
     pub fn flag(&self, path: &str) -> bool {
@@ -283,7 +328,7 @@ impl Form {
         if let Some(d) = &self.as_of {
             root.insert("as_of".into(), json!(d));
         }
-        for (path, text) in &self.values {
+        for (path, text) in self.values.iter() {
             let Some(f) = input::field(path) else {
                 continue;
             };
@@ -430,11 +475,11 @@ impl Form {
                     }
                 };
                 let from = self.unit;
-                for (path, text) in self.values.iter_mut() {
+                self.values.for_each_mut(|path, text| {
                     if input::field(path).is_some_and(|f| f.ty == Ty::Money) {
                         convert(text, from);
                     }
-                }
+                });
                 for s in &mut self.scenarios {
                     convert(&mut s.total_investment, from);
                     convert(&mut s.rd_investment, from);

@@ -34,12 +34,7 @@ impl Form {
             "l".into(),
             json!(if self.lang == Lang::En { "en" } else { "zh" }),
         );
-        // Inserted one by one: collecting into a map sorts first (2–3 KB of wasm per pair type).
-        let mut values = Map::new();
-        for (k, v) in &self.values {
-            values.insert(k.clone(), json!(v));
-        }
-        m.insert("v".into(), Value::Object(values));
+        m.insert("v".into(), self.values.to_json());
         let s: Vec<Value> = self
             .scenarios
             .iter()
@@ -59,7 +54,7 @@ impl Form {
         if !input::regions().contains(&region.as_str()) {
             return None;
         }
-        let mut values = BTreeMap::new();
+        let mut values = Texts::default();
         for (k, x) in v.get("v").and_then(Value::as_object).into_iter().flatten() {
             if let Some(s) = x.as_str() {
                 values.insert(k.clone(), s.to_string());

@@ -137,7 +137,7 @@ impl PlanForm {
             PlanEdit::CopyForward(i) if i < n => {
                 let carried = plan::carried_fields(subsidy_calc::rulebook::book());
                 let mut from = self.years[i].clone();
-                from.values.retain(|k, _| !carried.contains(&k.as_str()));
+                from.values.retain(|k| !carried.contains(&k));
                 for y in &mut self.years[i + 1..] {
                     y.values = from.values.clone();
                     y.scenarios = from.scenarios.clone();
@@ -180,7 +180,7 @@ impl PlanForm {
             f.unit = self.unit;
             f.as_of = Some(self.as_of(i));
             if i > 0 {
-                f.values.retain(|k, _| !carried.contains(&k.as_str()));
+                f.values.retain(|k| !carried.contains(&k));
             }
             let built = f.build(today);
             for (p, m) in built.errors.0 {
