@@ -186,13 +186,8 @@ impl Summary {
         }
         let rules = book.region_rules(&o.region);
         for (i, a) in o.awards.iter().enumerate() {
-            // The awards come in the region's order; should that ever change, look the id up.
-            let (pos, rule) = match rules.get(i) {
-                Some((p, r)) if r.id == a.id => (*p, *r),
-                _ => match book.rule(a.id).zip(book.rule_position(a.id)) {
-                    Some(((_, r), p)) => (p, r),
-                    None => continue,
-                },
+            let Some((pos, rule)) = book.locate(&rules, i, a.id) else {
+                continue;
             };
             let Some(c) = self.clauses.get_mut(pos) else {
                 continue;

@@ -19,6 +19,14 @@ fn run(args: &[&str], stdin: &str) -> (i32, String) {
     )
 }
 
+/// One award of a result printed as JSON, by its id.
+fn award<'v>(v: &'v serde_json::Value, id: &str) -> &'v serde_json::Value {
+    v["awards"]
+        .as_array()
+        .and_then(|l| l.iter().find(|a| a["id"] == id))
+        .unwrap_or_else(|| panic!("no award {id}"))
+}
+
 const APP: &str = r#"{"schema":1,"as_of":"2026-11-24","region":"wuhan-hongshan","model_filing":{"models_filed":3}}"#;
 
 #[test]
@@ -26,12 +34,7 @@ fn eval_prints_the_result_json() {
     let (code, out) = run(&["eval", "-"], APP);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let a = v["awards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == "hongshan.model_filing")
-        .unwrap();
+    let a = award(&v, "hongshan.model_filing");
     // 3 models × 1,000,000 = 3,000,000, capped at 2,000,000 per enterprise per year.
     assert_eq!(a["amount"], "2000000.00");
     assert_eq!(a["uncapped"], "3000000.00");
@@ -52,12 +55,7 @@ fn eval_figures_only_has_the_figures_and_no_text() {
     assert_eq!(code, 0, "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["detail"], "figures");
-    let a = v["awards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == "hongshan.model_filing")
-        .unwrap();
+    let a = award(&v, "hongshan.model_filing");
     // The same figures as the full result: 3 × 1,000,000 = 3,000,000 capped at 2,000,000.
     assert_eq!(a["amount"], "2000000.00");
     assert_eq!(a["uncapped"], "3000000.00");

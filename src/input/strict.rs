@@ -28,7 +28,8 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
 fn message(twice: &RefCell<Option<String>>, e: String) -> JsonError {
     match twice.take() {
         Some(path) => JsonError {
-            message: format!("key given twice ({e}); give each key once"),
+            // serde_json's message is ours with where it is: "key given twice at line 1 column 29".
+            message: format!("{e}; give each key once"),
             path: Some(path),
         },
         None => JsonError {

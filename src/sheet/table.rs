@@ -66,13 +66,8 @@ impl Done {
                     .enumerate()
                     .filter(|(_, a)| a.kind != Kind::NotEligible)
                     .filter_map(|(i, a)| {
-                        // The awards come in the region's order; else the id is looked up.
-                        let pos = match rules.get(i) {
-                            Some((p, r)) if r.id == a.id => *p,
-                            _ => book.rule_position(a.id)?,
-                        };
                         Some(Got {
-                            pos,
+                            pos: book.locate(&rules, i, a.id)?.0,
                             kind: a.kind,
                             amount: a.amount.clone(),
                             in_totals: a.in_totals,

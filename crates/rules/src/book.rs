@@ -79,6 +79,21 @@ impl RuleBook {
         out
     }
 
+    /// The clause of the `i`-th award of an evaluation whose region's clauses are `rules` (from
+    /// [`RuleBook::region_rules`]): its position among [`RuleBook::rules`] and the rule. Awards
+    /// come in the region's order; should that ever differ, the id is looked up.
+    pub fn locate<'b>(
+        &'b self,
+        rules: &[(usize, &'b Rule)],
+        i: usize,
+        id: &str,
+    ) -> Option<(usize, &'b Rule)> {
+        match rules.get(i) {
+            Some((p, r)) if r.id == id => Some((*p, *r)),
+            _ => Some((self.rule_position(id)?, self.rule(id)?.1)),
+        }
+    }
+
     pub fn document(&self, key: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.key == key)
     }
