@@ -32,6 +32,25 @@ fn application(region: &str, seed: u64) -> Value {
     })
 }
 
+/// Writes every word of a result (steps, reasons, caps, notes, checks) in both languages.
+fn written(o: &subsidy_calc::Outcome, out: &mut String) {
+    use std::fmt::Write;
+    use subsidy_calc::text::{In, Lang};
+    for lang in [Lang::Zh, Lang::En] {
+        for a in &o.awards {
+            for l in a.steps.iter().chain(&a.reason).chain(&a.notes) {
+                let _ = write!(out, "{}", In(l, lang));
+            }
+            if let Some(c) = &a.binding_cap {
+                let _ = write!(out, "{}", In(c, lang));
+            }
+        }
+        for l in o.checks.iter().flat_map(|c| &c.failing).chain(&o.notes) {
+            let _ = write!(out, "{}", In(l, lang));
+        }
+    }
+}
+
 fn per_region(c: &mut Criterion) {
     let book = subsidy_calc::rulebook::book();
     let mut g = c.benchmark_group("evaluate");
@@ -40,6 +59,16 @@ fn per_region(c: &mut Criterion) {
         let app = input::parse_value(&json, today()).unwrap();
         g.bench_function(format!("{region}/engine"), |b| {
             b.iter(|| engine::evaluate(black_box(&app), book))
+        });
+        // The result with its words written in both languages, as the contract has them: the
+        // evaluation records its steps as data; here every line is written out.
+        g.bench_function(format!("{region}/engine_written_zh_en"), |b| {
+            let mut out = String::with_capacity(64 * 1024);
+            b.iter(|| {
+                out.clear();
+                written(&engine::evaluate(black_box(&app), book), &mut out);
+                out.len()
+            })
         });
         let mut figures = app.clone();
         figures.detail = Detail::Figures;

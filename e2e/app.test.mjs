@@ -295,9 +295,27 @@ test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', asy
   fs.writeFileSync(file, JSON.stringify(app));
   const run = (...args) => JSON.parse(execFileSync(cli, ['eval', file, ...args], { encoding: 'utf8' }));
   const { page, context, problems } = await openPage(browser, server.url);
-  const got = await page.evaluate((a) => [window.subsidyCalc.evaluate(a), window.subsidyCalc.evaluate(a, { detail: 'figures' })], app);
+  const got = await page.evaluate((a) => [
+    window.subsidyCalc.evaluate(a),
+    window.subsidyCalc.evaluate(a, { detail: 'figures' }),
+    window.subsidyCalc.evaluate(a, { lang: 'zh' }),
+    window.subsidyCalc.evaluate(a, { lang: 'en' }),
+  ], app);
   assert.deepEqual(got[0], run());
   assert.deepEqual(got[1], run('--detail', 'figures'));
+  // {lang}: the words in one language (the engine writes them from its recorded steps when asked).
+  assert.deepEqual(got[2], run('--lang', 'zh'));
+  assert.deepEqual(got[3], run('--lang', 'en'));
+  const filing = (r) => r.awards.find((a) => a.id === 'hongshan.model_filing');
+  // 3 × 1,000,000 capped at 2,000,000, in Chinese only and in English only.
+  assert.equal(filing(got[2]).binding_cap_zh, filing(got[0]).binding_cap_zh);
+  assert.ok(!('binding_cap' in filing(got[2])) && !('steps' in filing(got[2])));
+  assert.equal(filing(got[3]).binding_cap, 'per enterprise per year: 2000000');
+  assert.ok(!('steps_zh' in filing(got[3])) && !('notes_zh' in got[3]));
+  const bad = await page.evaluate((a) => {
+    try { window.subsidyCalc.evaluate(a, { lang: 'fr' }); return null; } catch (e) { return e.errors[0].field; }
+  }, app);
+  assert.equal(bad, '(options).lang');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -2,6 +2,7 @@
 use crate::money::human;
 use crate::result::{Award, Outcome};
 use crate::rulebook::{Kind, Status};
+use crate::text::{In, Lang};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 use std::str::FromStr;
@@ -31,7 +32,8 @@ fn figure(a: &Award, en: bool) -> String {
 }
 
 /// Renders a result. Eligible awards come first, then the rest with their reasons.
-pub fn explain(o: &Outcome, en: bool) -> String {
+pub fn explain(o: &Outcome, lang: Lang) -> String {
+    let en = lang == Lang::En;
     let mut s = String::new();
     let eligible: Vec<&Award> = o
         .awards
@@ -100,14 +102,7 @@ pub fn explain(o: &Outcome, en: bool) -> String {
                 (false, false) => "(不计入合计)",
             }
         );
-        if let (Some(u), Some(cap)) = (
-            &a.uncapped,
-            if en {
-                &a.binding_cap
-            } else {
-                &a.binding_cap_zh
-            },
-        ) {
+        if let (Some(u), Some(cap)) = (&a.uncapped, a.binding_cap.as_ref().map(|c| In(c, lang))) {
             let _ = if en {
                 writeln!(
                     s,
@@ -118,14 +113,14 @@ pub fn explain(o: &Outcome, en: bool) -> String {
                 writeln!(s, "  未封顶金额 {}元;封顶:{cap}", money(&Some(u.clone())))
             };
         }
-        for step in if en { &a.steps } else { &a.steps_zh } {
-            let _ = writeln!(s, "  · {step}");
+        for step in &a.steps {
+            let _ = writeln!(s, "  · {}", In(step, lang));
         }
-        for note in if en { &a.notes } else { &a.notes_zh } {
-            let _ = writeln!(s, "  ! {note}");
+        for note in &a.notes {
+            let _ = writeln!(s, "  ! {}", In(note, lang));
         }
         if let Some(st) = &a.stacking {
-            let _ = writeln!(s, "  ⇄ {}", if en { &st.note } else { &st.note_zh });
+            let _ = writeln!(s, "  ⇄ {}", In(&st.note, lang));
         }
         let _ = writeln!(
             s,
@@ -157,13 +152,12 @@ pub fn explain(o: &Outcome, en: bool) -> String {
         );
         for a in other {
             let title = if en { &a.title_en } else { &a.title_zh };
-            let reason = if en { &a.reason } else { &a.reason_zh };
             let _ = writeln!(
                 s,
                 "  □ {title} [{}]({}):{}",
                 a.id,
                 status_label(a.source.status, en),
-                reason.as_deref().unwrap_or("")
+                a.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default()
             );
         }
         s.push('\n');
@@ -177,19 +171,20 @@ pub fn explain(o: &Outcome, en: bool) -> String {
             (false, false) => "不符合",
         };
         let _ = writeln!(s, "◆ {title} [{}]: {verdict}", c.id);
-        for f in if en { &c.failing } else { &c.failing_zh } {
-            let _ = writeln!(s, "  ✗ {f}");
+        for f in &c.failing {
+            let _ = writeln!(s, "  ✗ {}", In(f, lang));
         }
     }
-    for n in if en { &o.notes } else { &o.notes_zh } {
-        let _ = writeln!(s, "注 {n}");
+    for n in &o.notes {
+        let _ = writeln!(s, "注 {}", In(n, lang));
     }
     s
 }
 
 /// A plan over years as a table: one row per award that pays in some year, one column per year,
 /// the totals, then what changed each year and why.
-pub fn explain_plan(p: &crate::plan::PlanOutcome, en: bool) -> String {
+pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
+    let en = lang == Lang::En;
     let mut s = String::new();
     let years = &p.years;
     let mut ids: Vec<(&str, &str)> = Vec::new();

@@ -12,6 +12,7 @@ pub mod plan;
 pub mod result;
 pub mod rulebook;
 pub mod sheet;
+pub mod text;
 
 pub use subsidy_rules::{date, money};
 

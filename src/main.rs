@@ -1,7 +1,8 @@
 //! `subsidy-calc`: the engine on the command line.
 //!
-//!   subsidy-calc eval FILE|- [--detail figures]   result JSON (exit 0), or the field errors as
-//!                                        JSON (exit 2); `figures`: the figures only, no text
+//!   subsidy-calc eval FILE|- [--detail figures] [--lang zh|en]   result JSON (exit 0), or the
+//!                                        field errors as JSON (exit 2); `figures`: the figures
+//!                                        only, no text; `--lang`: its words in one language
 //!   subsidy-calc explain FILE|- [--lang en]   the same result as readable text (Chinese by default)
 //!   subsidy-calc rules                   the rule catalogue this binary carries, as JSON
 //!   subsidy-calc plan FILE|-             a plan over years: each year's result and why it changed
@@ -13,11 +14,13 @@ mod batch;
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
+use subsidy_calc::text::{Lang, Langs};
 use subsidy_calc::{Date, FieldError};
 
 const USAGE: &str = "usage:
-  subsidy-calc eval FILE|- [--detail full|figures]
-                                           print the result JSON (figures: no text)
+  subsidy-calc eval FILE|- [--detail full|figures] [--lang both|zh|en]
+                                           print the result JSON (figures: no text; its words
+                                           in both languages, or one)
   subsidy-calc explain FILE|- [--lang en]  print the result (or a plan's table) as text (zh by default)
   subsidy-calc plan FILE|-                 print a plan over years as JSON (see docs/CONTRACT.md)
   subsidy-calc batch IN -o OUT [--pool none|prorata] [--summary FILE] [--lang en]
@@ -81,16 +84,23 @@ fn main() -> ExitCode {
                 eprintln!("{USAGE}");
                 return ExitCode::from(64);
             };
-            let en = match args.iter().position(|a| a == "--lang") {
-                Some(i) => match args.get(i + 1).map(String::as_str) {
-                    Some("en") => true,
-                    Some("zh") => false,
+            // `--lang`: the language of `explain` (zh by default); the languages of `eval`'s
+            // words (both by default, as the contract has them).
+            let langs = match args.iter().position(|a| a == "--lang") {
+                Some(i) => match args.get(i + 1).and_then(|l| Langs::parse(l)) {
+                    Some(l) if cmd == "eval" || l != Langs::Both => l,
                     _ => {
-                        eprintln!("--lang takes zh or en\n{USAGE}");
+                        eprintln!("--lang takes zh or en (eval: also both)\n{USAGE}");
                         return ExitCode::from(64);
                     }
                 },
-                None => false,
+                None if cmd == "eval" => Langs::Both,
+                None => Langs::Zh,
+            };
+            let lang = if langs == Langs::En {
+                Lang::En
+            } else {
+                Lang::Zh
             };
             let detail = match args.iter().position(|a| a == "--detail") {
                 Some(i) => match args.get(i + 1).map(|d| subsidy_calc::Detail::parse(d)) {
@@ -123,7 +133,7 @@ fn main() -> ExitCode {
                         ExitCode::SUCCESS
                     }
                     Ok(p) => {
-                        print!("{}", subsidy_calc::explain::explain_plan(&p, en));
+                        print!("{}", subsidy_calc::explain::explain_plan(&p, lang));
                         ExitCode::SUCCESS
                     }
                     Err(errors) => fail(&errors),
@@ -132,7 +142,9 @@ fn main() -> ExitCode {
             match subsidy_calc::evaluate_json_with(&text, today(), detail) {
                 Ok(outcome) if cmd == "eval" => {
                     let json = match detail {
-                        subsidy_calc::Detail::Full => serde_json::to_string_pretty(&outcome),
+                        subsidy_calc::Detail::Full => {
+                            serde_json::to_string_pretty(&outcome.in_langs(langs))
+                        }
                         subsidy_calc::Detail::Figures => {
                             serde_json::to_string_pretty(&outcome.figures())
                         }
@@ -141,7 +153,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(outcome) => {
-                    print!("{}", subsidy_calc::explain::explain(&outcome, en));
+                    print!("{}", subsidy_calc::explain::explain(&outcome, lang));
                     ExitCode::SUCCESS
                 }
                 Err(errors) => fail(&errors),

@@ -9,6 +9,7 @@ use crate::input::{self, FieldError};
 use crate::money::{fixed2, human};
 use crate::result::{Outcome, Total};
 use crate::rulebook::{CarryOp, Kind, RuleBook};
+use crate::text::Lang;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -313,9 +314,12 @@ fn changes(prev: &Outcome, now: &Outcome) -> (Vec<String>, Vec<String>) {
             }
         };
         let (b, n) = (show(before), show(after));
-        let (why_zh, why_en) = match (&a.reason_zh, &a.reason, &a.binding_cap_zh, &a.binding_cap) {
-            (Some(rz), Some(re), ..) => (rz.clone(), re.clone()),
-            (_, _, Some(cz), Some(ce)) => (format!("封顶:{cz}"), format!("capped at {ce}")),
+        let (why_zh, why_en) = match (&a.reason, &a.binding_cap) {
+            (Some(r), _) => (r.text(Lang::Zh), r.text(Lang::En)),
+            (None, Some(c)) => (
+                format!("封顶:{}", c.text(Lang::Zh)),
+                format!("capped at {}", c.text(Lang::En)),
+            ),
             _ => (
                 "所填数字不同".to_string(),
                 "the figures entered differ".to_string(),

@@ -2,11 +2,12 @@
 //! ride along unserialised for totals and tests.
 use crate::date::Date;
 use crate::rulebook::{Family, Kind, Status};
+use crate::text::{CapLine, In, Lang, Langs, Line};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Outcome<'a> {
     pub schema: u32,
     pub rules_version: String,
@@ -16,14 +17,10 @@ pub struct Outcome<'a> {
     pub awards: Vec<Award<'a>>,
     pub total: Total,
     pub checks: Vec<CheckResult<'a>>,
-    pub notes: Vec<Cow<'a, str>>,
-    pub notes_zh: Vec<Cow<'a, str>>,
+    /// The result's notes (`notes` / `notes_zh` when serialised).
+    pub notes: Vec<Line<'a>>,
     /// In a plan over years (never in `eval`): why each figure differs from the year before.
-    /// Part of the result itself rather than a flattened wrapper: serde's flatten would add a second
-    /// copy of every result type's serializer to the web bundle (~7 KB gzip).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub changes_zh: Option<Vec<String>>,
 }
 
@@ -36,65 +33,63 @@ pub struct Total {
     pub draft_up_to: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+/// One clause's award. Its words — the steps, the reason, the binding cap, the notes — are
+/// recorded as [`Line`]s and written in a language when shown or serialised
+/// (`steps` / `steps_zh`, `reason` / `reason_zh`, … in the contract).
+#[derive(Clone, Debug)]
 pub struct Award<'a> {
     pub id: &'a str,
     pub family: Family,
     pub kind: Kind,
     pub title_zh: &'a str,
     pub title_en: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Set when a cap binds: the figure before the cap (the amount is the cap).
     pub uncapped: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub binding_cap: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub binding_cap_zh: Option<String>,
-    pub steps: Vec<String>,
-    pub steps_zh: Vec<String>,
+    pub binding_cap: Option<CapLine<'a>>,
+    pub steps: Vec<Line<'a>>,
     pub source: Source<'a>,
-    pub reason: Option<String>,
-    pub reason_zh: Option<String>,
+    /// Why the award is not paid (None when it is, and in a figures-only evaluation).
+    pub reason: Option<Line<'a>>,
     /// false: listed with its figure but not added to the totals (schema 2): the loser of a
     /// `highest` group, or an equity investment such as 拨改投; the notes say why.
     pub in_totals: bool,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Cow<'a, str>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes_zh: Vec<Cow<'a, str>>,
+    pub notes: Vec<Line<'a>>,
     /// Per-project figures of a per-scenario clause.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<Item>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stacking: Option<Stacking>,
-    #[serde(skip)]
+    pub items: Vec<Item<'a>>,
+    pub stacking: Option<Stacking<'a>>,
+    /// The exact figure, for totals and tests (not serialised).
     pub value: Option<Decimal>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Item {
+pub struct Item<'a> {
     pub scenario: usize,
     pub name: String,
     pub amount: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uncapped: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub binding_cap: Option<String>,
+    /// In English, as the contract has it.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "cap_en")]
+    pub binding_cap: Option<CapLine<'a>>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct Stacking {
-    pub group: String,
+fn cap_en<S: Serializer>(cap: &Option<CapLine<'_>>, s: S) -> Result<S::Ok, S::Error> {
+    match cap {
+        Some(c) => In(c, Lang::En).serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Stacking<'a> {
+    pub group: &'a str,
     pub mode: &'static str,
     /// false: another member of the group pays instead, and this award is left out of the totals.
     pub counted: bool,
-    pub note: String,
-    pub note_zh: String,
+    pub note: Line<'a>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -111,20 +106,250 @@ pub struct Source<'a> {
     pub seed: &'a str,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct CheckResult<'a> {
     pub id: &'a str,
     pub title_zh: &'a str,
     pub title_en: &'a str,
     pub passed: bool,
-    pub failing: Vec<String>,
-    pub failing_zh: Vec<String>,
+    pub failing: Vec<Line<'a>>,
     pub source: Source<'a>,
 }
 
 impl<'a> Outcome<'a> {
     pub fn award(&self, id: &str) -> Option<&Award<'a>> {
         self.awards.iter().find(|a| a.id == id)
+    }
+
+    /// The result to serialise with its words in the languages asked for (`Langs::Both`, the
+    /// contract's default, is what serialising the result itself gives).
+    pub fn in_langs(&self, langs: Langs) -> WithLangs<'_, Outcome<'a>> {
+        WithLangs(self, langs)
+    }
+}
+
+impl Award<'_> {
+    /// The steps, written in one language.
+    pub fn steps_in(&self, lang: Lang) -> Vec<String> {
+        self.steps.iter().map(|l| l.text(lang)).collect()
+    }
+    /// Why the award is not paid, written in one language.
+    pub fn reason_in(&self, lang: Lang) -> Option<String> {
+        self.reason.as_ref().map(|l| l.text(lang))
+    }
+    /// The cap that binds, written in one language (`binding_cap` / `binding_cap_zh`).
+    pub fn binding_cap_in(&self, lang: Lang) -> Option<String> {
+        self.binding_cap.as_ref().map(|c| c.text(lang))
+    }
+    /// The award's notes, written in one language.
+    pub fn notes_in(&self, lang: Lang) -> Vec<String> {
+        self.notes.iter().map(|l| l.text(lang)).collect()
+    }
+}
+
+impl Outcome<'_> {
+    /// The result's notes, written in one language.
+    pub fn notes_in(&self, lang: Lang) -> Vec<String> {
+        self.notes.iter().map(|l| l.text(lang)).collect()
+    }
+}
+
+impl CheckResult<'_> {
+    /// What a check misses, written in one language.
+    pub fn failing_in(&self, lang: Lang) -> Vec<String> {
+        self.failing.iter().map(|l| l.text(lang)).collect()
+    }
+}
+
+/// A result (or an award) to serialise with its words in the languages given.
+pub struct WithLangs<'r, T: ?Sized>(pub &'r T, pub Langs);
+
+/// A text field in one language, when the result is written in it (else the key is left out).
+fn one<'r, T: ?Sized>(x: &'r T, langs: Langs, lang: Lang) -> Option<In<'r, T>> {
+    langs.has(lang).then_some(In(x, lang))
+}
+
+/// A list of lines in one language; left out when empty (an award's notes) or not asked for.
+fn some<'r, 'a>(x: &'r [Line<'a>], langs: Langs, lang: Lang) -> Option<In<'r, [Line<'a>]>> {
+    one(x, langs, lang).filter(|_| !x.is_empty())
+}
+
+// The serialised shapes: the contract's keys in its order, each text in the languages asked for.
+#[derive(Serialize)]
+struct OutcomeOut<'r, 'a> {
+    schema: u32,
+    rules_version: &'r str,
+    region: &'r str,
+    region_name_zh: &'a str,
+    as_of: Date,
+    awards: WithLangs<'r, [Award<'a>]>,
+    total: &'r Total,
+    checks: WithLangs<'r, [CheckResult<'a>]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<In<'r, [Line<'a>]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes_zh: Option<In<'r, [Line<'a>]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<&'r [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes_zh: Option<&'r [String]>,
+}
+
+#[derive(Serialize)]
+struct AwardOut<'r, 'a> {
+    id: &'a str,
+    family: Family,
+    kind: Kind,
+    title_zh: &'a str,
+    title_en: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uncapped: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    binding_cap: Option<In<'r, CapLine<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    binding_cap_zh: Option<In<'r, CapLine<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    steps: Option<In<'r, [Line<'a>]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    steps_zh: Option<In<'r, [Line<'a>]>>,
+    source: &'r Source<'a>,
+    /// Outer None: the language not asked for; inner None: no reason (null).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<Option<In<'r, Line<'a>>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason_zh: Option<Option<In<'r, Line<'a>>>>,
+    in_totals: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<In<'r, [Line<'a>]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes_zh: Option<In<'r, [Line<'a>]>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    items: &'r [Item<'a>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stacking: Option<StackingOut<'r, 'a>>,
+}
+
+#[derive(Serialize)]
+struct StackingOut<'r, 'a> {
+    group: &'a str,
+    mode: &'static str,
+    counted: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<In<'r, Line<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note_zh: Option<In<'r, Line<'a>>>,
+}
+
+#[derive(Serialize)]
+struct CheckOut<'r, 'a> {
+    id: &'a str,
+    title_zh: &'a str,
+    title_en: &'a str,
+    passed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failing: Option<In<'r, [Line<'a>]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failing_zh: Option<In<'r, [Line<'a>]>>,
+    source: &'r Source<'a>,
+}
+
+impl<'a> Award<'a> {
+    fn out(&self, l: Langs) -> AwardOut<'_, 'a> {
+        let cap = |lang| self.binding_cap.as_ref().and_then(|c| one(c, l, lang));
+        let reason = |lang| {
+            l.has(lang)
+                .then(|| self.reason.as_ref().map(|r| In(r, lang)))
+        };
+        AwardOut {
+            id: self.id,
+            family: self.family,
+            kind: self.kind,
+            title_zh: self.title_zh,
+            title_en: self.title_en,
+            amount: self.amount.as_deref(),
+            min: self.min.as_deref(),
+            max: self.max.as_deref(),
+            uncapped: self.uncapped.as_deref(),
+            binding_cap: cap(Lang::En),
+            binding_cap_zh: cap(Lang::Zh),
+            steps: one(&self.steps[..], l, Lang::En),
+            steps_zh: one(&self.steps[..], l, Lang::Zh),
+            source: &self.source,
+            reason: reason(Lang::En),
+            reason_zh: reason(Lang::Zh),
+            in_totals: self.in_totals,
+            notes: some(&self.notes, l, Lang::En),
+            notes_zh: some(&self.notes, l, Lang::Zh),
+            items: &self.items,
+            stacking: self.stacking.as_ref().map(|s| StackingOut {
+                group: s.group,
+                mode: s.mode,
+                counted: s.counted,
+                note: one(&s.note, l, Lang::En),
+                note_zh: one(&s.note, l, Lang::Zh),
+            }),
+        }
+    }
+}
+
+impl Serialize for WithLangs<'_, [Award<'_>]> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|a| a.out(self.1)))
+    }
+}
+
+impl Serialize for WithLangs<'_, [CheckResult<'_>]> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let l = self.1;
+        s.collect_seq(self.0.iter().map(|c| CheckOut {
+            id: c.id,
+            title_zh: c.title_zh,
+            title_en: c.title_en,
+            passed: c.passed,
+            failing: one(&c.failing[..], l, Lang::En),
+            failing_zh: one(&c.failing[..], l, Lang::Zh),
+            source: &c.source,
+        }))
+    }
+}
+
+impl Serialize for WithLangs<'_, Outcome<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (o, l) = (self.0, self.1);
+        OutcomeOut {
+            schema: o.schema,
+            rules_version: &o.rules_version,
+            region: &o.region,
+            region_name_zh: o.region_name_zh,
+            as_of: o.as_of,
+            awards: WithLangs(&o.awards, l),
+            total: &o.total,
+            checks: WithLangs(&o.checks, l),
+            notes: one(&o.notes[..], l, Lang::En),
+            notes_zh: one(&o.notes[..], l, Lang::Zh),
+            changes: o.changes.as_deref(),
+            changes_zh: o.changes_zh.as_deref(),
+        }
+        .serialize(s)
+    }
+}
+
+/// The contract's result: every text in both languages.
+impl Serialize for Outcome<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        WithLangs(self, Langs::Both).serialize(s)
+    }
+}
+
+impl Serialize for Award<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.out(Langs::Both).serialize(s)
     }
 }
 

@@ -201,9 +201,12 @@ export interface SubsidyCalcApi {
   /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input.
    *  On the calculator page (index.html, embed.html, the widget); not on plan.html. */
   evaluate(application: Application | string): Result;
-  evaluate(application: Application | string, options: { detail?: 'full' }): Result;
+  /** `lang`: the result's words in one language only ('zh': `steps_zh`, `reason_zh`, … and no
+   *  English keys; 'en' the reverse); 'both' (the default) as the contract has them. */
+  evaluate(application: Application | string, options: { detail?: 'full'; lang?: 'both' }): Result;
+  evaluate(application: Application | string, options: { detail?: 'full'; lang: 'zh' | 'en' }): Partial<Result>;
   /** The figures only (ids, kinds, amounts, caps, in_totals, totals): no text, several times faster. */
-  evaluate(application: Application | string, options: { detail: 'figures' }): Figures;
+  evaluate(application: Application | string, options: { detail: 'figures'; lang?: 'both' | 'zh' | 'en' }): Figures;
   rules(): { schema: 2; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
   /** A plan over years. Its engine is a separate bundle, fetched on first use (it is the plan page's
    *  own), hence a Promise; it rejects with SubsidyCalcError on bad input. On the pages that load

@@ -3,6 +3,7 @@
 mod common;
 use common::*;
 use serde_json::json;
+use subsidy_calc::text::Lang;
 
 #[test]
 fn clauses_that_promise_support_with_no_figure() {
@@ -61,5 +62,9 @@ fn clauses_that_promise_support_with_no_figure() {
     }
     // None of them adds to a total; each is counted as open.
     assert_eq!(o.total.up_to, "0.00");
-    assert!(o.notes.iter().any(|n| n.starts_with("3 further award")));
+    assert!(
+        o.notes_in(Lang::En)
+            .iter()
+            .any(|n| n.starts_with("3 further award"))
+    );
 }

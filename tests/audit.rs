@@ -3,6 +3,7 @@
 mod common;
 use common::*;
 use serde_json::json;
+use subsidy_calc::text::Lang;
 
 // ---- 2. City and district selection are two facts -------------------------------------------
 
@@ -148,11 +149,11 @@ fn a_difference_award_already_paid_says_so() {
         kind_only("not_eligible")
     );
     let a = award(&o, "hongshan.first_version_software");
-    let zh = a.reason_zh.as_deref().unwrap();
+    let zh = a.reason_in(Lang::Zh).unwrap();
     assert!(zh.contains("此前已获国家级奖励500,000元"), "{zh}");
     assert!(!zh.contains("计算金额为0"));
     assert!(
-        a.reason
+        a.reason_in(Lang::En)
             .as_deref()
             .unwrap()
             .contains("national award of 500,000 was already received")
@@ -170,9 +171,13 @@ fn the_qiaokou_stacking_note_needs_a_city_award() {
     assert_eq!(fig(&o, "qiaokou.vertical_model_rd"), up_to("600000.00"));
     let a = award(&o, "qiaokou.vertical_model_rd");
     assert!(a.stacking.is_none());
-    assert!(!o.notes_zh.iter().any(|n| n.contains("叠加")));
+    assert!(!o.notes_in(Lang::Zh).iter().any(|n| n.contains("叠加")));
     // The steps say whose call the precondition is.
-    assert!(a.steps_zh.iter().any(|s| s.contains("由区主管部门决定")));
+    assert!(
+        a.steps_in(Lang::Zh)
+            .iter()
+            .any(|s| s.contains("由区主管部门决定"))
+    );
     // Selected by the city too: city 30% (600,000, ≤ 5,000,000) + district 600,000, stacked and said.
     let o = run(
         "wuhan-qiaokou",
@@ -180,7 +185,7 @@ fn the_qiaokou_stacking_note_needs_a_city_award() {
     );
     assert_eq!(fig(&o, "wuhan.vertical_model_rd"), up_to("600000.00"));
     assert!(award(&o, "qiaokou.vertical_model_rd").stacking.is_some());
-    assert!(o.notes_zh.iter().any(|n| n.contains("叠加")));
+    assert!(o.notes_in(Lang::Zh).iter().any(|n| n.contains("叠加")));
     assert_eq!(o.total.up_to, "1200000.00");
 }
 
@@ -205,19 +210,23 @@ fn english_reasons_are_english() {
         "wuhan",
         json!({"listing": {"venue": "overseas_mou", "stage": "listed", "proceeds_invested_locally_percent": "50"}}),
     );
-    let en = award(&o, "wuhan.listing_domestic").reason.clone().unwrap();
+    let en = award(&o, "wuhan.listing_domestic")
+        .reason_in(Lang::En)
+        .unwrap();
     assert!(
         !en.contains("overseas_mou") && !en.contains("上市地"),
         "{en}"
     );
     assert!(en.contains("abroad (CSRC memorandum exchange)"), "{en}");
     let zh = award(&o, "wuhan.listing_domestic")
-        .reason_zh
+        .reason_in(Lang::Zh)
         .clone()
         .unwrap();
     assert!(zh.contains("境外(与证监会签署备忘录的国家或地区)"), "{zh}");
     // 600万 overseas needs 80%: 50% fails, said in English.
-    let en = award(&o, "wuhan.listing_overseas").reason.clone().unwrap();
+    let en = award(&o, "wuhan.listing_overseas")
+        .reason_in(Lang::En)
+        .unwrap();
     assert!(
         en.contains("at least 80% of the proceeds invested in Wuhan") && en.contains("50%"),
         "{en}"
@@ -290,7 +299,7 @@ fn bogaitou_is_an_investment_listed_but_not_totalled() {
     let a = award(&o, "hongshan.bogaitou");
     assert_eq!(a.amount.as_deref(), Some("3000000.00"));
     assert!(!a.in_totals);
-    assert!(a.notes_zh.iter().any(|n| n.contains("股权投资")));
+    assert!(a.notes_in(Lang::Zh).iter().any(|n| n.contains("股权投资")));
     assert_eq!(o.total.up_to, "0.00");
 }
 

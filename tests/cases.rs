@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 use std::path::Path;
 use subsidy_calc::result::{Award, Outcome};
+use subsidy_calc::text::Lang;
 
 const ALLOWED_CASE: &[&str] = &[
     "name",
@@ -54,15 +55,15 @@ fn check_award(a: &Award, e: &toml::Value) -> Vec<String> {
     same("kind", Some(kind));
     same("amount", a.amount.clone());
     same("uncapped", a.uncapped.clone());
-    same("binding_cap", a.binding_cap.clone());
+    same("binding_cap", a.binding_cap_in(Lang::En));
     same("min", a.min.clone());
     same("max", a.max.clone());
     same("status", Some(a.source.status.key().to_string()));
     if let Some(want) = text(e, "reason") {
         let both = format!(
             "{} | {}",
-            a.reason.clone().unwrap_or_default(),
-            a.reason_zh.clone().unwrap_or_default()
+            a.reason_in(Lang::En).unwrap_or_default(),
+            a.reason_in(Lang::Zh).unwrap_or_default()
         );
         if !both.contains(&want) {
             out.push(format!(
@@ -72,7 +73,11 @@ fn check_award(a: &Award, e: &toml::Value) -> Vec<String> {
         }
     }
     if let Some(want) = text(e, "step") {
-        let all = format!("{} | {}", a.steps.join(" / "), a.steps_zh.join(" / "));
+        let all = format!(
+            "{} | {}",
+            a.steps_in(Lang::En).join(" / "),
+            a.steps_in(Lang::Zh).join(" / ")
+        );
         if !all.contains(&want) {
             out.push(format!("{}: no step says {want:?}: {all}", a.id));
         }
@@ -126,9 +131,9 @@ fn check_case(file: &toml::Value, case: &toml::Value) -> Result<Vec<String>, Str
     }
     for f in &figures.awards {
         if !f.steps.is_empty()
-            || f.reason.as_deref().is_some_and(|r| !r.is_empty())
+            || f.reason.is_some()
             || !f.notes.is_empty()
-            || f.binding_cap.as_deref().is_some_and(|r| !r.is_empty())
+            || f.binding_cap.is_some()
         {
             problems.push(format!("figures-only wrote text for {}", f.id));
         }

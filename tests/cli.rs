@@ -70,6 +70,30 @@ fn eval_figures_only_has_the_figures_and_no_text() {
 }
 
 #[test]
+fn eval_writes_the_words_in_the_language_asked_for() {
+    let (_, both) = run(&["eval", "-"], APP);
+    let (code, zh) = run(&["eval", "-", "--lang", "zh"], APP);
+    assert_eq!(code, 0, "{zh}");
+    let (both, zh): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&both).unwrap(),
+        serde_json::from_str(&zh).unwrap(),
+    );
+    let (b, z) = (
+        award(&both, "hongshan.model_filing"),
+        award(&zh, "hongshan.model_filing"),
+    );
+    // 3 × 1,000,000 capped at 2,000,000: the same figure, the Chinese words only.
+    assert_eq!(z["amount"], "2000000.00");
+    assert_eq!(z["steps_zh"], b["steps_zh"]);
+    assert_eq!(z["binding_cap_zh"], b["binding_cap_zh"]);
+    assert!(z.get("steps").is_none() && z.get("binding_cap").is_none());
+    assert!(zh.get("notes").is_none() && zh["notes_zh"] == both["notes_zh"]);
+    assert_eq!(run(&["eval", "-", "--lang", "fr"], APP).0, 64);
+    // `explain` writes one language: "both" is refused.
+    assert_eq!(run(&["explain", "-", "--lang", "both"], APP).0, 64);
+}
+
+#[test]
 fn eval_reads_a_file() {
     let path = std::env::temp_dir().join(format!("subsidy-calc-test-{}.json", std::process::id()));
     std::fs::write(&path, APP).unwrap();

@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 use serde_json::json;
+use subsidy_calc::text::Lang;
 
 #[test]
 fn foundation_model_enterprise_stays_at_the_stated_cap() {
@@ -19,13 +20,20 @@ fn foundation_model_enterprise_stays_at_the_stated_cap() {
     assert_eq!(a.amount.as_deref(), Some("8000000.00"));
     assert_eq!(a.uncapped.as_deref(), Some("9000000.00"));
     assert!(
-        a.binding_cap.as_deref().unwrap().contains("may be relaxed"),
+        a.binding_cap_in(Lang::En)
+            .as_deref()
+            .unwrap()
+            .contains("may be relaxed"),
         "{:?}",
-        a.binding_cap
+        a.binding_cap_in(Lang::En)
     );
-    assert!(a.steps.iter().any(|s| s.contains("may be relaxed")));
     assert!(
-        a.steps_zh
+        a.steps_in(Lang::En)
+            .iter()
+            .any(|s| s.contains("may be relaxed"))
+    );
+    assert!(
+        a.steps_in(Lang::Zh)
             .iter()
             .any(|s| s.contains("可以放宽") && s.contains("9,000,000"))
     );
@@ -37,7 +45,7 @@ fn foundation_model_enterprise_stays_at_the_stated_cap() {
     );
     let a = award(&o, "hangzhou.compute_voucher");
     assert_eq!(a.amount.as_deref(), Some("8000000.00"));
-    assert!(!a.steps_zh.iter().any(|s| s.contains("放宽")));
+    assert!(!a.steps_in(Lang::Zh).iter().any(|s| s.contains("放宽")));
 }
 
 #[test]
@@ -60,7 +68,11 @@ fn manufacturing_demo_per_first_application_project() {
 fn other_regions_clauses_are_absent() {
     let o = run("hangzhou", json!({"compute": {"domestic_fees": "1"}}));
     assert!(o.awards.iter().all(|a| a.id.starts_with("hangzhou.")));
-    assert!(o.notes.iter().any(|n| n.contains("从优、就高、不重复")));
+    assert!(
+        o.notes_in(Lang::En)
+            .iter()
+            .any(|n| n.contains("从优、就高、不重复"))
+    );
 }
 
 #[test]
@@ -79,7 +91,7 @@ fn project_call_checks() {
         .iter()
         .find(|c| c.id == "hangzhou.tech_renovation")
         .unwrap();
-    assert!(c.passed, "{:?}", c.failing);
+    assert!(c.passed, "{:?}", c.failing_in(Lang::En));
     // The same project checked on 2024-05-30 (the last day) still passes; on 2024-05-31 the call
     // has closed and the check says so, naming the deadline.
     let o = run(
@@ -93,8 +105,11 @@ fn project_call_checks() {
     );
     let c = &o.checks[0];
     assert!(!c.passed);
-    assert!(c.failing_zh[0].contains("已截止申报") && c.failing_zh[0].contains("2024年5月30日"));
-    assert!(c.failing[0].contains("closed"));
+    assert!(
+        c.failing_in(Lang::Zh)[0].contains("已截止申报")
+            && c.failing_in(Lang::Zh)[0].contains("2024年5月30日")
+    );
+    assert!(c.failing_in(Lang::En)[0].contains("closed"));
     assert_eq!(c.source.status.key(), "expired");
     // Started 2024-01-26: the relaxed threshold does not apply; 9,000,000 < 10,000,000 fails.
     let call = json!({"manufacturer": true, "little_giant_or_specialized": true, "project_start": "2024-01-26", "tech_renovation_investment": "9000000"});
@@ -108,9 +123,17 @@ fn project_call_checks() {
         .find(|c| c.id == "hangzhou.tech_renovation")
         .unwrap();
     assert!(!c.passed);
-    assert_eq!(c.failing.len(), 1);
-    assert!(c.failing_zh[0].contains("1000万元"), "{:?}", c.failing_zh);
-    assert!(c.failing[0].contains("10,000,000"), "{:?}", c.failing);
+    assert_eq!(c.failing_in(Lang::En).len(), 1);
+    assert!(
+        c.failing_in(Lang::Zh)[0].contains("1000万元"),
+        "{:?}",
+        c.failing_in(Lang::Zh)
+    );
+    assert!(
+        c.failing_in(Lang::En)[0].contains("10,000,000"),
+        "{:?}",
+        c.failing_in(Lang::En)
+    );
     // Software R&D: revenue exactly 200,000,000 ("(含)以上" passes); growth exactly 20% fails ("超过").
     let call = json!({"revenue_2023": "200000000", "revenue_growth_percent": "20", "rd_share_percent": "20.01"});
     let o = run(
@@ -123,9 +146,9 @@ fn project_call_checks() {
         .find(|c| c.id == "hangzhou.software_rd")
         .unwrap();
     assert!(!c.passed);
-    assert_eq!(c.failing.len(), 1);
-    assert!(c.failing_zh[0].contains("营收增速超过20%"));
-    assert!(c.failing[0].starts_with("revenue growth above 20%"));
+    assert_eq!(c.failing_in(Lang::En).len(), 1);
+    assert!(c.failing_in(Lang::Zh)[0].contains("营收增速超过20%"));
+    assert!(c.failing_in(Lang::En)[0].starts_with("revenue growth above 20%"));
     // Checks whose facts were not entered are not listed.
     assert!(run("hangzhou", json!({})).checks.is_empty());
 }

@@ -5,6 +5,7 @@ use common::today;
 use serde_json::{Value, json};
 use subsidy_calc::FieldError;
 use subsidy_calc::plan::{PlanOutcome, plan_value};
+use subsidy_calc::text::Lang;
 
 fn plan(v: Value) -> PlanOutcome<'static> {
     plan_value(&v, subsidy_calc::rulebook::book(), today()).unwrap_or_else(|e| panic!("{e:?}"))
@@ -31,7 +32,7 @@ fn reason(p: &PlanOutcome, i: usize, id: &str) -> String {
     p.years[i]
         .award(id)
         .unwrap()
-        .reason_zh
+        .reason_in(Lang::Zh)
         .clone()
         .unwrap_or_default()
 }
@@ -107,7 +108,7 @@ fn wuhan_three_year_compute_limit_is_reached_across_years() {
     // The carried amount was the engine's: year 2 shows the cap less what was received.
     let a = p.years[1].award("wuhan.vertical_model_compute").unwrap();
     assert!(
-        a.binding_cap
+        a.binding_cap_in(Lang::En)
             .as_deref()
             .unwrap()
             .contains("less 3000000 already received")
@@ -212,8 +213,18 @@ fn the_wuhan_drafts_uncertain_end_is_said_in_the_year_it_falls() {
         fig(&p, 0, "wuhan.little_giant"),
         ("exact".into(), Some("500000.00".into()))
     );
-    assert!(!p.years[0].notes_zh.iter().any(|n| n.contains("可能已过期")));
-    assert!(p.years[1].notes_zh.iter().any(|n| n.contains("可能已过期")));
+    assert!(
+        !p.years[0]
+            .notes_in(Lang::Zh)
+            .iter()
+            .any(|n| n.contains("可能已过期"))
+    );
+    assert!(
+        p.years[1]
+            .notes_in(Lang::Zh)
+            .iter()
+            .any(|n| n.contains("可能已过期"))
+    );
     // The recognition carried forward (enterprise facts do) but is a first recognition: paid once.
     assert_eq!(fig(&p, 1, "wuhan.little_giant"), not_eligible());
     assert!(reason(&p, 1, "wuhan.little_giant").contains("首次认定奖励"));

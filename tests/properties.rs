@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use std::str::FromStr;
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::Kind;
+use subsidy_calc::text::Lang;
 
 const REGIONS: [&str; 5] = [
     "hangzhou",
@@ -157,8 +158,8 @@ proptest! {
                 let v = d(v);
                 prop_assert!(v > Decimal::ZERO, "{} has a non-positive amount", a.id);
                 prop_assert!(v.scale() == 2);
-                if let Some(b) = &a.binding_cap {
-                    prop_assert!(a.items.is_empty() || a.binding_cap.is_some());
+                if let Some(b) = &a.binding_cap_in(Lang::En) {
+                    prop_assert!(a.items.is_empty() || a.binding_cap_in(Lang::En).is_some());
                     prop_assert!(v <= cap_amount(b), "{}: {v} above {b}", a.id);
                     prop_assert!(d(a.uncapped.as_ref().unwrap()) > v);
                 }
@@ -174,7 +175,7 @@ proptest! {
                 }
             }
             if a.kind == Kind::NotEligible {
-                prop_assert!(a.reason.as_ref().is_some_and(|r| !r.is_empty()), "{} has no reason", a.id);
+                prop_assert!(a.reason_in(Lang::En).as_ref().is_some_and(|r| !r.is_empty()), "{} has no reason", a.id);
                 prop_assert!(a.amount.is_none());
             }
         }

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use std::path::PathBuf;
 use subsidy_calc::RuleBook;
 use subsidy_calc::rulebook::RULES_JSON;
+use subsidy_calc::text::Lang;
 
 /// `../shared` beside the repository (as in CI), or `$SHARED_DIR`.
 fn shared() -> PathBuf {
@@ -198,11 +199,12 @@ fn highest_group_pays_once_and_says_which() {
             .as_ref()
             .unwrap()
             .note
+            .text(Lang::En)
             .contains("wuhan.scenario pays more")
     );
     assert_eq!(o.total.up_to, "600000.00");
     assert!(
-        o.notes
+        o.notes_in(Lang::En)
             .iter()
             .any(|n| n.contains("only wuhan.scenario is counted"))
     );
@@ -227,6 +229,16 @@ fn bad_rule_data_is_refused_with_the_rule_named() {
         RuleBook::from_json(&data.to_string())
             .unwrap_err()
             .contains("unknown member")
+    );
+    // A note said in Chinese only would be missing from the English result: refused, named.
+    let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
+    let id = data["documents"][0]["rule"][0]["id"].clone();
+    data["documents"][0]["rule"][0]["notes_zh"] = json!(["只有中文"]);
+    data["documents"][0]["rule"][0]["notes_en"] = json!([]);
+    let err = RuleBook::from_json(&data.to_string()).unwrap_err();
+    assert!(
+        err.contains(id.as_str().unwrap()) && err.contains("same number of lines"),
+        "{err}"
     );
 }
 

@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 use serde_json::json;
+use subsidy_calc::text::Lang;
 
 #[test]
 fn every_city_figure_is_labelled_draft() {
@@ -13,14 +14,20 @@ fn every_city_figure_is_labelled_draft() {
     );
     for a in o.awards.iter().filter(|a| a.id.starts_with("wuhan.")) {
         assert_eq!(a.source.status.key(), "draft", "{}", a.id);
-        assert!(a.notes.iter().any(|n| n.contains("DRAFT")), "{}", a.id);
         assert!(
-            a.notes_zh.iter().any(|n| n.contains("征求意见稿")),
+            a.notes_in(Lang::En).iter().any(|n| n.contains("DRAFT")),
+            "{}",
+            a.id
+        );
+        assert!(
+            a.notes_in(Lang::Zh)
+                .iter()
+                .any(|n| n.contains("征求意见稿")),
             "{}",
             a.id
         );
     }
-    assert!(o.notes.iter().any(|n| n.contains("DRAFT")));
+    assert!(o.notes_in(Lang::En).iter().any(|n| n.contains("DRAFT")));
     // 六: first recognition as a unicorn: 1,000,000, exact.
     assert_eq!(fig(&o, "wuhan.unicorn"), exact("1000000.00"));
     assert_eq!(o.total.exact, "1000000.00");
@@ -44,7 +51,7 @@ fn scenario_30_percent_capped_per_project() {
     assert_eq!(a.items[0].amount, "1000000.00");
     assert_eq!(a.items[1].uncapped.as_deref(), Some("1500000.00"));
     assert!(
-        a.steps
+        a.steps_in(Lang::En)
             .iter()
             .any(|s| s.contains("not counted: project #3"))
     );
@@ -64,9 +71,9 @@ fn listing_domestic_is_staged_with_no_invented_split() {
         assert_eq!(fig(&o, "wuhan.listing_domestic"), up_to("8000000.00"));
         let a = award(&o, "wuhan.listing_domestic");
         assert!(
-            a.notes.iter().any(|n| n.contains("no split")),
+            a.notes_in(Lang::En).iter().any(|n| n.contains("no split")),
             "{:?}",
-            a.notes
+            a.notes_in(Lang::En)
         );
     }
     let o = run(
@@ -105,7 +112,11 @@ fn key_tech_is_two_programmes() {
     assert!(reason_steps(&o, "wuhan.major_project").contains("一般不超过2000万元"));
     assert_eq!(fig(&o, "wuhan.key_rd"), kind_only("range"));
     for a in &o.awards {
-        assert!(!a.steps_zh.iter().any(|s| s.contains("边界")), "{}", a.id);
+        assert!(
+            !a.steps_in(Lang::Zh).iter().any(|s| s.contains("边界")),
+            "{}",
+            a.id
+        );
     }
     // Up to: 20,000,000 (the range is not in the totals, and is counted as open).
     assert_eq!(o.total.up_to, "20000000.00");
@@ -170,14 +181,19 @@ fn the_draft_is_not_yet_before_publication_and_expires_after_2027() {
         assert_eq!(fig(&o, "wuhan.little_giant"), exact("500000.00"), "{day}");
         assert_eq!(o.total.exact, "1500000.00");
         let a = award(&o, "wuhan.unicorn");
-        assert!(a.notes_zh.iter().any(|n| n.contains("可能已过期")), "{day}");
         assert!(
-            a.notes
+            a.notes_in(Lang::Zh)
+                .iter()
+                .any(|n| n.contains("可能已过期")),
+            "{day}"
+        );
+        assert!(
+            a.notes_in(Lang::En)
                 .iter()
                 .any(|n| n.contains("may already have expired"))
         );
         assert!(
-            o.notes_zh
+            o.notes_in(Lang::Zh)
                 .iter()
                 .any(|n| n.contains("2027年3月27日至12月31日"))
         );
@@ -199,14 +215,14 @@ fn incubator_checks_name_every_failing_condition() {
     assert!(!city.passed);
     assert_eq!(city.failing.len(), 1);
     assert!(
-        city.failing_zh[0].contains("孵化场地面积不少于1万平方米")
-            && city.failing_zh[0].contains("8,000m²"),
+        city.failing_in(Lang::Zh)[0].contains("孵化场地面积不少于1万平方米")
+            && city.failing_in(Lang::Zh)[0].contains("8,000m²"),
         "{:?}",
-        city.failing_zh
+        city.failing_in(Lang::Zh)
     );
     // The English line is English throughout.
     assert_eq!(
-        city.failing[0],
+        city.failing[0].text(Lang::En),
         "site of at least 10,000 m² (entered: incubator site area (m²): 8,000 m²)"
     );
     // 10,000 m², 40 enterprises: 250 m² each < 300 → fails on the average only.
@@ -214,7 +230,7 @@ fn incubator_checks_name_every_failing_condition() {
     let o = run("wuhan", json!({"other": {"incubator": inc}}));
     let city = o.checks.iter().find(|c| c.id == "incubator.city").unwrap();
     assert_eq!(city.failing.len(), 1);
-    assert!(city.failing_zh[0].contains("户均面积"));
+    assert!(city.failing_in(Lang::Zh)[0].contains("户均面积"));
     // "户均面积不少于300平方米" compares the exact average: 299,996 m² / 1,000 = 299.996 < 300 fails
     // (it used to be rounded to 300.00 first and passed), and is shown as 299.996, never as "300".
     let inc = json!({"site_area_m2": 299996, "enterprises": 1000, "linked_compute_pflops": 500, "datasets": 5});
@@ -222,7 +238,7 @@ fn incubator_checks_name_every_failing_condition() {
     let city = o.checks.iter().find(|c| c.id == "incubator.city").unwrap();
     assert!(!city.passed);
     assert_eq!(
-        city.failing_zh,
+        city.failing_in(Lang::Zh),
         ["户均面积不少于300平方米(已填:户均面积(平方米):299.996m²)"]
     );
     // 300,000 / 1,000 = 300 exactly: "不少于" includes it.
@@ -240,9 +256,9 @@ fn incubator_checks_name_every_failing_condition() {
     let o = run("wuhan", json!({"other": {"incubator": inc}}));
     let city = o.checks.iter().find(|c| c.id == "incubator.city").unwrap();
     assert!(
-        city.failing_zh[0].contains("约294.1176m²"),
+        city.failing_in(Lang::Zh)[0].contains("约294.1176m²"),
         "{:?}",
-        city.failing_zh
+        city.failing_in(Lang::Zh)
     );
     // Benchmark: in a core park, 20,000 m², 20 enterprises, 3 seed unicorns, 500P, 5 datasets → passes.
     let inc = json!({"in_city_core_park": true, "site_area_m2": 20000, "enterprises": 20, "seed_unicorns": 3, "linked_compute_pflops": 500, "datasets": 5});

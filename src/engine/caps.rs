@@ -2,14 +2,15 @@
 //! already received; the one that binds is named (and may be relaxable).
 use super::*;
 
-/// Applies the caps in order; returns the capped figure and the cap that bound it (if any).
-pub(super) fn apply_caps(
+/// Applies the caps in order; returns the capped figure and the cap that bound it (if any). The cap
+/// is data (its limit and figures), so it is known in a figures-only evaluation too.
+pub(super) fn apply_caps<'a>(
     app: &Application,
-    caps: &[Cap],
+    caps: &'a [Cap],
     base: Decimal,
     sc: Option<&Scenario>,
-    steps: &mut Vec<Bi>,
-) -> (Decimal, Option<Bi>) {
+    steps: &mut Vec<Line<'a>>,
+) -> (Decimal, Option<CapLine<'a>>) {
     let full = app.detail == Detail::Full;
     let mut amount = base;
     let mut binding = None;
@@ -17,118 +18,66 @@ pub(super) fn apply_caps(
         let relaxable = cap
             .relaxable_if
             .is_some_and(|w| app.value(w.0, sc).is_set());
-        let (mut limit, mut label) = match (cap.amount, cap.rate, cap.fact) {
+        let (mut limit, said) = match (cap.amount, cap.rate, cap.fact) {
             (Some(a), _, _) => (
                 a.0,
                 match &cap.label {
-                    Some((zh, en)) => t!(full, zh.as_str(), en.as_str()),
-                    None => t!(
-                        full,
-                        format!("{} {}元", cap.scope.zh(), human(a.0)),
-                        format!("{}: {}", cap.scope.en(), plain(a.0)),
-                    ),
+                    Some((zh, en)) => Limit::Said { zh, en },
+                    None => Limit::Amount {
+                        scope: cap.scope,
+                        amount: a.0,
+                    },
                 },
             ),
             (None, Some(r), Some(fact)) => {
-                let v = app.value(fact.0, sc).num();
-                let lim = v * r.0;
-                let field = fact.0.field();
+                let value = app.value(fact.0, sc).num();
+                let lim = value * r.0;
                 (
                     lim,
-                    t!(
-                        full,
-                        format!(
-                            "不超过{} {}元的{} = {}元",
-                            field.zh,
-                            human(v),
-                            percent(r.0),
-                            human(lim)
-                        ),
-                        format!(
-                            "{}: {} of {} {} = {}",
-                            cap.scope.en(),
-                            percent(r.0),
-                            field.en,
-                            human(v),
-                            plain(lim)
-                        ),
-                    ),
+                    Limit::Share {
+                        scope: cap.scope,
+                        fact: fact.0,
+                        value,
+                        rate: r.0,
+                        limit: lim,
+                    },
                 )
             }
             _ => continue,
+        };
+        let mut line = CapLine {
+            limit: said,
+            less: None,
+            relaxable: false,
         };
         if let Some(less) = cap.less {
             let got = app.value(less.0, sc).num();
             if got > Decimal::ZERO {
                 let left = (limit - got).max(Decimal::ZERO);
-                label = t!(
-                    full,
-                    format!(
-                        "{}元,扣除已获{}元后剩余{}元",
-                        label.zh.trim_end_matches('元'),
-                        human(got),
-                        human(left)
-                    ),
-                    format!(
-                        "{} less {} already received = {}",
-                        label.en,
-                        plain(got),
-                        plain(left)
-                    ),
-                );
+                line.less = Some((got, left));
                 limit = left;
             }
         }
         if amount > limit {
-            add(
-                steps,
-                t!(
-                    full,
-                    format!("封顶:{}", label.zh),
-                    format!("capped at {}", label.en),
-                ),
-            );
+            if full {
+                steps.push(Line::Capped(line));
+            }
             if relaxable {
                 // 可以放宽: the stated cap stays the figure; the rate figure is `uncapped`.
-                add(
-                    steps,
-                    t!(
-                        full,
-                        format!(
-                            "{}(按比例计算为{}元)",
-                            cap.relaxed_zh.as_deref().unwrap_or(""),
-                            human(amount)
-                        ),
-                        format!(
-                            "{} (the rate gives {})",
-                            cap.relaxed_en.as_deref().unwrap_or(""),
-                            human(amount)
-                        ),
-                    ),
-                );
-                label = t!(
-                    full,
-                    format!("{}(可以放宽)", label.zh),
-                    format!("{} (may be relaxed)", label.en),
-                );
+                if full {
+                    steps.push(Line::Relaxed {
+                        zh: cap.relaxed_zh.as_deref().unwrap_or(""),
+                        en: cap.relaxed_en.as_deref().unwrap_or(""),
+                        figure: amount,
+                    });
+                }
+                line.relaxable = true;
             }
             amount = limit;
-            binding = Some(label);
-        } else {
-            add(
-                steps,
-                t!(
-                    full,
-                    format!("未超过{}", label.zh),
-                    format!("within the cap ({})", label.en),
-                ),
-            );
+            binding = Some(line);
+        } else if full {
+            steps.push(Line::Within(line));
         }
     }
     (amount, binding)
-}
-
-/// "5000000" style for cap labels (the contract's binding_cap format).
-pub(super) fn plain(d: Decimal) -> String {
-    round_yuan(d).normalize().to_string()
 }

@@ -4,7 +4,12 @@ use super::*;
 /// Stacking groups: "highest" keeps the best member and leaves the others out of the totals;
 /// "stack" says in each member that the source lets them add up. A group says something only when
 /// more than one of its members pays: a note about a partner award that is not there would be false.
-pub(super) fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Vec<Bi>, full: bool) {
+pub(super) fn apply_groups<'a>(
+    book: &'a RuleBook,
+    awards: &mut [Award<'a>],
+    notes: &mut Vec<Line<'a>>,
+    full: bool,
+) {
     for g in &book.groups {
         let paying: Vec<usize> = awards
             .iter()
@@ -19,14 +24,15 @@ pub(super) fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Ve
             GroupMode::Stack => {
                 for i in &paying {
                     awards[*i].stacking = Some(Stacking {
-                        group: g.id.to_string(),
+                        group: &g.id,
                         mode: "stack",
                         counted: true,
-                        note: g.en.to_string(),
-                        note_zh: g.zh.to_string(),
+                        note: said((&g.zh, &g.en)),
                     });
                 }
-                add(notes, t!(full, g.zh.clone(), g.en.clone()));
+                if full {
+                    notes.push(said((&g.zh, &g.en)));
+                }
             }
             GroupMode::Highest => {
                 let Some(best) = paying
@@ -39,40 +45,26 @@ pub(super) fn apply_groups(book: &RuleBook, awards: &mut [Award], notes: &mut Ve
                 let best_id = awards[best].id;
                 for i in &paying {
                     let counted = *i == best;
-                    let (note, note_zh) = if counted {
-                        (
-                            format!(
-                                "{} — this award is the highest of the group and is the one paid",
-                                g.en
-                            ),
-                            format!("{}——本项金额最高,按本项享受", g.zh),
-                        )
-                    } else {
-                        (
-                            format!(
-                                "{} — {best_id} pays more, so this award is not counted",
-                                g.en
-                            ),
-                            format!("{}——{best_id}金额更高,本项不计入合计", g.zh),
-                        )
-                    };
                     awards[*i].in_totals = awards[*i].in_totals && counted;
                     awards[*i].stacking = Some(Stacking {
-                        group: g.id.to_string(),
+                        group: &g.id,
                         mode: "highest",
                         counted,
-                        note,
-                        note_zh,
+                        note: Line::Highest {
+                            zh: &g.zh,
+                            en: &g.en,
+                            best: best_id,
+                            paid: counted,
+                        },
                     });
                 }
-                add(
-                    notes,
-                    t!(
-                        full,
-                        format!("{}:按“从优、就高、不重复”只计{best_id}", g.zh),
-                        format!("{}: only {best_id} is counted (从优、就高、不重复)", g.en),
-                    ),
-                );
+                if full {
+                    notes.push(Line::OnlyBest {
+                        zh: &g.zh,
+                        en: &g.en,
+                        best: best_id,
+                    });
+                }
             }
         }
     }

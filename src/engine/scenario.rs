@@ -2,66 +2,37 @@
 //! said, then the clause's caps over all of them.
 use super::*;
 
-pub(super) fn evaluate_per_scenario(app: &Application, rule: &Rule, award: &mut Award<'_>) {
+pub(super) fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, award: &mut Award<'a>) {
     let full = app.detail == Detail::Full;
     let mut failures = Vec::new();
     let mut total = Decimal::ZERO;
     let mut steps = Vec::new();
     for (i, sc) in app.scenarios.iter().enumerate() {
-        let label = if !full {
-            String::new()
-        } else if sc.name().is_empty() {
-            format!("#{}", i + 1)
-        } else {
-            format!("#{}「{}」", i + 1, sc.name())
+        let project = |line: Line<'a>| Line::Project {
+            index: i,
+            name: sc.name().to_string(),
+            line: Box::new(line),
         };
-        let failing: Vec<Bi> = rule
-            .requires
-            .iter()
-            .filter_map(|c| failing_reason(app, c, Some(sc)))
-            .collect();
-        if !failing.is_empty() {
-            let j = join(&failing);
-            add(
-                &mut failures,
-                t!(
-                    full,
-                    format!("项目{label}:{}", j.zh),
-                    format!("project {label}: {}", j.en),
-                ),
-            );
+        if rule.requires.iter().any(|c| !holds(app, c, Some(sc)).0) {
+            if full {
+                let failing = rule
+                    .requires
+                    .iter()
+                    .filter_map(|c| failing_reason(app, c, Some(sc)))
+                    .collect();
+                failures.push(project(join(failing)));
+            }
             continue;
         }
         match calc_rule(app, rule, Some(sc)) {
             Ok(calc) => {
                 let v = calc.amount.unwrap_or_default();
-                for s in calc.steps {
-                    add(
-                        &mut steps,
-                        t!(
-                            full,
-                            format!("项目{label}:{}", s.zh),
-                            format!("project {label}: {}", s.en),
-                        ),
-                    );
-                }
+                steps.extend(calc.steps.into_iter().map(&project));
                 if v.is_zero() {
                     // Named, so an award with no paying project never has an empty reason.
-                    let why = calc.zero_why.unwrap_or_else(|| {
-                        t!(
-                            full,
-                            "计算金额为0元",
-                            "the formula gives 0 for this project"
-                        )
-                    });
-                    add(
-                        &mut failures,
-                        t!(
-                            full,
-                            format!("项目{label}:{}", why.zh),
-                            format!("project {label}: {}", why.en),
-                        ),
-                    );
+                    if full {
+                        failures.push(project(calc.zero_why.unwrap_or(Line::ProjectZero)));
+                    }
                     continue;
                 }
                 total += v;
@@ -70,55 +41,28 @@ pub(super) fn evaluate_per_scenario(app: &Application, rule: &Rule, award: &mut 
                     name: sc.name().to_string(),
                     amount: fixed2(v),
                     uncapped: calc.binding.as_ref().map(|_| fixed2(calc.uncapped)),
-                    binding_cap: calc.binding.filter(|_| full).map(|b| b.en),
+                    binding_cap: calc.binding.filter(|_| full),
                 });
             }
-            Err(reason) => add(
-                &mut failures,
-                t!(
-                    full,
-                    format!("项目{label}:{}", reason.zh),
-                    format!("project {label}: {}", reason.en),
-                ),
-            ),
+            Err(reason) => failures.extend(reason.map(&project)),
         }
     }
     if award.items.is_empty() {
-        let reason = if app.scenarios.is_empty() {
-            let req: Vec<Bi> = rule.requires.iter().map(|c| requirement(c, full)).collect();
-            let j = join(&req);
-            t!(
-                full,
-                format!("未填写应用场景项目;需要:{}", j.zh),
-                format!("no scenario project entered; needs: {}", j.en),
-            )
-        } else {
-            join(&failures)
-        };
+        let reason = full.then(|| {
+            if app.scenarios.is_empty() {
+                Line::NoProject(rule.requires.iter().map(requirement).collect())
+            } else {
+                join(failures)
+            }
+        });
         return not_eligible(award, reason);
     }
     let count = award.items.len();
-    if count > 1 {
-        add(
-            &mut steps,
-            t!(
-                full,
-                format!("{count}个项目合计 {}元", human(total)),
-                format!("{count} projects in all: {}", human(total)),
-            ),
-        );
+    if full && count > 1 {
+        steps.push(Line::Projects { count, total });
     }
     let (amount, binding) = apply_caps(app, &rule.aggregate_caps, total, None, &mut steps);
-    for f in &failures {
-        add(
-            &mut steps,
-            t!(
-                full,
-                format!("不计入:{}", f.zh),
-                format!("not counted: {}", f.en),
-            ),
-        );
-    }
+    steps.extend(failures.into_iter().map(|f| Line::NotCounted(Box::new(f))));
     let calc = Calc {
         kind: rule.kind,
         amount: Some(round_yuan(amount)),

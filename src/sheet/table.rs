@@ -195,10 +195,10 @@ pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: 
         let y = |c: i64| crate::money::fixed2(rust_decimal::Decimal::new(c, 2));
         a.amount = Some(y(*new));
         a.value = Some(rust_decimal::Decimal::new(*new, 2));
-        a.notes
-            .push(format!("scaled pro rata to fit the pool: {} of {}", y(*new), y(old)).into());
-        a.notes_zh
-            .push(format!("资金池不足,按比例调减:{}元(原{}元)", y(*new), y(old)).into());
+        a.notes.push(crate::text::Line::Scaled {
+            to: rust_decimal::Decimal::new(*new, 2),
+            from: rust_decimal::Decimal::new(old, 2),
+        });
         if a.in_totals {
             let t = &mut o.total;
             lower_totals(

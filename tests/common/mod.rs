@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 use serde_json::{Value, json};
 use subsidy_calc::result::{Award, Outcome};
+use subsidy_calc::text::Lang;
 use subsidy_calc::{Date, FieldError};
 
 pub fn today() -> Date {
@@ -65,9 +66,9 @@ pub fn reason_steps(o: &Outcome, id: &str) -> String {
     format!(
         "{} | {} | {} | {}",
         reason(o, id),
-        a.steps.join(" / "),
-        a.steps_zh.join(" / "),
-        a.notes_zh.join(" / ")
+        a.steps_in(Lang::En).join(" / "),
+        a.steps_in(Lang::Zh).join(" / "),
+        a.notes_in(Lang::Zh).join(" / ")
     )
 }
 
@@ -75,7 +76,7 @@ pub fn reason(o: &Outcome, id: &str) -> String {
     let a = award(o, id);
     format!(
         "{} | {}",
-        a.reason.clone().unwrap_or_default(),
-        a.reason_zh.clone().unwrap_or_default()
+        a.reason_in(Lang::En).unwrap_or_default(),
+        a.reason_in(Lang::Zh).unwrap_or_default()
     )
 }

@@ -38,18 +38,14 @@ fn digits_of(x: u128, out: &mut [u8; 40]) -> usize {
 
 /// "1234567.5" → "1234567.50": the contract's amount format.
 pub fn fixed2(d: Decimal) -> String {
-    let r = round_yuan(d);
-    let m = r.mantissa();
-    // The figure in fen, straight from the mantissa (scale 0–2 after rounding; at most 2^96 × 100,
-    // which fits): no rescaling, and u64 division where it fits (every amount an application holds).
-    let fen = m.unsigned_abs() * 10u128.pow(2 - r.scale().min(2));
+    let (negative, fen) = fen(d);
     let (int, cents) = match u64::try_from(fen) {
         Ok(f) => (u128::from(f / 100), (f % 100) as u8),
         Err(_) => (fen / 100, (fen % 100) as u8),
     };
     // Digits written straight into the one string (an amount per award per evaluation).
     let mut out = String::with_capacity(24);
-    if m < 0 {
+    if negative && fen != 0 {
         out.push('-');
     }
     let mut digits = [0u8; 40];
@@ -65,35 +61,62 @@ pub fn fixed2(d: Decimal) -> String {
 /// ("1,234.50", "3,000,000"). Works on the mantissa directly: this runs for every figure of every
 /// step, and `Decimal`'s own Display plus regrouping was a third of an evaluation's time.
 pub fn human(d: Decimal) -> String {
-    let r = round_yuan(d);
-    let mut m = r.mantissa().unsigned_abs();
-    let mut scale = r.scale();
-    while scale > 0 && m.is_multiple_of(10) {
-        m /= 10;
-        scale -= 1;
-    }
-    let pow = 10u128.pow(scale);
-    let (int, frac) = (m / pow, m % pow);
-    let mut digits = [0u8; 40];
-    let n = digits_of(int, &mut digits);
-    let mut out = String::with_capacity(n + n / 3 + 5);
-    if r.is_sign_negative() && m != 0 {
-        out.push('-');
-    }
-    for i in (0..n).rev() {
-        out.push(digits[i] as char);
-        if i > 0 && i % 3 == 0 {
-            out.push(',');
+    Human(d).to_string()
+}
+
+/// [`human`] as `Display`: written straight into the text being made (a step, a JSON string), with
+/// no string of its own.
+pub struct Human(pub Decimal);
+
+impl std::fmt::Display for Human {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (negative, fen) = fen(self.0);
+        let (int, cents) = (fen / 100, (fen % 100) as u8);
+        let mut digits = [0u8; 40];
+        let n = digits_of(int, &mut digits);
+        // At most 29 digits, 9 separators, a sign and ".00": the text fits in 64 bytes.
+        let mut out = [0u8; 64];
+        let mut len = 0;
+        let mut push = |b: u8| {
+            out[len] = b;
+            len += 1;
+        };
+        if negative && fen != 0 {
+            push(b'-');
         }
+        for i in (0..n).rev() {
+            push(digits[i]);
+            if i > 0 && i % 3 == 0 {
+                push(b',');
+            }
+        }
+        if cents != 0 {
+            // Two decimals or none: "1234.5" shows as "1,234.50", "1234.00" as "1,234".
+            push(b'.');
+            push(b'0' + cents / 10);
+            push(b'0' + cents % 10);
+        }
+        f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| std::fmt::Error)?)
     }
-    if scale > 0 {
-        // At most two decimals after rounding; "1234.5" shows as "1,234.50".
-        let cents = if scale == 1 { frac * 10 } else { frac };
-        out.push('.');
-        out.push((b'0' + (cents / 10) as u8) as char);
-        out.push((b'0' + (cents % 10) as u8) as char);
-    }
-    out
+}
+
+/// The figure rounded to the fen (四舍五入, half away from zero: `p` is a power of ten, so half of it
+/// is exact), as (negative, fen): straight from
+/// the mantissa, in u64 arithmetic where it fits (every figure an application can give), where
+/// `round_yuan` rescales a `Decimal` and divides in 96 bits.
+fn fen(d: Decimal) -> (bool, u128) {
+    let m = d.mantissa().unsigned_abs();
+    let scale = d.scale();
+    let fen = if scale <= 2 {
+        m * 10u128.pow(2 - scale)
+    } else {
+        let p = 10u128.pow(scale - 2);
+        match (u64::try_from(m), u64::try_from(p)) {
+            (Ok(m), Ok(p)) => u128::from(m / p + u64::from(m % p >= p / 2)),
+            _ => m / p + u128::from(m % p >= p / 2),
+        }
+    };
+    (d.is_sign_negative(), fen)
 }
 
 /// A rate as a percentage: 0.3 → "30%", 0.015 → "1.5%".
@@ -223,6 +246,39 @@ mod tests {
         assert_eq!(fixed2(d("2000000")), "2000000.00");
         assert_eq!(fixed2(d("0.5")), "0.50");
         assert_eq!(fixed2(d("-12.345")), "-12.35");
+    }
+
+    #[test]
+    fn rounding_from_the_mantissa_agrees_with_decimal_rounding() {
+        // fixed2 and human round from the mantissa in u64; rust_decimal's own rounding is the
+        // reference, over many mantissas (a simple LCG) at every scale from 0 to 12, both signs,
+        // and the halves exactly (…5 at the third decimal).
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for i in 0..20_000u32 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let m = (x >> (i % 40)) as i64 * if i % 2 == 0 { 1 } else { -1 };
+            let m = if i % 7 == 0 { m / 10 * 10 + 5 } else { m };
+            let d = Decimal::new(m, i % 13);
+            let r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let want = format!("{:.2}", r);
+            let want = if want == "-0.00" {
+                "0.00".to_string()
+            } else {
+                want
+            };
+            assert_eq!(fixed2(d), want, "{d}");
+            let h = human(d).replace(',', "");
+            assert!(
+                r.is_zero() || h.starts_with('-') == r.is_sign_negative(),
+                "{d}"
+            );
+            assert_eq!(
+                h.parse::<Decimal>().unwrap(),
+                r,
+                "human({d}) = {}",
+                human(d)
+            );
+        }
     }
 
     #[test]

@@ -38,7 +38,21 @@ impl RuleBook {
                     doc.key
                 ));
             }
+            // Notes are said in pairs (a Chinese line and its English): a line without its other
+            // half would be dropped from one language's result.
+            if doc.notes_zh.len() != doc.notes_en.len() {
+                return Err(format!(
+                    "document {}: notes_zh and notes_en need the same number of lines",
+                    doc.key
+                ));
+            }
             for rule in &doc.rules {
+                if rule.notes_zh.len() != rule.notes_en.len() {
+                    return Err(format!(
+                        "{}: notes_zh and notes_en need the same number of lines",
+                        rule.id
+                    ));
+                }
                 if !ids.insert(rule.id.clone()) {
                     return Err(format!("duplicate id {}", rule.id));
                 }

@@ -1,7 +1,8 @@
 //! `window.subsidyCalc`: the engine for scripts on the page — the same contract as
 //! `subsidy-calc eval` (docs/CONTRACT.md).
 //!
-//!   subsidyCalc.evaluate(application[, {detail: 'figures'}]) → result (or its figures only);
+//!   subsidyCalc.evaluate(application[, {detail: 'figures', lang: 'zh'}]) → result (or its figures
+//!     only; its words in both languages, or one);
 //!     throws {name: "SubsidyCalcError", message, errors}
 //!   subsidyCalc.rules()               → the rule catalogue
 //!
@@ -51,30 +52,38 @@ pub(crate) fn value_of(value: JsValue) -> Result<serde_json::Value, JsValue> {
     subsidy_calc::input::json_text(&text).map_err(|e| error(&e))
 }
 
+/// One string option (`detail`, `lang`); None when not given. No options (undefined) is the common
+/// call: not asked of Reflect, which would throw.
+fn option(options: &JsValue, key: &str) -> Option<String> {
+    options
+        .is_object()
+        .then(|| js_sys::Reflect::get(options, &key.into()).ok())
+        .flatten()
+        .and_then(|d| d.as_string())
+}
+
 /// Evaluates a contract application given as a JS object (or a JSON string). Options:
 /// `{detail: 'figures'}` gives the figures only (ids, kinds, amounts, caps, in_totals, totals) and
 /// writes no text; `{detail: 'full'}` (the default) the contract's whole result.
+/// `{lang: 'zh'}` or `{lang: 'en'}` writes the result's words in that language only (`steps_zh`, or
+/// `steps`, …); `'both'` (the default) in both, as the contract has them.
 pub fn evaluate(application: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    // No options (undefined) is the common call: not asked of Reflect, which would throw.
-    let detail = match options
-        .is_object()
-        .then(|| js_sys::Reflect::get(&options, &"detail".into()).ok())
-        .flatten()
-        .and_then(|d| d.as_string())
-    {
+    let bad = |field: &str, message: &str| error(&[subsidy_calc::FieldError::new(field, message)]);
+    let detail = match option(&options, "detail") {
         None => subsidy_calc::Detail::Full,
-        Some(d) => subsidy_calc::Detail::parse(&d).ok_or_else(|| {
-            error(&[subsidy_calc::FieldError::new(
-                "(options).detail",
-                "must be \"full\" or \"figures\"",
-            )])
-        })?,
+        Some(d) => subsidy_calc::Detail::parse(&d)
+            .ok_or_else(|| bad("(options).detail", "must be \"full\" or \"figures\""))?,
+    };
+    let langs = match option(&options, "lang") {
+        None => subsidy_calc::text::Langs::Both,
+        Some(l) => subsidy_calc::text::Langs::parse(&l)
+            .ok_or_else(|| bad("(options).lang", "must be \"both\", \"zh\" or \"en\""))?,
     };
     let o =
         subsidy_calc::evaluate_value_with(&value_of(application)?, crate::browser::today(), detail)
             .map_err(|e| error(&e))?;
     Ok(match detail {
-        subsidy_calc::Detail::Full => to_js(&o),
+        subsidy_calc::Detail::Full => to_js(&o.in_langs(langs)),
         subsidy_calc::Detail::Figures => to_js(&o.figures()),
     })
 }

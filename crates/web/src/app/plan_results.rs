@@ -218,9 +218,9 @@ fn year_awards(o: &PlanOutcome, start: i32, lang: Lang) -> Html {
                 { for o.years.iter().enumerate().map(|(i, y)| {
                     let changes = match lang { Lang::Zh => y.changes_zh.clone(), Lang::En => y.changes.clone() }.unwrap_or_default();
                     // What this year newly says (an uncertain end, a policy now expired…).
-                    let notes = match lang { Lang::Zh => &y.notes_zh, Lang::En => &y.notes };
-                    let before = (i > 0).then(|| match lang { Lang::Zh => &o.years[i - 1].notes_zh, Lang::En => &o.years[i - 1].notes });
-                    let fresh: Vec<String> = notes.iter().filter(|n| before.is_none_or(|b| !b.contains(n))).map(|n| n.to_string()).collect();
+                    let notes = y.notes_in(lang);
+                    let before = (i > 0).then(|| o.years[i - 1].notes_in(lang));
+                    let fresh: Vec<String> = notes.into_iter().filter(|n| before.as_ref().is_none_or(|b| !b.contains(n))).collect();
                     html! {
                         <li id={format!("year-{i}-changes")}>
                             <strong>{ (start + i as i32).to_string() }</strong>

@@ -31,10 +31,7 @@ pub(crate) fn results(props: &ViewProps) -> Html {
         .filter(|a| a.kind == Kind::NotEligible)
         .filter(shown)
         .collect();
-    let notes = match lang {
-        Lang::Zh => o.notes_zh.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
-        Lang::En => o.notes.iter().map(|n| n.to_string()).collect(),
-    };
+    let notes = o.notes_in(lang);
     let export_json = {
         // The same object `subsidyCalc.evaluate` returns, as the browser writes JSON.
         let text = js_sys::JSON::stringify(&crate::api::to_js(o))
@@ -104,7 +101,7 @@ pub(crate) fn results(props: &ViewProps) -> Html {
                     { for o.checks.iter().map(|c| html! {
                         <article class={classes!("check-result", if c.passed { "passed" } else { "failed" })} id={format!("check-{}", c.id.replace('.', "-"))}>
                             <h4>{ lang.t(c.title_zh, c.title_en) }{ " — " }<strong>{ if c.passed { lang.t("符合", "met") } else { lang.t("不符合", "not met") } }</strong></h4>
-                            <ul>{ for (match lang { Lang::Zh => &c.failing_zh, Lang::En => &c.failing }).iter().map(|f| html! { <li>{ f.clone() }</li> }) }</ul>
+                            <ul>{ for c.failing.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
                             <p class="source">{ format!("{} {}", lang.t(c.source.document, c.source.document_en), c.source.clause) }</p>
                         </article>
                     }) }
@@ -117,7 +114,7 @@ pub(crate) fn results(props: &ViewProps) -> Html {
                         <li id={format!("ne-{}", a.id.replace('.', "-"))}>
                             <strong>{ lang.t(a.title_zh, a.title_en) }</strong>{ " " }{ status_badge(a.source.status, lang) }
                             <br />
-                            <span class="reason">{ match lang { Lang::Zh => a.reason_zh.clone(), Lang::En => a.reason.clone() }.unwrap_or_default() }</span>
+                            <span class="reason">{ a.reason_in(lang).unwrap_or_default() }</span>
                             <span class="source">{ format!(" — {} {}", lang.t(a.source.document, a.source.document_en), a.source.clause) }</span>
                         </li>
                     }) }
@@ -150,10 +147,7 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
         ),
         _ => String::new(),
     };
-    let (steps, notes, cap) = match lang {
-        Lang::Zh => (&a.steps_zh, &a.notes_zh, a.binding_cap_zh.clone()),
-        Lang::En => (&a.steps, &a.notes, a.binding_cap.clone()),
-    };
+    let (steps, notes, cap) = (a.steps_in(lang), a.notes_in(lang), a.binding_cap_in(lang));
     let not_counted = !a.in_totals;
     html! {
         <article class={classes!("award", kind_class(a.kind), not_counted.then_some("not-counted"))} id={format!("award-{}", a.id.replace('.', "-"))}>
@@ -170,7 +164,7 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
                 <p class="cap">{ format!("{}{cap}({} {})", lang.t("封顶:", "capped: "), lang.t("未封顶金额", "uncapped"), money(u, unit, lang)) }</p>
             }
             if let Some(s) = &a.stacking {
-                <p class="stacking">{ lang.t(&s.note_zh, &s.note).to_string() }</p>
+                <p class="stacking">{ s.note.text(lang) }</p>
             }
             if let Some(c) = curve {
                 { cap_chart(c, lang) }

@@ -34,22 +34,8 @@ impl Unit {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Picks the text of this language.
-    pub fn t<'x>(self, zh: &'x str, en: &'x str) -> &'x str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+/// The page's language: the engine's, which writes a result's words in it.
+pub use subsidy_calc::text::Lang;
 
 /// A message in both languages.
 #[derive(Clone, Debug, PartialEq, Eq)]

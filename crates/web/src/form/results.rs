@@ -309,20 +309,15 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
             a.min.clone().unwrap_or_default(),
             a.max.clone().unwrap_or_default(),
             a.uncapped.clone().unwrap_or_default(),
-            match lang {
-                Lang::Zh => a.binding_cap_zh.clone(),
-                Lang::En => a.binding_cap.clone(),
-            }
-            .unwrap_or_default(),
+            a.binding_cap
+                .as_ref()
+                .map(|c| c.text(lang))
+                .unwrap_or_default(),
             if counted { "1" } else { "0" }.to_string(),
             lang.t(a.source.document, a.source.document_en).to_string(),
             a.source.clause.to_string(),
             a.source.status.key().to_string(),
-            match lang {
-                Lang::Zh => a.reason_zh.clone(),
-                Lang::En => a.reason.clone(),
-            }
-            .unwrap_or_default(),
+            a.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default(),
         ];
         s.push_str(
             &row.iter()
