@@ -1,0 +1,190 @@
+//! The parts of a line: a cap (its limit, what was taken off it, whether it may be relaxed) and
+//! what was entered for a condition, each written in one language; the date texts of a document.
+use super::{CapLine, Entered, In, Lang, Limit};
+use crate::date::Date;
+use crate::input::Ty;
+use crate::money::{Human, human, percent, round_yuan};
+use crate::rulebook::Document;
+use rust_decimal::Decimal;
+use std::fmt::{self, Write};
+
+/// "5000000" style for cap labels (the contract's binding_cap format).
+fn plain(d: Decimal) -> Decimal {
+    round_yuan(d).normalize()
+}
+
+/// A document's date text of the rule data, with `{as_of}`, `{from}`, `{to}` filled in.
+pub(super) fn fill(text: &str, doc: &Document, as_of: Date) -> String {
+    let d = |x: Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
+    text.replace("{as_of}", &as_of.to_string())
+        .replace("{from}", &d(doc.valid_from))
+        .replace("{to}", &d(doc.valid_to))
+}
+
+impl CapLine<'_> {
+    /// The cap in one language.
+    pub fn text(&self, lang: Lang) -> String {
+        In(self, lang).to_string()
+    }
+
+    /// Writes the cap: its limit, what was already received, whether it may be relaxed.
+    pub fn write(&self, lang: Lang, f: &mut dyn Write) -> fmt::Result {
+        let zh = lang == Lang::Zh;
+        match (&self.less, zh) {
+            (None, _) => self.limit.write(lang, f)?,
+            // "…元,扣除已获…元后剩余…元": the limit's own "元" is said once.
+            (Some((got, left)), true) => {
+                let mut limit = String::new();
+                self.limit.write(lang, &mut limit)?;
+                write!(
+                    f,
+                    "{}元,扣除已获{}元后剩余{}元",
+                    limit.trim_end_matches('元'),
+                    Human(*got),
+                    Human(*left)
+                )?;
+            }
+            (Some((got, left)), false) => {
+                self.limit.write(lang, f)?;
+                write!(
+                    f,
+                    " less {} already received = {}",
+                    plain(*got),
+                    plain(*left)
+                )?;
+            }
+        }
+        if self.relaxable {
+            f.write_str(if zh {
+                "(可以放宽)"
+            } else {
+                " (may be relaxed)"
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Limit<'_> {
+    fn write(&self, lang: Lang, f: &mut dyn Write) -> fmt::Result {
+        match (self, lang) {
+            (Limit::Said { zh, .. }, Lang::Zh) => f.write_str(zh),
+            (Limit::Said { en, .. }, Lang::En) => f.write_str(en),
+            (Limit::Amount { scope, amount }, Lang::Zh) => {
+                write!(f, "{} {}元", scope.zh(), Human(*amount))
+            }
+            (Limit::Amount { scope, amount }, Lang::En) => {
+                write!(f, "{}: {}", scope.en(), plain(*amount))
+            }
+            (
+                Limit::Share {
+                    fact,
+                    value,
+                    rate,
+                    limit,
+                    ..
+                },
+                Lang::Zh,
+            ) => write!(
+                f,
+                "不超过{} {}元的{} = {}元",
+                fact.field().zh,
+                Human(*value),
+                percent(*rate),
+                Human(*limit)
+            ),
+            (
+                Limit::Share {
+                    scope,
+                    fact,
+                    value,
+                    rate,
+                    limit,
+                },
+                Lang::En,
+            ) => write!(
+                f,
+                "{}: {} of {} {} = {}",
+                scope.en(),
+                percent(*rate),
+                fact.field().en,
+                Human(*value),
+                plain(*limit)
+            ),
+        }
+    }
+}
+
+impl Entered<'_> {
+    pub(super) fn write(&self, lang: Lang, f: &mut dyn Write) -> fmt::Result {
+        let zh = lang == Lang::Zh;
+        match self {
+            Entered::Flag(b) => f.write_str(match (b, zh) {
+                (true, true) => "是",
+                (true, false) => "yes",
+                (false, true) => "否",
+                (false, false) => "no",
+            }),
+            Entered::Money(d) => write!(f, "{}{}", Human(*d), if zh { "元" } else { " yuan" }),
+            Entered::Percent(d) => write!(f, "{}%", d.normalize()),
+            Entered::Number {
+                value,
+                unit,
+                measure,
+            } => {
+                // A derived measure (an average) is shown truncated, never rounded up to a threshold.
+                let (h, about) = if *measure {
+                    crate::money::truncated(*value, 4)
+                } else {
+                    (human(*value), false)
+                };
+                // "8,000 m²" but "12家": a space before Latin units only.
+                let sep = if !zh && unit.chars().next().is_some_and(|c| (c as u32) < 0x2E80) {
+                    " "
+                } else {
+                    ""
+                };
+                let about = match (about, zh) {
+                    (false, _) => "",
+                    (true, true) => "约",
+                    (true, false) => "about ",
+                };
+                write!(f, "{about}{h}{sep}{unit}")
+            }
+            Entered::Choices(labels) if labels.is_empty() => {
+                f.write_str(if zh { "无" } else { "none" })
+            }
+            Entered::Choices(labels) => {
+                for (i, (z, e)) in labels.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(if zh { "、" } else { ", " })?;
+                    }
+                    f.write_str(if zh { z } else { e })?;
+                }
+                Ok(())
+            }
+            Entered::Date(Some(d)) => write!(f, "{d}"),
+            Entered::Date(None) => f.write_str(if zh { "未填写" } else { "not given" }),
+            Entered::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// What was entered for a field, as a failed condition shows it.
+pub fn entered<'a>(value: &crate::input::Val, ty: Ty, unit: &'a str) -> Entered<'a> {
+    use crate::input::{Val, choice_label};
+    match (value, ty) {
+        (Val::Flag(b), _) => Entered::Flag(*b),
+        (Val::Num(d), Ty::Money) => Entered::Money(*d),
+        (Val::Num(d), Ty::Percent) => Entered::Percent(*d),
+        (Val::Num(d), ty) => Entered::Number {
+            value: *d,
+            unit,
+            measure: ty == Ty::Measure,
+        },
+        (Val::Choice(x), _) => Entered::Choices(vec![choice_label(x)]),
+        (Val::Set(s), _) => Entered::Choices(s.iter().map(|x| choice_label(x)).collect()),
+        (Val::Date(d), _) => Entered::Date(*d),
+        (Val::Text(t), _) => Entered::Text(t.clone()),
+    }
+}

@@ -1,0 +1,329 @@
+//! Writes a line in one language: the words of each kind of step, with its figures.
+use super::parts::fill;
+use super::{In, Lang, Line};
+use crate::money::{Human, fixed2};
+use std::fmt::{self, Write};
+
+impl Line<'_> {
+    /// The line in one language.
+    pub fn text(&self, lang: Lang) -> String {
+        In(self, lang).to_string()
+    }
+
+    /// Writes the line in one language.
+    pub fn write(&self, lang: Lang, f: &mut dyn Write) -> fmt::Result {
+        let zh = lang == Lang::Zh;
+        // Picks the words of the language.
+        let pick = |z: &'static str, e: &'static str| if zh { z } else { e };
+        match self {
+            Line::Said { zh: z, en: e } => f.write_str(if zh { z } else { e }),
+            Line::Applies { zh: z, en } => match zh {
+                true => write!(f, "适用:{z}"),
+                false => write!(f, "applies: {en}"),
+            },
+            Line::Several {
+                all,
+                zh: z,
+                en,
+                figures,
+            } => match (zh, figures) {
+                (true, true) => write!(
+                    f,
+                    "所填情况同时符合多个档位({}),按对申请人更有利的档位计算:{z}",
+                    In(&all[..], lang)
+                ),
+                (false, true) => write!(
+                    f,
+                    "the figures entered meet more than one band ({}); the one more favourable to the applicant is used: {en}",
+                    In(&all[..], lang)
+                ),
+                (true, false) => write!(f, "所填情况符合:{}", In(&all[..], lang)),
+                (false, false) => write!(f, "the case meets: {}", In(&all[..], lang)),
+            },
+            Line::CaseByCase => f.write_str(pick(
+                "“一事一议”:不设固定金额,由主管部门个案确定",
+                "一事一议 (case by case): no set figure; the authority decides each case",
+            )),
+            Line::NoRate => f.write_str(pick(
+                "原文未规定比例或金额:符合条件,具体金额由主管部门按有关规定确定",
+                "the text sets no rate or amount: eligible, with the amount for the authority to set under the rules it names",
+            )),
+            Line::Band { min, max } => match zh {
+                true => write!(
+                    f,
+                    "分档奖励区间:{}元至{}元,具体档位由评审确定",
+                    Human(*min),
+                    Human(*max)
+                ),
+                false => write!(
+                    f,
+                    "a band from {} to {}, the tier set by review",
+                    Human(*min),
+                    Human(*max)
+                ),
+            },
+            Line::Term {
+                zh: z,
+                en,
+                value,
+                pct,
+                part,
+            } => match zh {
+                true => write!(f, "{z} {}元 × {pct} = {}元", Human(*value), Human(*part)),
+                false => write!(f, "{en} {} × {pct} = {}", Human(*value), Human(*part)),
+            },
+            Line::Sum { parts, total } => {
+                f.write_str(pick("合计 ", "sum "))?;
+                for (i, p) in parts.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" + ")?;
+                    }
+                    write!(f, "{}", Human(*p))?;
+                }
+                write!(f, " = {}{}", Human(*total), pick("元", ""))
+            }
+            Line::PerUnit {
+                fact,
+                count,
+                each,
+                total,
+            } => match (zh, fact.field()) {
+                (true, field) => write!(
+                    f,
+                    "{} {count} × {}元 = {}元",
+                    field.zh,
+                    Human(*each),
+                    Human(*total)
+                ),
+                (false, field) => write!(
+                    f,
+                    "{count} × {} ({}) = {}",
+                    Human(*each),
+                    field.en,
+                    Human(*total)
+                ),
+            },
+            Line::Fixed { exact, amount } => match (zh, exact) {
+                (true, true) => write!(f, "定额奖励 {}元", Human(*amount)),
+                (false, true) => write!(f, "a fixed award of {}", Human(*amount)),
+                (true, false) => write!(f, "条款规定最高 {}元", Human(*amount)),
+                (false, false) => write!(f, "the clause's maximum: {}", Human(*amount)),
+            },
+            Line::Deduct {
+                zh: z,
+                en,
+                from,
+                less,
+                left,
+            } => match zh {
+                true => write!(
+                    f,
+                    "{z}:{}元 − {}元 = {}元",
+                    Human(*from),
+                    Human(*less),
+                    Human(*left)
+                ),
+                false => write!(
+                    f,
+                    "{en}: {} − {} = {}",
+                    Human(*from),
+                    Human(*less),
+                    Human(*left)
+                ),
+            },
+            Line::NoDifference {
+                earlier,
+                less,
+                base,
+                zh: z,
+                en,
+            } => match zh {
+                true => write!(
+                    f,
+                    "此前已获{}奖励{}元,不低于本项{}元;{z}:无差额可得",
+                    earlier.0,
+                    Human(*less),
+                    Human(*base)
+                ),
+                false => write!(
+                    f,
+                    "the {} award of {} was already received, no less than this award's {}; {en}: no difference is left to pay",
+                    earlier.1,
+                    Human(*less),
+                    Human(*base)
+                ),
+            },
+            Line::Rounded(to) => match zh {
+                true => write!(f, "四舍五入到分:{}元", Human(*to)),
+                false => write!(f, "rounded to 0.01 yuan: {}", fixed2(*to)),
+            },
+            Line::RoundsToZero(raw) => match zh {
+                true => write!(f, "计算金额{}元,四舍五入到分后为0元", raw.normalize()),
+                false => write!(
+                    f,
+                    "the formula gives {} yuan, which rounds to 0.00",
+                    raw.normalize()
+                ),
+            },
+            Line::Capped(cap) => {
+                f.write_str(pick("封顶:", "capped at "))?;
+                cap.write(lang, f)
+            }
+            Line::Within(cap) => match zh {
+                true => {
+                    f.write_str("未超过")?;
+                    cap.write(lang, f)
+                }
+                false => write!(f, "within the cap ({})", In(cap, lang)),
+            },
+            Line::Relaxed { zh: z, en, figure } => match zh {
+                true => write!(f, "{z}(按比例计算为{}元)", Human(*figure)),
+                false => write!(f, "{en} (the rate gives {})", Human(*figure)),
+            },
+            Line::NothingLeft(cap) => {
+                f.write_str(pick("已无可得金额:", "nothing left to award: "))?;
+                cap.write(lang, f)
+            }
+            Line::FormulaZero => f.write_str(pick(
+                "按条款计算的金额为0元",
+                "the clause's formula gives 0 for the figures entered",
+            )),
+            Line::ProjectZero => f.write_str(pick(
+                "计算金额为0元",
+                "the formula gives 0 for this project",
+            )),
+            Line::Project { index, name, line } => {
+                f.write_str(pick("项目", "project "))?;
+                write!(f, "#{}", index + 1)?;
+                if !name.is_empty() {
+                    write!(f, "「{name}」")?;
+                }
+                f.write_str(pick(":", ": "))?;
+                line.write(lang, f)
+            }
+            Line::NotCounted(line) => {
+                f.write_str(pick("不计入:", "not counted: "))?;
+                line.write(lang, f)
+            }
+            Line::Projects { count, total } => match zh {
+                true => write!(f, "{count}个项目合计 {}元", Human(*total)),
+                false => write!(f, "{count} projects in all: {}", Human(*total)),
+            },
+            Line::NoProject(needs) => {
+                f.write_str(pick(
+                    "未填写应用场景项目;需要:",
+                    "no scenario project entered; needs: ",
+                ))?;
+                write!(f, "{}", In(&needs[..], lang))
+            }
+            Line::All(lines) => write!(f, "{}", In(&lines[..], lang)),
+            Line::Missed {
+                zh: z,
+                en,
+                fact,
+                entered,
+            } => match (zh, fact.field()) {
+                (true, field) => {
+                    write!(f, "{z}(已填:{}:", field.zh)?;
+                    entered.write(lang, f)?;
+                    f.write_char(')')
+                }
+                (false, field) => {
+                    write!(f, "{en} (entered: {}: ", field.en)?;
+                    entered.write(lang, f)?;
+                    f.write_char(')')
+                }
+            },
+            Line::PaidOnce { zh: z, en, year } => match zh {
+                true => write!(f, "{z}:已在{year}那一年计入,不再重复计算"),
+                false => write!(f, "{en}: already counted in the year of {year}, not again"),
+            },
+            Line::NotYet { doc, as_of } => {
+                let span = fill("{from}–{to}", doc, *as_of);
+                match (zh, &doc.not_yet_zh, &doc.not_yet_en) {
+                    (true, Some(t), _) | (false, _, Some(t)) => f.write_str(&fill(t, doc, *as_of)),
+                    (true, None, _) => {
+                        write!(f, "{}有效期为{span},计算日期{as_of}尚未施行", doc.name_zh)
+                    }
+                    (false, _, None) => {
+                        write!(f, "{} is in force {span}; not yet on {as_of}", doc.name_en)
+                    }
+                }
+            }
+            Line::Expired { doc, as_of } => {
+                let span = fill("{from}–{to}", doc, *as_of);
+                match (zh, &doc.expired_zh, &doc.expired_en) {
+                    (true, Some(t), _) | (false, _, Some(t)) => f.write_str(&fill(t, doc, *as_of)),
+                    (true, None, _) => {
+                        write!(f, "{}有效期为{span},计算日期{as_of}已过期", doc.name_zh)
+                    }
+                    (false, _, None) => {
+                        write!(f, "{} was in force {span}; expired on {as_of}", doc.name_en)
+                    }
+                }
+            }
+            Line::Uncertain { doc, as_of } => {
+                let t = if zh {
+                    &doc.uncertain_zh
+                } else {
+                    &doc.uncertain_en
+                };
+                t.as_deref()
+                    .map_or(Ok(()), |t| f.write_str(&fill(t, doc, *as_of)))
+            }
+            Line::Dates { doc } => match zh {
+                true => write!(
+                    f,
+                    "{}:{}",
+                    doc.name_zh,
+                    doc.dates_zh.as_deref().unwrap_or("")
+                ),
+                false => write!(
+                    f,
+                    "{}: {}",
+                    doc.name_en,
+                    doc.dates_en.as_deref().unwrap_or("")
+                ),
+            },
+            Line::Highest {
+                zh: z,
+                en,
+                best,
+                paid,
+            } => match (zh, paid) {
+                (true, true) => write!(f, "{z}——本项金额最高,按本项享受"),
+                (false, true) => write!(
+                    f,
+                    "{en} — this award is the highest of the group and is the one paid"
+                ),
+                (true, false) => write!(f, "{z}——{best}金额更高,本项不计入合计"),
+                (false, false) => {
+                    write!(f, "{en} — {best} pays more, so this award is not counted")
+                }
+            },
+            Line::OnlyBest { zh: z, en, best } => match zh {
+                true => write!(f, "{z}:按“从优、就高、不重复”只计{best}"),
+                false => write!(f, "{en}: only {best} is counted (从优、就高、不重复)"),
+            },
+            Line::Open(n) => match zh {
+                true => write!(
+                    f,
+                    "另有{n}项奖励没有确定金额(区间、金额待定或一事一议),未计入合计。"
+                ),
+                false => write!(
+                    f,
+                    "{n} further award(s) have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."
+                ),
+            },
+            Line::Scaled { to, from } => match zh {
+                true => write!(f, "资金池不足,按比例调减:{}元(原{}元)", fixed2(*to), fixed2(*from)),
+                false => write!(
+                    f,
+                    "scaled pro rata to fit the pool: {} of {}",
+                    fixed2(*to),
+                    fixed2(*from)
+                ),
+            },
+        }
+    }
+}
