@@ -11,6 +11,10 @@
 #[path = "cli/batch.rs"]
 mod batch;
 
+/// mimalloc for the command line (the engine and the pages keep the system's / wasm's allocator).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
