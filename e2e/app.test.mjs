@@ -313,9 +313,11 @@ test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', asy
   assert.equal(filing(got[3]).binding_cap, 'per enterprise per year: 2000000');
   assert.ok(!('steps_zh' in filing(got[3])) && !('notes_zh' in got[3]));
   const bad = await page.evaluate((a) => {
-    try { window.subsidyCalc.evaluate(a, { lang: 'fr' }); return null; } catch (e) { return e.errors[0].field; }
+    const field = (opts) => { try { window.subsidyCalc.evaluate(a, opts); return null; } catch (e) { return e.errors[0].field; } };
+    return [field({ lang: 'fr' }), field({ lang: 5 }), field({ detail: true }), field({ lang: undefined })];
   }, app);
-  assert.equal(bad, '(options).lang');
+  // A bad option is named, whatever its type; an option left undefined is the default.
+  assert.deepEqual(bad, ['(options).lang', '(options).lang', '(options).detail', null]);
   assert.deepEqual(problems, []);
   await context.close();
 });

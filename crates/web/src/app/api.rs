@@ -52,14 +52,17 @@ pub(crate) fn value_of(value: JsValue) -> Result<serde_json::Value, JsValue> {
     subsidy_calc::input::json_text(&text).map_err(|e| error(&e))
 }
 
-/// One string option (`detail`, `lang`); None when not given. No options (undefined) is the common
-/// call: not asked of Reflect, which would throw.
-fn option(options: &JsValue, key: &str) -> Option<String> {
-    options
-        .is_object()
-        .then(|| js_sys::Reflect::get(options, &key.into()).ok())
-        .flatten()
-        .and_then(|d| d.as_string())
+/// One string option (`detail`, `lang`): None when not given (or no options, undefined: the common
+/// call, not asked of Reflect, which would throw); Err when given but not a string.
+fn option(options: &JsValue, key: &str) -> Result<Option<String>, ()> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let v = js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or(())
 }
 
 /// Evaluates a contract application given as a JS object (or a JSON string). Options:
@@ -70,15 +73,17 @@ fn option(options: &JsValue, key: &str) -> Option<String> {
 pub fn evaluate(application: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let bad = |field: &str, message: &str| error(&[subsidy_calc::FieldError::new(field, message)]);
     let detail = match option(&options, "detail") {
-        None => subsidy_calc::Detail::Full,
-        Some(d) => subsidy_calc::Detail::parse(&d)
-            .ok_or_else(|| bad("(options).detail", "must be \"full\" or \"figures\""))?,
-    };
+        Ok(None) => Some(subsidy_calc::Detail::Full),
+        Ok(Some(d)) => subsidy_calc::Detail::parse(&d),
+        Err(()) => None,
+    }
+    .ok_or_else(|| bad("(options).detail", "must be \"full\" or \"figures\""))?;
     let langs = match option(&options, "lang") {
-        None => subsidy_calc::text::Langs::Both,
-        Some(l) => subsidy_calc::text::Langs::parse(&l)
-            .ok_or_else(|| bad("(options).lang", "must be \"both\", \"zh\" or \"en\""))?,
-    };
+        Ok(None) => Some(subsidy_calc::text::Langs::Both),
+        Ok(Some(l)) => subsidy_calc::text::Langs::parse(&l),
+        Err(()) => None,
+    }
+    .ok_or_else(|| bad("(options).lang", "must be \"both\", \"zh\" or \"en\""))?;
     let o =
         subsidy_calc::evaluate_value_with(&value_of(application)?, crate::browser::today(), detail)
             .map_err(|e| error(&e))?;
