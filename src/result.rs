@@ -1,5 +1,9 @@
 //! The result (the contract's output). Amounts are strings with two decimals; the exact decimals
-//! ride along unserialised for totals and tests.
+//! ride along unserialised for totals and tests. Its words are [`Line`]s (`text/`), written when it
+//! is serialised: in both languages (the contract), or in one (`Outcome::in_langs`); the view
+//! structs below keep the contract's keys and order (a plan's `changes` are part of the result
+//! rather than a flattened wrapper: serde's flatten would add a second copy of every serializer to
+//! the web bundle, ~7 KB gzip).
 use crate::date::Date;
 use crate::rulebook::{Family, Kind, Status};
 use crate::text::{CapLine, In, Lang, Langs, Line};

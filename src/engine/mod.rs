@@ -1,6 +1,7 @@
 //! The evaluation: a pure function from a validated application and the rule book to a result.
 //! Every branch on policy content lives in the rule data; this module only knows the shapes a rule
-//! can take. Here: the result, a document's dates, one rule's eligibility and its text. Beside it:
+//! can take. It writes no words: what it did is recorded as `text::Line`s, written when shown.
+//! Here: the result, a document's dates, one rule's eligibility. Beside it:
 //! `formula` (a rule's figure and its variants), `caps`, `scenario` (per-project clauses),
 //! `conditions` (whether a condition holds, and why not), `groups` (stacking).
 use crate::date::Date;
