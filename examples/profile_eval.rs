@@ -4,6 +4,10 @@
 use std::fmt::Write;
 use subsidy_calc::text::{In, Lang};
 use subsidy_calc::{Date, Detail, engine, input};
+
+/// The command line's allocator, as in the benchmarks.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let today = Date::parse("2026-11-24").unwrap();
     let text = std::fs::read_to_string(std::env::args().nth(1).expect("application file")).unwrap();
