@@ -6,7 +6,7 @@
 //! the web bundle, ~7 KB gzip).
 use crate::date::Date;
 use crate::rulebook::{Family, Kind, Status};
-use crate::text::{CapLine, In, Lang, Langs, Line};
+use crate::text::{CapLine, In, Lang, Langs, Line, written};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -135,7 +135,7 @@ impl<'a> Outcome<'a> {
 impl Award<'_> {
     /// The steps, written in one language.
     pub fn steps_in(&self, lang: Lang) -> Vec<String> {
-        self.steps.iter().map(|l| l.text(lang)).collect()
+        written(&self.steps, lang)
     }
     /// Why the award is not paid, written in one language.
     pub fn reason_in(&self, lang: Lang) -> Option<String> {
@@ -147,21 +147,21 @@ impl Award<'_> {
     }
     /// The award's notes, written in one language.
     pub fn notes_in(&self, lang: Lang) -> Vec<String> {
-        self.notes.iter().map(|l| l.text(lang)).collect()
+        written(&self.notes, lang)
     }
 }
 
 impl Outcome<'_> {
     /// The result's notes, written in one language.
     pub fn notes_in(&self, lang: Lang) -> Vec<String> {
-        self.notes.iter().map(|l| l.text(lang)).collect()
+        written(&self.notes, lang)
     }
 }
 
 impl CheckResult<'_> {
     /// What a check misses, written in one language.
     pub fn failing_in(&self, lang: Lang) -> Vec<String> {
-        self.failing.iter().map(|l| l.text(lang)).collect()
+        written(&self.failing, lang)
     }
 }
 

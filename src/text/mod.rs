@@ -237,6 +237,11 @@ pub enum Entered<'a> {
     Text(String),
 }
 
+/// Lines written in one language, one string each (an award's steps or notes, a check's failures).
+pub fn written(lines: &[Line<'_>], lang: Lang) -> Vec<String> {
+    lines.iter().map(|l| l.text(lang)).collect()
+}
+
 /// A line, a list of lines or a cap in one language: `Display`, and a string when serialised.
 pub struct In<'r, T: ?Sized>(pub &'r T, pub Lang);
 
