@@ -11,11 +11,35 @@ use std::collections::BTreeMap;
 
 /// Whole cents of an amount string ("1250000.50" → 125000050).
 pub fn cents(amount: &str) -> i64 {
+    // The engine's own amounts (`fixed2`: "1234567.50") as integers: a batch reads one per award.
+    if let Some(c) = plain_cents(amount) {
+        return c;
+    }
     amount
         .parse::<Decimal>()
         .ok()
         .and_then(|d| (d * Decimal::ONE_HUNDRED).round().try_into().ok())
         .unwrap_or(0)
+}
+
+/// "-1234567.50" (digits, a point, two decimals; at most 16 digits before the point) in cents.
+fn plain_cents(s: &str) -> Option<i64> {
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = body.split_once('.')?;
+    if int.is_empty() || int.len() > 16 || frac.len() != 2 {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + i64::from(b - b'0');
+    }
+    Some(if negative { -v } else { v })
 }
 
 fn yuan(cents: i128) -> String {

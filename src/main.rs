@@ -10,6 +10,8 @@
 //!   subsidy-calc fields                  every input field, as a Markdown table
 #[path = "cli/batch.rs"]
 mod batch;
+#[path = "cli/csv_out.rs"]
+mod csv_out;
 
 /// mimalloc for the command line (the engine and the pages keep the system's / wasm's allocator).
 #[global_allocator]

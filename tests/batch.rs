@@ -261,3 +261,55 @@ fn an_unknown_column_is_refused_before_any_row() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown column(s): colour"), "{err}");
 }
+
+#[test]
+fn cents_reads_every_amount_as_the_decimal_does() {
+    use rust_decimal::Decimal;
+    use subsidy_calc::batch::cents;
+    // The engine's amounts ("1234567.50", "-0.05", "0.00") take the integer path; anything else
+    // (one decimal, none, more, text) the decimal's: both must agree on every one of them.
+    let by_decimal = |s: &str| -> i64 {
+        s.parse::<Decimal>()
+            .ok()
+            .and_then(|d| (d * Decimal::ONE_HUNDRED).round().try_into().ok())
+            .unwrap_or(0)
+    };
+    let mut seed: u64 = 7;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        seed >> 11
+    };
+    let mut texts: Vec<String> = [
+        "0.00",
+        "-0.05",
+        "3000000.00",
+        "1234567.5",
+        "1234567",
+        "12.345",
+        "-",
+        ".50",
+        "1.",
+        "",
+        "x.00",
+        "1,000.00",
+        "9999999999999999.99",
+        "99999999999999999.99",
+        "+1.00",
+        " 1.00",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for _ in 0..20_000 {
+        let c = (next() % 1_000_000_000_000) as i64 * if next() % 2 == 0 { 1 } else { -1 };
+        texts.push(subsidy_calc::money::fixed2(Decimal::new(c, 2)));
+    }
+    for t in &texts {
+        assert_eq!(cents(t), by_decimal(t), "{t:?}");
+    }
+    // By hand: 3,000,000.00 yuan is 300,000,000 cents; −0.05 yuan is −5.
+    assert_eq!(cents("3000000.00"), 300_000_000);
+    assert_eq!(cents("-0.05"), -5);
+}

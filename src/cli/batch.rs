@@ -2,6 +2,7 @@
 //! of many applications (the engine's side is `subsidy_calc::batch`). Formats by extension: `.jsonl`,
 //! `.csv`, `.xlsx`, in and out. A row is read, evaluated and written before the next is read; a bad
 //! row is reported with its row number and fields and never stops the batch.
+use crate::csv_out::CsvOut;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -9,7 +10,9 @@ use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use subsidy_calc::batch::{self, Summary, cents, prorata};
 use subsidy_calc::result::Outcome;
-use subsidy_calc::sheet::{Done, Row, apply_scaled, csv_rows, table_header, xlsx_rows};
+use subsidy_calc::sheet::{
+    Done, Row, application_of, apply_scaled, csv_records, record_id, table_header, xlsx_rows,
+};
 use subsidy_calc::{Application, Date, Detail, FieldError, RuleBook};
 
 pub struct Options {
@@ -95,7 +98,20 @@ fn read_rows(
         }
         "csv" => {
             let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            csv_rows(BufReader::new(f), &mut cells).map_err(|e| format!("{path}: {e}"))
+            // One record's buffer for every row: the application is made from it directly.
+            csv_records(BufReader::new(f), &mut |columns, n, rec| {
+                each(match rec {
+                    Ok(rec) => Input {
+                        id: record_id(columns, rec, n),
+                        app: application_of(columns, rec.iter(), today),
+                    },
+                    Err(e) => Input {
+                        id: n.to_string(),
+                        app: Err(vec![e]),
+                    },
+                })
+            })
+            .map_err(|e| format!("{path}: {e}"))
         }
         // A workbook is read whole by calamine anyway: its bytes, then a row at a time.
         "xlsx" => {
@@ -110,12 +126,12 @@ fn read_rows(
 
 enum Out {
     Jsonl(BufWriter<std::fs::File>),
-    Csv(Box<csv::Writer<std::fs::File>>),
+    Csv(Box<CsvOut<'static, std::fs::File>>),
     Xlsx(Box<rust_xlsxwriter::Workbook>, u32),
 }
 
 impl Out {
-    fn open(path: &str, book: &RuleBook) -> Result<Out, String> {
+    fn open(path: &str, book: &'static RuleBook) -> Result<Out, String> {
         let header = table_header(book);
         match ext(path).as_str() {
             "jsonl" | "ndjson" => Ok(Out::Jsonl(BufWriter::new(
@@ -124,9 +140,7 @@ impl Out {
             "csv" => {
                 let f =
                     std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?;
-                let mut w = csv::Writer::from_writer(f);
-                w.write_record(&header).map_err(|e| e.to_string())?;
-                Ok(Out::Csv(Box::new(w)))
+                Ok(Out::Csv(Box::new(CsvOut::new(f, book, &header))))
             }
             "xlsx" => {
                 let mut wb = rust_xlsxwriter::Workbook::new();
@@ -164,14 +178,7 @@ impl Out {
                 };
                 writeln!(w, "{v}").map_err(|e| e.to_string())
             }
-            Out::Csv(w) => w
-                .write_record(
-                    Done::of(book, id, n, result)
-                        .cells(book)
-                        .iter()
-                        .map(|c| c.as_bytes()),
-                )
-                .map_err(|e| e.to_string()),
+            Out::Csv(w) => w.row(id, n, result).map_err(|e| e.to_string()),
             Out::Xlsx(wb, r) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
                 let done = Done::of(book, id, n, result);
@@ -191,7 +198,7 @@ impl Out {
     fn finish(self, path: &str) -> Result<(), String> {
         match self {
             Out::Jsonl(mut w) => w.flush().map_err(|e| e.to_string()),
-            Out::Csv(mut w) => w.flush().map_err(|e| e.to_string()),
+            Out::Csv(w) => w.finish().map_err(|e| e.to_string()),
             Out::Xlsx(mut wb, _) => wb
                 .save(path)
                 .map_err(|e| format!("cannot write {path}: {e}")),

@@ -416,7 +416,7 @@ fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
 /// than read as 0. A minus sign is refused in every spelling (`-1`, `-0`, `-0.0`, `"-0"`).
 fn number(v: &Json, decimals: u32) -> Result<Decimal, String> {
     let text = match v {
-        Json::String(s) => s.clone(),
+        Json::String(s) => s,
         Json::Number(n) => {
             let t = n.to_string();
             if t.starts_with('-') {
@@ -426,5 +426,5 @@ fn number(v: &Json, decimals: u32) -> Result<Decimal, String> {
         }
         _ => return Err("not a number: give a decimal string such as \"1250000.50\"".into()),
     };
-    parse_plain(&text, decimals).map_err(str::to_string)
+    parse_plain(text, decimals).map_err(str::to_string)
 }

@@ -99,15 +99,23 @@ pub fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
     }))
 }
 
+/// A row's id: its `id` cell, else its row number.
+fn id_of<'c>(
+    columns: &[Option<Column>],
+    cells: impl IntoIterator<Item = &'c str>,
+    n: usize,
+) -> String {
+    columns
+        .iter()
+        .zip(cells)
+        .find(|(c, t)| matches!(c, Some(Column::Id)) && !t.trim().is_empty())
+        .map_or_else(|| n.to_string(), |(_, t)| t.trim().to_string())
+}
+
 /// A row of cells (CSV or spreadsheet), its id read from the `id` column.
 pub fn row_of(columns: &Rc<[Option<Column>]>, cells: Vec<String>, n: usize) -> Row {
-    let id = columns
-        .iter()
-        .zip(&cells)
-        .find(|(c, t)| matches!(c, Some(Column::Id)) && !t.trim().is_empty())
-        .map_or_else(|| n.to_string(), |(_, t)| t.trim().to_string());
     Row {
-        id,
+        id: id_of(columns, cells.iter().map(String::as_str), n),
         cells: Ok(cells),
         columns: columns.clone(),
     }
@@ -123,56 +131,65 @@ impl Row {
         }
     }
 
-    /// The row's application, each cell checked and stored straight into it (no JSON tree), by
-    /// the validator the JSON contract uses ([`Builder`]): every bad cell is named by its field.
+    /// The row's application (see [`application_of`]).
     pub fn application(&self, today: Date) -> Result<Application, Vec<FieldError>> {
         let cells = self.cells.as_ref().map_err(Clone::clone)?;
-        let regions = crate::input::regions();
-        let mut b = Builder::new(today, &regions);
-        let mut projects: Vec<Vec<(usize, Value)>> = Vec::new();
-        for (c, text) in self.columns.iter().zip(cells) {
-            match c {
-                None | Some(Column::Id) => {}
-                Some(Column::Top(k)) => {
-                    let t = text.trim();
-                    if !t.is_empty() {
-                        let v = if *k == "schema" {
-                            json!(t.parse::<u64>().unwrap_or(0))
-                        } else {
-                            json!(t)
-                        };
-                        b.top(k, &v);
-                    }
-                }
-                Some(Column::Field(i)) => match cell(text, FIELDS[*i].ty) {
-                    Ok(Some(v)) => b.field(*i, &v),
-                    Ok(None) => {}
-                    Err(m) => b.errors.push(FieldError::new(FIELDS[*i].path, m)),
-                },
-                Some(Column::Scenario(s, i)) => match cell(text, SCENARIO_FIELDS[*i].ty) {
-                    Ok(Some(v)) => {
-                        if projects.len() <= *s {
-                            projects.resize_with(s + 1, Vec::new);
-                        }
-                        projects[*s].push((*i, v));
-                    }
-                    Ok(None) => {}
-                    Err(m) => b.errors.push(FieldError::new(
-                        format!("scenarios[{s}].{}", SCENARIO_FIELDS[*i].path),
-                        m,
-                    )),
-                },
-            }
-        }
-        // A project with no cell filled is no project.
-        for p in projects.into_iter().filter(|p| !p.is_empty()) {
-            let s = b.scenario();
-            for (i, v) in p {
-                b.scenario_field(s, i, &v);
-            }
-        }
-        b.finish()
+        application_of(&self.columns, cells.iter().map(String::as_str), today)
     }
+}
+
+/// A row's application, each cell checked and stored straight into it (no JSON tree), by the
+/// validator the JSON contract uses ([`Builder`]): every bad cell is named by its field.
+pub fn application_of<'c>(
+    columns: &[Option<Column>],
+    cells: impl IntoIterator<Item = &'c str>,
+    today: Date,
+) -> Result<Application, Vec<FieldError>> {
+    let regions = crate::input::regions();
+    let mut b = Builder::new(today, &regions);
+    let mut projects: Vec<Vec<(usize, Value)>> = Vec::new();
+    for (c, text) in columns.iter().zip(cells) {
+        match c {
+            None | Some(Column::Id) => {}
+            Some(Column::Top(k)) => {
+                let t = text.trim();
+                if !t.is_empty() {
+                    let v = if *k == "schema" {
+                        json!(t.parse::<u64>().unwrap_or(0))
+                    } else {
+                        json!(t)
+                    };
+                    b.top(k, &v);
+                }
+            }
+            Some(Column::Field(i)) => match cell(text, FIELDS[*i].ty) {
+                Ok(Some(v)) => b.field(*i, &v),
+                Ok(None) => {}
+                Err(m) => b.errors.push(FieldError::new(FIELDS[*i].path, m)),
+            },
+            Some(Column::Scenario(s, i)) => match cell(text, SCENARIO_FIELDS[*i].ty) {
+                Ok(Some(v)) => {
+                    if projects.len() <= *s {
+                        projects.resize_with(s + 1, Vec::new);
+                    }
+                    projects[*s].push((*i, v));
+                }
+                Ok(None) => {}
+                Err(m) => b.errors.push(FieldError::new(
+                    format!("scenarios[{s}].{}", SCENARIO_FIELDS[*i].path),
+                    m,
+                )),
+            },
+        }
+    }
+    // A project with no cell filled is no project.
+    for p in projects.into_iter().filter(|p| !p.is_empty()) {
+        let s = b.scenario();
+        for (i, v) in p {
+            b.scenario_field(s, i, &v);
+        }
+    }
+    b.finish()
 }
 
 pub fn columns_of(headers: &[String]) -> Result<Vec<Option<Column>>, String> {
@@ -210,6 +227,26 @@ pub fn xlsx_text(d: &calamine::Data) -> String {
 /// streams a file, the page has the bytes — numbering rows from 1 after the header, which must
 /// name known columns.
 pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<(), String> {
+    let mut shared: Option<Rc<[Option<Column>]>> = None;
+    csv_records(input, &mut |columns, n, rec| {
+        let cols = shared.get_or_insert_with(|| columns.into());
+        each(match rec {
+            Ok(rec) => row_of(cols, rec.iter().map(String::from).collect(), n),
+            Err(e) => Row::unreadable(n.to_string(), vec![e]),
+        })
+    })
+}
+
+/// A CSV record as read, or why it could not be.
+pub type Record<'r> = Result<&'r csv::StringRecord, FieldError>;
+
+/// Reads CSV as [`csv_rows`] does, handing each record to `each` with the columns and its row
+/// number without keeping it: one record's buffer serves every row (the command line's million
+/// rows; [`application_of`] and [`record_id`] make the application and id from it).
+pub fn csv_records(
+    input: impl std::io::Read,
+    each: &mut dyn FnMut(&[Option<Column>], usize, Record),
+) -> Result<(), String> {
     let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<String> = r
         .headers()
@@ -217,17 +254,21 @@ pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<
         .iter()
         .map(String::from)
         .collect();
-    let cols: Rc<[Option<Column>]> = columns_of(&headers)?.into();
-    for (i, rec) in r.records().enumerate() {
-        each(match rec {
-            Ok(rec) => row_of(&cols, rec.iter().map(String::from).collect(), i + 1),
-            Err(e) => Row::unreadable(
-                (i + 1).to_string(),
-                vec![FieldError::new("(csv)", e.to_string())],
-            ),
-        });
+    let cols = columns_of(&headers)?;
+    let mut rec = csv::StringRecord::new();
+    for n in 1.. {
+        match r.read_record(&mut rec) {
+            Ok(true) => each(&cols, n, Ok(&rec)),
+            Ok(false) => break,
+            Err(e) => each(&cols, n, Err(FieldError::new("(csv)", e.to_string()))),
+        }
     }
     Ok(())
+}
+
+/// A CSV record's id: its `id` cell, else its row number.
+pub fn record_id(columns: &[Option<Column>], rec: &csv::StringRecord, n: usize) -> String {
+    id_of(columns, rec.iter(), n)
 }
 
 /// Every row of a CSV file's bytes.

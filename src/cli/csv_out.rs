@@ -1,0 +1,160 @@
+//! The output table as CSV, written a row at a time straight from the result: the columns of
+//! `sheet::table_header` (id, row, each clause's kind and amount, the totals, the errors), byte for
+//! byte what `csv::Writer` writes for `Done::cells`, without building the row's 155 cells first.
+//! Quoting is csv-core's own decision (`should_quote`, `quote`): a field is quoted when it holds a
+//! comma, a quote or a line break, as the `csv` crate's default writer does. A million rows spent a
+//! quarter of their time in the general writer's per-field state machine (callgrind, 2026-11-26).
+use std::io::Write;
+use subsidy_calc::FieldError;
+use subsidy_calc::result::Outcome;
+use subsidy_calc::rulebook::{Kind, RuleBook};
+
+/// Bytes kept before they go to the file.
+const CHUNK: usize = 256 * 1024;
+
+pub struct CsvOut<'b, W: Write> {
+    book: &'b RuleBook,
+    out: W,
+    buf: Vec<u8>,
+    csv: csv_core::Writer,
+    /// The clauses' count (the table's column pairs).
+    rules: usize,
+    /// Per region: the table position and clause id of each of its awards, in the order the
+    /// engine lists them.
+    positions: Vec<(&'b str, Vec<(usize, &'b str)>)>,
+    /// This row's award index per table position (reused).
+    slots: Vec<Option<usize>>,
+}
+
+impl<'b, W: Write> CsvOut<'b, W> {
+    pub fn new(out: W, book: &'b RuleBook, header: &[String]) -> CsvOut<'b, W> {
+        let rules = book.rules().count();
+        let mut w = CsvOut {
+            book,
+            out,
+            buf: Vec::with_capacity(CHUNK + 4096),
+            csv: csv_core::Writer::new(),
+            rules,
+            positions: Vec::new(),
+            slots: vec![None; rules],
+        };
+        for (i, h) in header.iter().enumerate() {
+            if i > 0 {
+                w.buf.push(b',');
+            }
+            w.field(h);
+        }
+        w.buf.push(b'\n');
+        w
+    }
+
+    fn field(&mut self, s: &str) {
+        let b = s.as_bytes();
+        if !self.csv.should_quote(b) {
+            self.buf.extend_from_slice(b);
+            return;
+        }
+        // At most every byte doubled, and the two quotes.
+        let at = self.buf.len();
+        self.buf.resize(at + 2 * b.len() + 2, 0);
+        self.buf[at] = b'"';
+        let (_, _, n) = csv_core::quote(b, &mut self.buf[at + 1..], b'"', b'\\', true);
+        self.buf[at + 1 + n] = b'"';
+        self.buf.truncate(at + n + 2);
+    }
+
+    /// One row: the result's awards by their clause's column, or the row's errors.
+    pub fn row(
+        &mut self,
+        id: &str,
+        n: usize,
+        result: Result<&Outcome, &[FieldError]>,
+    ) -> std::io::Result<()> {
+        self.field(id);
+        let _ = write!(self.buf, ",{n}");
+        match result {
+            Ok(o) => {
+                let slots = self.slots_of(o);
+                for slot in slots.iter().take(self.rules) {
+                    match slot.and_then(|i| o.awards.get(i)) {
+                        Some(a) => {
+                            self.buf.push(b',');
+                            self.buf.extend_from_slice(a.kind.key().as_bytes());
+                            self.buf.push(b',');
+                            if a.kind != Kind::NotEligible
+                                && let Some(v) = &a.amount
+                            {
+                                self.field(v);
+                            }
+                        }
+                        None => self.buf.extend_from_slice(b",,"),
+                    }
+                }
+                self.slots = slots;
+                let t = &o.total;
+                for v in [&t.exact, &t.up_to, &t.draft_exact, &t.draft_up_to] {
+                    self.buf.push(b',');
+                    self.field(v);
+                }
+                self.buf.extend_from_slice(b",\n");
+            }
+            Err(errors) => {
+                for _ in 0..self.rules {
+                    self.buf.extend_from_slice(b",,");
+                }
+                self.buf.extend_from_slice(b",,,,,");
+                let text = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                self.field(&text);
+                self.buf.push(b'\n');
+            }
+        }
+        if self.buf.len() >= CHUNK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Which award of the result goes in each table position: the region's positions, worked out
+    /// once per region, each checked against the award's clause (else looked up by its id).
+    fn slots_of(&mut self, o: &Outcome) -> Vec<Option<usize>> {
+        let book = self.book;
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.iter_mut().for_each(|s| *s = None);
+        let at = match self.positions.iter().position(|(r, _)| *r == o.region) {
+            Some(at) => at,
+            None => {
+                let Some(region) = book.region(&o.region) else {
+                    return slots;
+                };
+                let p = book
+                    .region_rules(&o.region)
+                    .iter()
+                    .map(|(p, r)| (*p, r.id.as_str()))
+                    .collect();
+                self.positions.push((region.key.as_str(), p));
+                self.positions.len() - 1
+            }
+        };
+        let rules = &self.positions[at].1;
+        for (i, a) in o.awards.iter().enumerate() {
+            let pos = match rules.get(i) {
+                Some((p, id)) if *id == a.id => Some(*p),
+                _ => book.rule_position(a.id),
+            };
+            if let Some(s) = pos.and_then(|p| slots.get_mut(p)) {
+                *s = Some(i);
+            }
+        }
+        slots
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.out.flush()
+    }
+}
