@@ -240,13 +240,13 @@ pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<
 /// A CSV record as read, or why it could not be.
 pub type Record<'r> = Result<&'r csv::StringRecord, FieldError>;
 
+/// What [`csv_records`] calls for each record: the columns, the row number, the record.
+pub type OnRecord<'f> = dyn FnMut(&[Option<Column>], usize, Record) + 'f;
+
 /// Reads CSV as [`csv_rows`] does, handing each record to `each` with the columns and its row
 /// number without keeping it: one record's buffer serves every row (the command line's million
 /// rows; [`application_of`] and [`record_id`] make the application and id from it).
-pub fn csv_records(
-    input: impl std::io::Read,
-    each: &mut dyn FnMut(&[Option<Column>], usize, Record),
-) -> Result<(), String> {
+pub fn csv_records(input: impl std::io::Read, each: &mut OnRecord) -> Result<(), String> {
     let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<String> = r
         .headers()
