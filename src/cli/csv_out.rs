@@ -6,6 +6,7 @@
 //! quarter of their time in the general writer's per-field state machine (callgrind, 2026-11-26).
 use std::io::Write;
 use subsidy_calc::FieldError;
+use subsidy_calc::batch::Positions;
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, RuleBook};
 
@@ -19,9 +20,7 @@ pub struct CsvOut<'b, W: Write> {
     csv: csv_core::Writer,
     /// The clauses' count (the table's column pairs).
     rules: usize,
-    /// Per region: the table position and clause id of each of its awards, in the order the
-    /// engine lists them.
-    positions: Vec<(&'b str, Vec<(usize, &'b str)>)>,
+    positions: Positions,
     /// This row's award index per table position (reused).
     slots: Vec<Option<usize>>,
 }
@@ -35,7 +34,7 @@ impl<'b, W: Write> CsvOut<'b, W> {
             buf: Vec::with_capacity(CHUNK + 4096),
             csv: csv_core::Writer::new(),
             rules,
-            positions: Vec::new(),
+            positions: Positions::default(),
             slots: vec![None; rules],
         };
         for (i, h) in header.iter().enumerate() {
@@ -119,33 +118,11 @@ impl<'b, W: Write> CsvOut<'b, W> {
         Ok(())
     }
 
-    /// Which award of the result goes in each table position: the region's positions, worked out
-    /// once per region, each checked against the award's clause (else looked up by its id).
+    /// Which award of the result goes in each table position.
     fn slots_of(&mut self, o: &Outcome) -> Vec<Option<usize>> {
-        let book = self.book;
         let mut slots = std::mem::take(&mut self.slots);
         slots.iter_mut().for_each(|s| *s = None);
-        let at = match self.positions.iter().position(|(r, _)| *r == o.region) {
-            Some(at) => at,
-            None => {
-                let Some(region) = book.region(&o.region) else {
-                    return slots;
-                };
-                let p = book
-                    .region_rules(&o.region)
-                    .iter()
-                    .map(|(p, r)| (*p, r.id.as_str()))
-                    .collect();
-                self.positions.push((region.key.as_str(), p));
-                self.positions.len() - 1
-            }
-        };
-        let rules = &self.positions[at].1;
-        for (i, a) in o.awards.iter().enumerate() {
-            let pos = match rules.get(i) {
-                Some((p, id)) if *id == a.id => Some(*p),
-                _ => book.rule_position(a.id),
-            };
+        for (i, (pos, _)) in self.positions.of(self.book, o).enumerate() {
             if let Some(s) = pos.and_then(|p| slots.get_mut(p)) {
                 *s = Some(i);
             }

@@ -75,11 +75,16 @@ pub fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
         return Ok(None);
     }
     Ok(Some(match ty {
-        Ty::Flag => match t.to_ascii_lowercase().as_str() {
-            "true" | "是" | "1" | "yes" | "y" => json!(true),
-            "false" | "否" | "0" | "no" | "n" => json!(false),
-            _ => return Err(format!("\"{t}\": give true or false (是 / 否)")),
-        },
+        Ty::Flag => {
+            let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+            if is(&["true", "是", "1", "yes", "y"]) {
+                json!(true)
+            } else if is(&["false", "否", "0", "no", "n"]) {
+                json!(false)
+            } else {
+                return Err(format!("\"{t}\": give true or false (是 / 否)"));
+            }
+        }
         Ty::Set(_) => json!(
             t.split([',', '、', ';'])
                 .map(str::trim)
