@@ -9,15 +9,14 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Whole cents of an amount string ("1250000.50" → 125000050).
+/// Whole cents of an amount string ("1250000.50" → 125000050); 0 for text that is not a plain
+/// number (`money::plain_decimal`).
 pub fn cents(amount: &str) -> i64 {
     // The engine's own amounts (`fixed2`: "1234567.50") as integers: a batch reads one per award.
     if let Some(c) = plain_cents(amount) {
         return c;
     }
-    amount
-        .parse::<Decimal>()
-        .ok()
+    crate::money::plain_decimal(amount)
         .and_then(|d| (d * Decimal::ONE_HUNDRED).round().try_into().ok())
         .unwrap_or(0)
 }
@@ -90,7 +89,7 @@ struct Clause {
 }
 
 /// How many applicants got each award figure (cents). Figures are gathered in a buffer and folded
-/// into the sorted distinct figures with their counts every 65,536: memory in proportion to the
+/// into the sorted distinct figures with their counts every [`FOLD`]: memory in proportion to the
 /// distinct figures (and one buffer), and no map updated per award — a
 /// `BTreeMap` entry per award was half the summary's time, a cache miss each (perf, 2026-11-26).
 #[derive(Debug, Default)]
@@ -101,24 +100,32 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, v: i64) {
+        if self.fresh.capacity() == 0 {
+            self.fresh.reserve_exact(FOLD);
+        }
         self.fresh.push(v);
-        if self.fresh.len() >= 1 << 16 {
-            let fresh = std::mem::take(&mut self.fresh);
-            self.counted = merged(&self.counted, fresh);
+        if self.fresh.len() >= FOLD {
+            // The buffer keeps its memory: a fresh one each time cost the kernel a page clearing
+            // per 512 bytes of it.
+            self.counted = merged(&self.counted, &mut self.fresh);
+            self.fresh.clear();
         }
     }
 
     /// Every distinct figure with its count, smallest first.
     fn counts(&self) -> Vec<(i64, u64)> {
-        merged(&self.counted, self.fresh.clone())
+        merged(&self.counted, &mut self.fresh.clone())
     }
 }
 
-/// Sorted counts with more figures counted in.
-fn merged(counted: &[(i64, u64)], mut fresh: Vec<i64>) -> Vec<(i64, u64)> {
+/// Figures gathered before they are folded into the counts.
+const FOLD: usize = 1 << 16;
+
+/// Sorted counts with more figures counted in (`fresh` is left sorted).
+fn merged(counted: &[(i64, u64)], fresh: &mut [i64]) -> Vec<(i64, u64)> {
     fresh.sort_unstable();
     let mut runs: Vec<(i64, u64)> = Vec::new();
-    for v in fresh {
+    for &mut v in fresh {
         match runs.last_mut() {
             Some((w, c)) if *w == v => *c += 1,
             _ => runs.push((v, 1)),

@@ -6,7 +6,7 @@
 use crate::date::Date;
 use crate::engine;
 use crate::input::{self, FieldError};
-use crate::money::{fixed2, human};
+use crate::money::{fixed2, human, parse_json_number, plain_decimal};
 use crate::result::{Outcome, Total};
 use crate::rulebook::{CarryOp, Kind, RuleBook};
 use crate::text::Lang;
@@ -14,7 +14,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 /// At most this many years in a plan (the policies in the sources run five years at most).
 pub const MAX_YEARS: usize = 10;
@@ -68,12 +67,17 @@ fn set(root: &mut Value, path: &str, v: Value) {
     }
 }
 
+/// A value to carry forward: a plain number ("1250000.50"), or a JSON number as written ("1e6");
+/// anything else counts as 0 (the validator names it).
 fn num(v: Option<&Value>) -> Decimal {
-    match v {
-        Some(Value::String(s)) => Decimal::from_str(s).unwrap_or_default(),
-        Some(Value::Number(n)) => Decimal::from_str(&n.to_string()).unwrap_or_default(),
-        _ => Decimal::ZERO,
-    }
+    let text = match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => return Decimal::ZERO,
+    };
+    plain_decimal(&text)
+        .or_else(|| parse_json_number(&text, 28).ok())
+        .unwrap_or_default()
 }
 
 /// Parses and evaluates a plan given as JSON text.
@@ -262,7 +266,7 @@ fn run(
             &result.total.draft_exact,
             &result.total.draft_up_to,
         ]) {
-            *s += Decimal::from_str(t).unwrap_or_default();
+            *s += plain_decimal(t).unwrap_or_default();
         }
         let (en, zh) = match out.last() {
             Some(prev) => changes(prev, &result),

@@ -55,11 +55,16 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
     let mut awards = Vec::with_capacity(docs.iter().map(|d| d.rules.len()).sum());
     for doc in &docs {
         let dates = doc_status(doc, app.as_of);
-        for rule in &doc.rules {
-            awards.push(blank_award(doc, rule, &dates, full));
-            if let Some(award) = awards.last_mut() {
-                evaluate_rule(app, rule, &dates, award);
-            }
+        // Each award is made where it stays (an extend of a known length writes in place; a push
+        // of each built on the stack copied its 736 bytes), then evaluated there.
+        let first = awards.len();
+        awards.extend(
+            doc.rules
+                .iter()
+                .map(|rule| blank_award(doc, rule, &dates, full)),
+        );
+        for (rule, award) in doc.rules.iter().zip(&mut awards[first..]) {
+            evaluate_rule(app, rule, &dates, award);
         }
         // Qualification checks are words (what is missing, and why): not in a figures-only result.
         for check in doc.checks.iter().filter(|_| full) {
@@ -282,6 +287,9 @@ fn source<'a>(
     }
 }
 
+// Inlined where speed is asked for (the command line, the batch page): built in place in the
+// list. The calculator page is built for size, where forcing it costs 0.2 KB gzip.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, dates: &Dates<'a>, full: bool) -> Award<'a> {
     let mut notes = Vec::new();
     if full {

@@ -129,7 +129,7 @@ impl View {
 }
 
 pub(crate) fn money(amount: &str, unit: Unit, lang: Lang) -> String {
-    let Ok(d) = amount.parse::<rust_decimal::Decimal>() else {
+    let Some(d) = subsidy_calc::money::plain_decimal(amount) else {
         return String::new();
     };
     match unit {

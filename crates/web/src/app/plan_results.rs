@@ -6,7 +6,7 @@ use crate::plan_app::Ctx;
 use rust_decimal::Decimal;
 use subsidy_calc::RuleBook;
 use subsidy_calc::date::Date;
-use subsidy_calc::money::{human, in_wan};
+use subsidy_calc::money::{human, in_wan, plain_decimal};
 use subsidy_calc::plan::PlanOutcome;
 use subsidy_calc::rulebook::Family;
 use subsidy_calc_web::form::Lang;
@@ -17,7 +17,7 @@ use subsidy_calc_web::plan_form::{
 use yew::prelude::*;
 
 fn yuan(v: &str, lang: Lang) -> String {
-    let d: Decimal = v.parse().unwrap_or_default();
+    let d: Decimal = plain_decimal(v).unwrap_or_default();
     match lang {
         Lang::Zh => format!("{}元", human(d)),
         Lang::En => format!("¥{}", human(d)),
@@ -49,7 +49,7 @@ pub(crate) fn results(ctx: &Ctx) -> Html {
     let book = subsidy_calc::rulebook::book();
     let p = &ctx.plan;
     let markers = end_markers(book, &p.region, p.start, o.years.len());
-    let draft = o.total.draft_up_to.parse::<Decimal>().unwrap_or_default() > Decimal::ZERO;
+    let draft = plain_decimal(&o.total.draft_up_to).unwrap_or_default() > Decimal::ZERO;
     let csv_cb = {
         let text = csv(o, book, p.start, lang);
         Callback::from(move |_| {
@@ -263,7 +263,7 @@ fn compare(ctx: &Ctx, o: &PlanOutcome, book: &RuleBook) -> Html {
                                 Callback::from(move |_| edit.emit(PlanEdit::Region(key.clone())))
                             };
                             let chosen = r.region == p.region;
-                            let draft = r.draft_up_to.parse::<Decimal>().unwrap_or_default() > Decimal::ZERO;
+                            let draft = plain_decimal(&r.draft_up_to).unwrap_or_default() > Decimal::ZERO;
                             html! {
                                 <tr class={classes!(chosen.then_some("chosen"))} data-region={r.region.clone()}>
                                     <th scope="row">

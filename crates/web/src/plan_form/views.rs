@@ -252,7 +252,7 @@ pub fn compare_rows(o: &PlanOutcome, book: &RuleBook, start: i32) -> Vec<RegionR
             }
         })
         .collect();
-    let key = |r: &RegionRow| r.up_to.parse::<Decimal>().unwrap_or_default();
+    let key = |r: &RegionRow| subsidy_calc::money::plain_decimal(&r.up_to).unwrap_or_default();
     out.sort_by(|a, b| key(b).cmp(&key(a)).then(a.region.cmp(&b.region)));
     out
 }
