@@ -315,3 +315,68 @@ fn cents_reads_every_amount_as_the_decimal_does() {
     assert_eq!(cents("-0.05"), -5);
     assert_eq!(cents("12.355"), 1236);
 }
+
+#[test]
+fn a_spreadsheet_number_is_checked_as_the_same_text_given_in_json() {
+    use subsidy_calc::sheet::{application_of, columns_of};
+    // A number cell is read straight from its text (no JSON string made for it): every accepted
+    // value and every message must be what the JSON contract gives for the same text as a string.
+    let heads = [
+        "region",
+        "compute.domestic_fees",
+        "model_filing.models_filed",
+        "listing.proceeds_invested_locally_percent",
+    ]
+    .map(String::from);
+    let cols = columns_of(&heads).unwrap();
+    let today = subsidy_calc::Date::parse("2026-11-24").unwrap();
+    let texts = [
+        "1e5",
+        " 12 ",
+        "1,000",
+        "0012.50",
+        "1.",
+        ".5",
+        "１２",
+        "1000000000001",
+        "-1",
+        "1.5",
+        "101",
+        "100.001",
+        "abc",
+        "3",
+        "50",
+        "0",
+        "99.99",
+        "1000",
+    ];
+    for t in texts {
+        let sheet = application_of(&cols, ["wuhan", t, t, t], today);
+        let json = serde_json::json!({
+            "region": "wuhan",
+            "compute": { "domestic_fees": t },
+            "model_filing": { "models_filed": t },
+            "listing": { "proceeds_invested_locally_percent": t },
+        });
+        let contract = subsidy_calc::input::parse_value(&json, today);
+        match (sheet, contract) {
+            (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{t:?}"),
+            // (The JSON object's fields are walked in key order, the sheet's in column order.)
+            (Err(mut a), Err(mut b)) => {
+                a.sort_by(|x, y| x.field.cmp(&y.field));
+                b.sort_by(|x, y| x.field.cmp(&y.field));
+                assert_eq!(a, b, "{t:?}")
+            }
+            (a, b) => panic!("{t:?}: spreadsheet {a:?}, JSON {b:?}"),
+        }
+    }
+    // By hand: "3" models and 50 % are taken; 101 % is refused by its field's range.
+    let ok = application_of(&cols, ["wuhan", "3", "3", "50"], today);
+    assert!(ok.is_ok());
+    let refused = application_of(&cols, ["wuhan", "3", "3", "101"], today).unwrap_err();
+    assert_eq!(
+        refused[0].field,
+        "listing.proceeds_invested_locally_percent"
+    );
+    assert_eq!(refused[0].message, "a percentage must be between 0 and 100");
+}

@@ -58,7 +58,12 @@ impl<'r> Builder<'r> {
 
     /// The field `FIELDS[i]`; JSON null leaves it absent.
     pub fn field(&mut self, i: usize, v: &Json) {
-        match parse_field(FIELDS[i].ty, v) {
+        self.put(i, parse_field(FIELDS[i].ty, v));
+    }
+
+    /// The field `FIELDS[i]` as checked: stored, absent (None), or its problem named.
+    pub fn put(&mut self, i: usize, checked: Result<Option<Val>, String>) {
+        match checked {
             Ok(Some(val)) => self.values[i] = val,
             Ok(None) => {}
             Err(m) => self.errors.push(err(FIELDS[i].path, m)),

@@ -167,10 +167,15 @@ pub fn application_of<'c>(
                     b.top(k, &v);
                 }
             }
-            Some(Column::Field(i)) => match cell(text, FIELDS[*i].ty) {
-                Ok(Some(v)) => b.field(*i, &v),
-                Ok(None) => {}
-                Err(m) => b.errors.push(FieldError::new(FIELDS[*i].path, m)),
+            // A number straight from its text (no JSON string made for it), the rest as JSON.
+            Some(Column::Field(i)) => match crate::input::number_text(FIELDS[*i].ty, text) {
+                Some(_) if text.trim().is_empty() => {}
+                Some(checked) => b.put(*i, checked.map(Some)),
+                None => match cell(text, FIELDS[*i].ty) {
+                    Ok(Some(v)) => b.field(*i, &v),
+                    Ok(None) => {}
+                    Err(m) => b.errors.push(FieldError::new(FIELDS[*i].path, m)),
+                },
             },
             Some(Column::Scenario(s, i)) => match cell(text, SCENARIO_FIELDS[*i].ty) {
                 Ok(Some(v)) => {
