@@ -24,7 +24,9 @@ pub use table::{Done, Got, apply_scaled, scale_pools, table_header};
 #[derive(Clone, Debug)]
 pub struct Row {
     pub id: String,
-    cells: Result<Vec<String>, Vec<FieldError>>,
+    /// The cells in one record (one text buffer and its bounds, not a string per cell: a batch in
+    /// the browser keeps 100,000 rows).
+    cells: Result<csv::StringRecord, Vec<FieldError>>,
     columns: Rc<[Option<Column>]>,
 }
 
@@ -118,9 +120,9 @@ fn id_of<'c>(
 }
 
 /// A row of cells (CSV or spreadsheet), its id read from the `id` column.
-pub fn row_of(columns: &Rc<[Option<Column>]>, cells: Vec<String>, n: usize) -> Row {
+pub fn row_of(columns: &Rc<[Option<Column>]>, cells: csv::StringRecord, n: usize) -> Row {
     Row {
-        id: id_of(columns, cells.iter().map(String::as_str), n),
+        id: id_of(columns, cells.iter(), n),
         cells: Ok(cells),
         columns: columns.clone(),
     }
@@ -139,7 +141,7 @@ impl Row {
     /// The row's application (see [`application_of`]).
     pub fn application(&self, today: Date) -> Result<Application, Vec<FieldError>> {
         let cells = self.cells.as_ref().map_err(Clone::clone)?;
-        application_of(&self.columns, cells.iter().map(String::as_str), today)
+        application_of(&self.columns, cells.iter(), today)
     }
 }
 
@@ -241,7 +243,7 @@ pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<
     csv_records(input, &mut |columns, n, rec| {
         let cols = shared.get_or_insert_with(|| columns.into());
         each(match rec {
-            Ok(rec) => row_of(cols, rec.iter().map(String::from).collect(), n),
+            Ok(rec) => row_of(cols, rec.clone(), n),
             Err(e) => Row::unreadable(n.to_string(), vec![e]),
         })
     })
@@ -307,7 +309,7 @@ pub fn xlsx_rows(bytes: &[u8], each: &mut dyn FnMut(Row)) -> Result<(), String> 
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        each(row_of(&cols, cells, i + 1));
+        each(row_of(&cols, csv::StringRecord::from(cells), i + 1));
     }
     Ok(())
 }

@@ -167,39 +167,52 @@ pub fn parse_plain(s: &str, max_decimals: u32) -> Result<Decimal, &'static str> 
     if t.starts_with('-') {
         return Err("must not be negative");
     }
-    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
-    let digits_ok = !int.is_empty()
-        && int.bytes().all(|c| c.is_ascii_digit())
-        && frac.bytes().all(|c| c.is_ascii_digit())
-        && !(t.contains('.') && frac.is_empty());
-    if !digits_ok {
-        return Err("not a number: use digits with an optional decimal point, e.g. \"1250000.50\"");
+    // One pass over the bytes (a batch reads several numbers per row): the digits before the
+    // point, the significant ones among them, the decimals, and the mantissa while it fits.
+    let (mut int, mut significant, mut decimals, mut point) = (0usize, 0usize, 0u32, false);
+    let mut m: u64 = 0;
+    for &c in t.as_bytes() {
+        match c {
+            b'0'..=b'9' if point => decimals += 1,
+            b'0'..=b'9' => {
+                int += 1;
+                if significant > 0 || c != b'0' {
+                    significant += 1;
+                }
+            }
+            b'.' if !point => {
+                point = true;
+                continue;
+            }
+            _ => return Err(NOT_A_NUMBER),
+        }
+        if significant <= 16 && decimals <= 2 {
+            m = m * 10 + u64::from(c - b'0');
+        }
     }
-    if frac.len() as u32 > max_decimals {
+    if int == 0 || (point && decimals == 0) {
+        return Err(NOT_A_NUMBER);
+    }
+    if decimals > max_decimals {
         return Err(if max_decimals == 2 {
             "more than two decimal places"
         } else {
             "must be a whole number"
         });
     }
-    if int.trim_start_matches('0').len() > 16 {
+    if significant > 16 {
         return Err("absurdly large");
     }
     // At most 16 + 2 significant digits: the mantissa fits a u64, and is what rust_decimal's own
-    // parser makes (the same digits, the scale the decimals given), without its general machinery
-    // (a batch reads several numbers per row).
-    if frac.len() <= 2 {
-        let mut m: u64 = 0;
-        for b in int.bytes().chain(frac.bytes()) {
-            m = m * 10 + u64::from(b - b'0');
-        }
-        return Ok(Decimal::from_i128_with_scale(
-            i128::from(m),
-            frac.len() as u32,
-        ));
+    // parser makes (the same digits, the scale the decimals given).
+    if decimals <= 2 {
+        return Ok(Decimal::from_i128_with_scale(i128::from(m), decimals));
     }
     plain_decimal(t).ok_or("not a number")
 }
+
+const NOT_A_NUMBER: &str =
+    "not a number: use digits with an optional decimal point, e.g. \"1250000.50\"";
 
 /// A JSON number's exact text (grammar already checked, no sign) as a decimal with at most
 /// `max_decimals` decimals: exponents are applied to the digits, never through a float. A value
