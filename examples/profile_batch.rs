@@ -2,7 +2,7 @@
 //! each made an application, evaluated for its figures, added to the summary and kept as a table
 //! row, as `crates/web/src/app/batch_app.rs` does in the browser.
 //! `cargo run --release --example profile_batch -- FILE.csv` (e.g. from `scripts/gen-batch.py`).
-use subsidy_calc::batch::Summary;
+use subsidy_calc::batch::{Positions, Summary};
 use subsidy_calc::sheet::{Done, read_csv};
 use subsidy_calc::{Date, Detail};
 
@@ -13,6 +13,7 @@ fn main() {
     let book = subsidy_calc::rulebook::book();
     let rows = read_csv(&bytes).expect("a batch CSV");
     let mut summary = Summary::default();
+    let mut positions = Positions::default();
     let mut done = Vec::with_capacity(rows.len());
     for row in &rows {
         let result = row.application(today).map(|mut app| {
@@ -23,12 +24,11 @@ fn main() {
             Ok(o) => summary.add(o, book),
             Err(_) => summary.failed_row(),
         }
-        done.push(Done::of(
-            book,
-            &row.id,
-            done.len() + 1,
-            result.as_ref().map_err(|e| e.as_slice()),
-        ));
+        let n = done.len() + 1;
+        done.push(match result {
+            Ok(o) => Done::of(book, &mut positions, &row.id, n, Ok(o)),
+            Err(e) => Done::of(book, &mut positions, &row.id, n, Err(&e)),
+        });
     }
     println!(
         "{} rows, {} clauses summarised",

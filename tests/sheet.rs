@@ -73,7 +73,11 @@ fn pools_scaled_in_memory_match_the_command_lines_prorata() {
                 app.detail = Detail::Figures;
                 subsidy_calc::engine::evaluate(&app, book)
             });
-            Done::of(book, &r.id, i + 1, o.as_ref().map_err(|e| e.as_slice()))
+            let mut positions = subsidy_calc::batch::Positions::default();
+            match o {
+                Ok(o) => Done::of(book, &mut positions, &r.id, i + 1, Ok(o)),
+                Err(e) => Done::of(book, &mut positions, &r.id, i + 1, Err(&e)),
+            }
         })
         .collect();
     scale_pools(book, &mut done);

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
-use subsidy_calc::batch::{self, Summary, cents, prorata};
+use subsidy_calc::batch::{self, Positions, Summary, cents, prorata};
 use subsidy_calc::result::Outcome;
 use subsidy_calc::sheet::{
     Done, Row, application_of, apply_scaled, csv_records, record_id, table_header, xlsx_rows,
@@ -127,7 +127,7 @@ fn read_rows(
 enum Out {
     Jsonl(BufWriter<std::fs::File>),
     Csv(Box<CsvOut<'static, std::fs::File>>),
-    Xlsx(Box<rust_xlsxwriter::Workbook>, u32),
+    Xlsx(Box<rust_xlsxwriter::Workbook>, u32, Box<Positions>),
 }
 
 impl Out {
@@ -150,7 +150,7 @@ impl Out {
                 for (c, h) in header.iter().enumerate() {
                     ws.write_string(0, c as u16, h).map_err(|e| e.to_string())?;
                 }
-                Ok(Out::Xlsx(Box::new(wb), 1))
+                Ok(Out::Xlsx(Box::new(wb), 1, Box::default()))
             }
             other => Err(format!(
                 "{path}: unknown output format \".{other}\": use .csv, .xlsx or .jsonl"
@@ -179,9 +179,9 @@ impl Out {
                 writeln!(w, "{v}").map_err(|e| e.to_string())
             }
             Out::Csv(w) => w.row(id, n, result).map_err(|e| e.to_string()),
-            Out::Xlsx(wb, r) => {
+            Out::Xlsx(wb, r, positions) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
-                let done = Done::of(book, id, n, result);
+                let done = Done::of(book, positions, id, n, result.cloned());
                 for (c, cellv) in done.cells(book).iter().enumerate() {
                     if cellv.is_empty() {
                         continue;
@@ -199,7 +199,7 @@ impl Out {
         match self {
             Out::Jsonl(mut w) => w.flush().map_err(|e| e.to_string()),
             Out::Csv(w) => w.finish().map_err(|e| e.to_string()),
-            Out::Xlsx(mut wb, _) => wb
+            Out::Xlsx(mut wb, ..) => wb
                 .save(path)
                 .map_err(|e| format!("cannot write {path}: {e}")),
         }

@@ -1,6 +1,7 @@
 //! The output table: a result as a row (each clause's kind and amount, the totals, the errors),
 //! kept small for a batch in the browser, and pro rata applied to rows or to one result.
 use super::*;
+use crate::batch::Positions;
 
 /// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
 /// the totals, the errors.
@@ -42,11 +43,14 @@ pub struct Done {
 }
 
 impl Done {
+    /// A result as a table row. The result is taken, not borrowed: its figures move into the row
+    /// (a batch in the browser makes 100,000 rows), and `positions` finds each award's column.
     pub fn of(
         book: &RuleBook,
+        positions: &mut Positions,
         id: &str,
         n: usize,
-        result: Result<&Outcome, &[FieldError]>,
+        result: Result<Outcome, &[FieldError]>,
     ) -> Done {
         let mut done = Done {
             id: id.to_string(),
@@ -58,28 +62,24 @@ impl Done {
         };
         match result {
             Ok(o) => {
-                done.region = o.region.clone();
-                let rules = book.region_rules(&o.region);
+                let at: Vec<Option<usize>> = positions.of(book, &o).map(|(p, _)| p).collect();
                 done.awards = o
                     .awards
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.kind != Kind::NotEligible)
-                    .filter_map(|(i, a)| {
+                    .into_iter()
+                    .zip(at)
+                    .filter(|(a, _)| a.kind != Kind::NotEligible)
+                    .filter_map(|(a, pos)| {
                         Some(Got {
-                            pos: book.locate(&rules, i, a.id)?.0,
+                            pos: pos?,
                             kind: a.kind,
-                            amount: a.amount.clone(),
+                            amount: a.amount,
                             in_totals: a.in_totals,
                         })
                     })
                     .collect();
-                done.total = [
-                    o.total.exact.clone(),
-                    o.total.up_to.clone(),
-                    o.total.draft_exact.clone(),
-                    o.total.draft_up_to.clone(),
-                ];
+                let t = o.total;
+                done.total = [t.exact, t.up_to, t.draft_exact, t.draft_up_to];
+                done.region = o.region;
             }
             Err(errors) => {
                 done.errors = errors

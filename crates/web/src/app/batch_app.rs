@@ -9,7 +9,7 @@ use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
 use subsidy_calc::Detail;
-use subsidy_calc::batch::{Report, Summary};
+use subsidy_calc::batch::{Positions, Report, Summary};
 use subsidy_calc::money::human;
 use subsidy_calc::sheet::{
     Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
@@ -88,6 +88,7 @@ async fn run(
     let today = browser::today();
     let total = rows.len();
     let mut summary = Summary::default();
+    let mut positions = Positions::default();
     let mut done = Vec::with_capacity(total);
     let mut eval_ms = 0.0;
     for slice in rows.chunks(SLICE) {
@@ -102,12 +103,10 @@ async fn run(
                 Ok(o) => summary.add(o, book),
                 Err(_) => summary.failed_row(),
             }
-            done.push(Done::of(
-                book,
-                &row.id,
-                n,
-                result.as_ref().map_err(|e| e.as_slice()),
-            ));
+            done.push(match result {
+                Ok(o) => Done::of(book, &mut positions, &row.id, n, Ok(o)),
+                Err(e) => Done::of(book, &mut positions, &row.id, n, Err(&e)),
+            });
         }
         eval_ms += now() - t;
         phase.set(Phase::Running {
