@@ -63,20 +63,22 @@ impl Done {
         match result {
             Ok(o) => {
                 let at: Vec<Option<usize>> = positions.of(book, &o).map(|(p, _)| p).collect();
-                done.awards = o
-                    .awards
-                    .into_iter()
-                    .zip(at)
-                    .filter(|(a, _)| a.kind != Kind::NotEligible)
-                    .filter_map(|(a, pos)| {
-                        Some(Got {
-                            pos: pos?,
-                            kind: a.kind,
-                            amount: a.amount,
-                            in_totals: a.in_totals,
-                        })
-                    })
-                    .collect();
+                // Extended, not collected: collecting from the awards' own iterator would keep
+                // their whole list's memory (in-place collection) in every row.
+                done.awards.extend(
+                    o.awards
+                        .into_iter()
+                        .zip(at)
+                        .filter(|(a, _)| a.kind != Kind::NotEligible)
+                        .filter_map(|(a, pos)| {
+                            Some(Got {
+                                pos: pos?,
+                                kind: a.kind,
+                                amount: a.amount,
+                                in_totals: a.in_totals,
+                            })
+                        }),
+                );
                 let t = o.total;
                 done.total = [t.exact, t.up_to, t.draft_exact, t.draft_up_to];
                 done.region = o.region;
