@@ -61,20 +61,20 @@ impl Done {
             errors: String::new(),
         };
         match result {
-            Ok(o) => {
+            Ok(mut o) => {
                 let at: Vec<Option<usize>> = positions.of(book, &o).map(|(p, _)| p).collect();
-                // Extended, not collected: collecting from the awards' own iterator would keep
-                // their whole list's memory (in-place collection) in every row.
+                // Each amount taken from its award where it lies (moving the awards out would copy
+                // each whole award; collecting from their list would keep its memory in the row).
                 done.awards.extend(
                     o.awards
-                        .into_iter()
+                        .iter_mut()
                         .zip(at)
                         .filter(|(a, _)| a.kind != Kind::NotEligible)
                         .filter_map(|(a, pos)| {
                             Some(Got {
                                 pos: pos?,
                                 kind: a.kind,
-                                amount: a.amount,
+                                amount: a.amount.take(),
                                 in_totals: a.in_totals,
                             })
                         }),
