@@ -288,10 +288,20 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     let mut failed = 0u64;
     let mut n = 0;
     let mut write_error = None;
+    // One award list for every row (`engine::evaluate_in`): each row's list goes back to it.
+    let mut spare = Vec::new();
     let r = read_rows(&opts.input, today, detail, &mut |row| {
         n += 1;
+        let result = match &row.app {
+            Ok(app) => Ok(subsidy_calc::engine::evaluate_in(
+                app,
+                book,
+                std::mem::take(&mut spare),
+            )),
+            Err(e) => Err(e.clone()),
+        };
         // The summary reports the demand as asked; the rows carry the scaled awards.
-        let result = evaluate(&row).map(|mut o| {
+        let result = result.map(|mut o| {
             summary.add(&o, book);
             apply_scaled(&mut o, &scaled, n);
             o
@@ -310,6 +320,9 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             && let Err(e) = out.write(book, &row.id, n, result.as_ref().map_err(|e| e.as_slice()))
         {
             write_error = Some(e);
+        }
+        if let Ok(o) = result {
+            spare = o.awards;
         }
         if let Some(b) = &bar {
             b.inc(1);

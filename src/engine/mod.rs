@@ -39,6 +39,18 @@ use scenario::evaluate_per_scenario;
 
 /// Every clause of the application's region, evaluated on its date; the totals; the notes.
 pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
+    evaluate_in(app, book, Vec::new())
+}
+
+/// [`evaluate`], its awards written into the memory of an earlier result's list (emptied here): a
+/// batch reuses one list for every row instead of allocating ~22 KB per row (1,000,000 rows: user
+/// time 4.27-4.37 s -> 4.18-4.22 s, 2026-11-26).
+pub fn evaluate_in<'a>(
+    app: &Application,
+    book: &'a RuleBook,
+    mut awards: Vec<Award<'a>>,
+) -> Outcome<'a> {
+    awards.clear();
     let full = app.detail == Detail::Full;
     let region = book.region(&app.region);
     let mut checks = Vec::new();
@@ -52,7 +64,7 @@ pub fn evaluate<'a>(app: &Application, book: &'a RuleBook) -> Outcome<'a> {
         })
         .unwrap_or_default();
     // Sized once: an award is large, and growing the list moved every award already in it.
-    let mut awards = Vec::with_capacity(docs.iter().map(|d| d.rules.len()).sum());
+    awards.reserve(docs.iter().map(|d| d.rules.len()).sum());
     for doc in &docs {
         let dates = doc_status(doc, app.as_of);
         // Each award is made where it stays (an extend of a known length writes in place; a push
