@@ -99,7 +99,8 @@ fn read_rows(
         "csv" => {
             let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
             // One record's buffer for every row: the application is made from it directly.
-            csv_records(BufReader::new(f), &mut |columns, n, rec| {
+            // (The CSV reader buffers the file itself.)
+            csv_records(f, &mut |columns, n, rec| {
                 each(match rec {
                     Ok(rec) => Input {
                         id: record_id(columns, rec, n),

@@ -259,7 +259,11 @@ pub type OnRecord<'f> = dyn FnMut(&[Option<Column>], usize, Record) + 'f;
 /// number without keeping it: one record's buffer serves every row (the command line's million
 /// rows; [`application_of`] and [`record_id`] make the application and id from it).
 pub fn csv_records(input: impl std::io::Read, each: &mut OnRecord) -> Result<(), String> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    // 64 KB reads (the default 8 KB made 15,000 reads of a million-row file).
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(input);
     let headers: Vec<String> = r
         .headers()
         .map_err(|e| e.to_string())?
