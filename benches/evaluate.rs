@@ -4,7 +4,7 @@ use criterion::{BatchSize, Criterion, Throughput, black_box, criterion_group, cr
 use serde_json::{Value, json};
 use subsidy_calc::{Date, Detail, engine, input};
 
-/// The command line's allocator (src/main.rs): the figures are those of the binary users run.
+/// The command line's allocator (crates/cli/src/main.rs): the figures are those of the binary users run.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -6,8 +6,12 @@ use serde_json::Value;
 use std::process::Command;
 use subsidy_calc::batch::prorata;
 
+/// The repository (the command line runs from there: the examples and docs are read by path).
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
 fn bin(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
+        .current_dir(ROOT)
         .args(args)
         .output()
         .unwrap();

@@ -2,8 +2,12 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// The repository (the command line runs from there: the examples and docs are read by path).
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
 fn run(args: &[&str], stdin: &str) -> (i32, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
+        .current_dir(ROOT)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -167,8 +171,7 @@ fn input_field_docs_are_current() {
     // docs/INPUT_FIELDS.md is `subsidy-calc fields` plus a header; regenerate it when fields change.
     let (code, out) = run(&["fields"], "");
     assert_eq!(code, 0);
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/INPUT_FIELDS.md"))
-        .unwrap();
+    let doc = std::fs::read_to_string(format!("{ROOT}/docs/INPUT_FIELDS.md")).unwrap();
     assert!(
         doc.ends_with(&out),
         "docs/INPUT_FIELDS.md is stale: run `subsidy-calc fields`"
@@ -178,10 +181,7 @@ fn input_field_docs_are_current() {
 #[test]
 fn example_applications_evaluate() {
     for f in ["hangzhou", "wuhan-hongshan"] {
-        let path = format!(
-            "{}/examples/applications/{f}.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/examples/applications/{f}.json", ROOT);
         let (code, out) = run(&["eval", &path], "");
         assert_eq!(code, 0, "{f}: {out}");
     }
@@ -190,10 +190,7 @@ fn example_applications_evaluate() {
     let (_, out) = run(
         &[
             "eval",
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/examples/applications/hangzhou.json"
-            ),
+            &format!("{ROOT}/examples/applications/hangzhou.json"),
         ],
         "",
     );

@@ -8,9 +8,7 @@
 //!   subsidy-calc plan FILE|-             a plan over years: each year's result and why it changed
 //!   subsidy-calc batch IN -o OUT         many applications (.csv, .xlsx, .jsonl), pools and limits
 //!   subsidy-calc fields                  every input field, as a Markdown table
-#[path = "cli/batch.rs"]
 mod batch;
-#[path = "cli/csv_out.rs"]
 mod csv_out;
 
 /// mimalloc for the command line (the engine and the pages keep the system's / wasm's allocator).
