@@ -58,28 +58,19 @@ fn pools_scaled_in_memory_match_the_command_lines_prorata() {
     // 洪山 5 "每年设立不超过300万元的算力补贴资金池": 17 SMEs × 200,000 = 3,400,000 asked. Each
     // 200,000 × 3,000,000 / 3,400,000 = 176,470.588… → 17,647,058 cents floored (299,999,986 in
     // all); the 14 cents left go one each to the first 14 rows (equal remainders: earlier rows).
-    use subsidy_calc::sheet::{Done, scale_pools};
+    use subsidy_calc::sheet::{Batch, scale_pools};
     let book = subsidy_calc::rulebook::book();
     let mut text = String::from("id,region,as_of,中小企业,国产算力合同费用\n");
     for i in 1..=17 {
         text.push_str(&format!("企业{i},wuhan-hongshan,2026-11-24,是,1000000\n"));
     }
-    let mut done: Vec<Done> = read_csv(text.as_bytes())
-        .unwrap()
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let o = r.application(today()).map(|mut app| {
-                app.detail = Detail::Figures;
-                subsidy_calc::engine::evaluate(&app, book)
-            });
-            let mut positions = subsidy_calc::batch::Positions::default();
-            match o {
-                Ok(o) => Done::of(book, &mut positions, &r.id, i + 1, Ok(o)),
-                Err(e) => Done::of(book, &mut positions, &r.id, i + 1, Err(&e)),
-            }
-        })
-        .collect();
+    // As the batch page does: each row evaluated for its figures, summarised, kept as a table row.
+    let mut batch = Batch::default();
+    for row in read_csv(text.as_bytes()).unwrap() {
+        batch.add(book, &row, today());
+    }
+    assert_eq!(batch.summary.report(book).evaluated, 17);
+    let mut done = batch.rows;
     // A row keeps only its awards' figures, not the memory of the result's whole award list (a
     // batch in the browser keeps 100,000 rows: collecting in place kept 22 KB in each).
     for d in &done {

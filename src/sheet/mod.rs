@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 mod table;
-pub use table::{Done, Got, apply_scaled, scale_pools, table_header};
+pub use table::{Batch, Done, Got, apply_scaled, scale_pools, table_header};
 
 /// One input row: its id (the `id` column, else the row number) and its cells, or why it could not
 /// be read. [`Row::application`] makes the application from the cells when it is wanted: a batch

@@ -42,6 +42,34 @@ pub struct Done {
     pub errors: String,
 }
 
+/// A batch kept in memory (the batch page), one row at a time: each row's application evaluated
+/// for its figures, added to the summary and made its table row.
+#[derive(Default)]
+pub struct Batch {
+    pub summary: crate::batch::Summary,
+    pub rows: Vec<Done>,
+    positions: Positions,
+}
+
+impl Batch {
+    pub fn add(&mut self, book: &RuleBook, row: &Row, today: crate::date::Date) {
+        let n = self.rows.len() + 1;
+        let result = row.application(today).map(|mut app| {
+            app.detail = crate::input::Detail::Figures;
+            crate::engine::evaluate(&app, book)
+        });
+        match &result {
+            Ok(o) => self.summary.add(o, book),
+            Err(_) => self.summary.failed_row(),
+        }
+        let positions = &mut self.positions;
+        self.rows.push(match result {
+            Ok(o) => Done::of(book, positions, &row.id, n, Ok(o)),
+            Err(e) => Done::of(book, positions, &row.id, n, Err(&e)),
+        });
+    }
+}
+
 impl Done {
     /// A result as a table row. The result is taken, not borrowed: its figures move into the row
     /// (a batch in the browser makes 100,000 rows), and `positions` finds each award's column.

@@ -8,11 +8,10 @@ use crate::browser;
 use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
-use subsidy_calc::Detail;
-use subsidy_calc::batch::{Positions, Report, Summary};
+use subsidy_calc::batch::Report;
 use subsidy_calc::money::human;
 use subsidy_calc::sheet::{
-    Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
+    Batch, Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
 };
 use subsidy_calc_web::form::Lang;
 use wasm_bindgen_futures::JsFuture;
@@ -87,44 +86,31 @@ async fn run(
     let book = subsidy_calc::rulebook::book();
     let today = browser::today();
     let total = rows.len();
-    let mut summary = Summary::default();
-    let mut positions = Positions::default();
-    let mut done = Vec::with_capacity(total);
+    let mut batch = Batch::default();
+    batch.rows.reserve(total);
     let mut eval_ms = 0.0;
     for slice in rows.chunks(SLICE) {
         let t = now();
         for row in slice {
-            let n = done.len() + 1;
-            let result = row.application(today).map(|mut app| {
-                app.detail = Detail::Figures;
-                subsidy_calc::engine::evaluate(&app, book)
-            });
-            match &result {
-                Ok(o) => summary.add(o, book),
-                Err(_) => summary.failed_row(),
-            }
-            done.push(match result {
-                Ok(o) => Done::of(book, &mut positions, &row.id, n, Ok(o)),
-                Err(e) => Done::of(book, &mut positions, &row.id, n, Err(&e)),
-            });
+            batch.add(book, row, today);
         }
         eval_ms += now() - t;
         phase.set(Phase::Running {
-            done: done.len(),
+            done: batch.rows.len(),
             total,
         });
         yield_to_browser().await;
     }
     // The summary reports the demand as asked; with pro-rata the rows carry the scaled awards.
-    let mut report = summary.report(book);
+    let mut report = batch.summary.report(book);
     if prorata {
-        scale_pools(book, &mut done);
+        scale_pools(book, &mut batch.rows);
         report.mark_scaled();
     }
     *results.borrow_mut() = Results {
         file: name,
         report: Some(report),
-        rows: done,
+        rows: batch.rows,
         read_ms,
         eval_ms,
     };
