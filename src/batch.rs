@@ -12,33 +12,12 @@ use std::collections::BTreeMap;
 /// Whole cents of an amount string ("1250000.50" → 125000050); 0 for text that is not a plain
 /// number (`money::plain_decimal`).
 pub fn cents(amount: &str) -> i64 {
-    // The engine's own amounts (`fixed2`: "1234567.50") as integers: a batch reads one per award.
-    if let Some(c) = plain_cents(amount) {
-        return c;
+    match crate::money::plain_decimal(amount) {
+        // The engine's own amounts (`fixed2`: "1234567.50"): the mantissa is the cents.
+        Some(d) if d.scale() == 2 => i64::try_from(d.mantissa()).unwrap_or(0),
+        Some(d) => (d * Decimal::ONE_HUNDRED).round().try_into().unwrap_or(0),
+        None => 0,
     }
-    crate::money::plain_decimal(amount)
-        .and_then(|d| (d * Decimal::ONE_HUNDRED).round().try_into().ok())
-        .unwrap_or(0)
-}
-
-/// "-1234567.50" (digits, a point, two decimals; at most 16 digits before the point) in cents.
-fn plain_cents(s: &str) -> Option<i64> {
-    let (negative, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    let (int, frac) = body.split_once('.')?;
-    if int.is_empty() || int.len() > 16 || frac.len() != 2 {
-        return None;
-    }
-    let mut v: i64 = 0;
-    for b in int.bytes().chain(frac.bytes()) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        v = v * 10 + i64::from(b - b'0');
-    }
-    Some(if negative { -v } else { v })
 }
 
 fn yuan(cents: i128) -> String {
@@ -291,17 +270,6 @@ impl Positions {
     }
 }
 
-/// The rule at a position among the rule book's rules.
-fn nth_rule(docs: &[crate::rulebook::Document], mut pos: usize) -> Option<&crate::rulebook::Rule> {
-    for d in docs {
-        match d.rules.get(pos) {
-            Some(r) => return Some(r),
-            None => pos -= d.rules.len(),
-        }
-    }
-    None
-}
-
 /// Accumulates results, one row at a time, in memory that does not grow with the rows (per clause
 /// only the distinct award figures are kept, for the median).
 #[derive(Debug, Default)]
@@ -326,10 +294,9 @@ impl Summary {
             self.clauses
                 .resize_with(book.rules().count(), Clause::default);
         }
-        let all = &book.documents;
         for (pos, a) in self.positions.of(book, o) {
             let Some(pos) = pos else { continue };
-            let Some(rule) = nth_rule(all, pos) else {
+            let Some(rule) = book.rule_at(pos) else {
                 continue;
             };
             let Some(c) = self.clauses.get_mut(pos) else {

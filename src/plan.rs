@@ -70,9 +70,9 @@ fn set(root: &mut Value, path: &str, v: Value) {
 /// A value to carry forward: a plain number ("1250000.50"), or a JSON number as written ("1e6");
 /// anything else counts as 0 (the validator names it).
 fn num(v: Option<&Value>) -> Decimal {
-    let text = match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
+    let text: std::borrow::Cow<str> = match v {
+        Some(Value::String(s)) => s.into(),
+        Some(Value::Number(n)) => n.to_string().into(),
         _ => return Decimal::ZERO,
     };
     plain_decimal(&text)

@@ -79,19 +79,16 @@ impl RuleBook {
         out
     }
 
-    /// The clause of the `i`-th award of an evaluation whose region's clauses are `rules` (from
-    /// [`RuleBook::region_rules`]): its position among [`RuleBook::rules`] and the rule. Awards
-    /// come in the region's order; should that ever differ, the id is looked up.
-    pub fn locate<'b>(
-        &'b self,
-        rules: &[(usize, &'b Rule)],
-        i: usize,
-        id: &str,
-    ) -> Option<(usize, &'b Rule)> {
-        match rules.get(i) {
-            Some((p, r)) if r.id == id => Some((*p, *r)),
-            _ => Some((self.rule_position(id)?, self.rule(id)?.1)),
+    /// The rule at a position among [`RuleBook::rules`] (the inverse of
+    /// [`RuleBook::rule_position`]).
+    pub fn rule_at(&self, mut pos: usize) -> Option<&Rule> {
+        for d in self.documents.iter() {
+            match d.rules.get(pos) {
+                Some(r) => return Some(r),
+                None => pos -= d.rules.len(),
+            }
         }
+        None
     }
 
     pub fn document(&self, key: &str) -> Option<&Document> {
