@@ -243,6 +243,22 @@ fn bad_rule_data_is_refused_with_the_rule_named() {
 }
 
 #[test]
+fn every_derived_fact_reads_entered_fields() {
+    // A derived fact's source that names no field would read as zero (input::derive looks the
+    // paths up once); none may.
+    use subsidy_calc::input::{DERIVED, FIELDS};
+    for d in DERIVED {
+        for p in d.from {
+            assert!(
+                FIELDS.iter().any(|f| f.path == *p),
+                "{} reads {p}, which is no field",
+                d.field.path
+            );
+        }
+    }
+}
+
+#[test]
 fn the_region_lists_agree_with_the_rule_data() {
     // The rule data is the one list of regions (the input reads it); the TypeScript `Region` union
     // must name the same, so adding a district to regions.toml without it fails here.

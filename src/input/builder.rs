@@ -83,7 +83,12 @@ impl<'r> Builder<'r> {
 
     /// The field `SCENARIO_FIELDS[i]` of project `s`.
     pub fn scenario_field(&mut self, s: usize, i: usize, v: &Json) {
-        match parse_field(SCENARIO_FIELDS[i].ty, v) {
+        self.scenario_put(s, i, parse_field(SCENARIO_FIELDS[i].ty, v));
+    }
+
+    /// The field `SCENARIO_FIELDS[i]` of project `s` as checked.
+    pub fn scenario_put(&mut self, s: usize, i: usize, checked: Result<Option<Val>, String>) {
+        match checked {
             Ok(Some(val)) => self.scenarios[s].values[i] = val,
             Ok(None) => {}
             Err(m) => self.errors.push(err(

@@ -144,21 +144,38 @@ impl Application {
     /// Works out the derived facts, each by its own entry of `DERIVED` (exact: conditions compare
     /// unrounded values).
     fn derive(&mut self) {
-        let num = |p: &str| {
-            FIELDS
-                .iter()
-                .position(|f| f.path == p)
-                .map(|i| self.values[i].num())
-                .unwrap_or_default()
-        };
+        let mut args = Vec::new();
         self.derived = DERIVED
             .iter()
-            .map(|d| {
-                let args: Vec<Decimal> = d.from.iter().map(|p| num(p)).collect();
+            .zip(derived_sources())
+            .map(|(d, from)| {
+                args.clear();
+                args.extend(
+                    from.iter()
+                        .map(|i| i.map(|i| self.values[i].num()).unwrap_or_default()),
+                );
                 Val::Num((d.compute)(&args))
             })
             .collect();
     }
+}
+
+/// Where each derived fact's sources sit in `FIELDS`, looked up once (not by path for every
+/// application); a path that is no field reads as zero, as it always has (`tests/rules.rs` checks
+/// there is none).
+fn derived_sources() -> &'static [Vec<Option<usize>>] {
+    static AT: std::sync::OnceLock<Vec<Vec<Option<usize>>>> = std::sync::OnceLock::new();
+    AT.get_or_init(|| {
+        DERIVED
+            .iter()
+            .map(|d| {
+                d.from
+                    .iter()
+                    .map(|p| FIELDS.iter().position(|f| f.path == *p))
+                    .collect()
+            })
+            .collect()
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -241,16 +258,20 @@ const SELECTED_REPLACED: &str = "replaced in schema 2 by two facts: city_selecte
 CITY: Wuhan 七, Hangzhou 三(八)) and district_selected (selected or supported by the DISTRICT: \
 Hongshan 9, Qiaokou 9); give whichever is true";
 
-/// The regions of the embedded rule data: the one list of regions (`rules/regions.toml`).
-pub fn regions() -> Vec<&'static str> {
-    let book = crate::rulebook::book();
-    book.regions.iter().map(|r| r.key.as_str()).collect()
+/// The regions of the embedded rule data: the one list of regions (`rules/regions.toml`), made
+/// once (a batch validates every row against it).
+pub fn regions() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let book = crate::rulebook::book();
+        book.regions.iter().map(|r| r.key.as_str()).collect()
+    })
 }
 
 /// Validates a JSON application against the embedded rule data's regions; `today` is the default
 /// for `as_of`.
 pub fn parse_value(json: &Json, today: Date) -> Result<Application, Vec<FieldError>> {
-    parse_value_in(json, today, &regions())
+    parse_value_in(json, today, regions())
 }
 
 /// Validates a JSON application against the given regions (a rule set's own: a new district is
@@ -371,7 +392,7 @@ pub fn number_text(ty: Ty, text: &str) -> Option<Result<Val, String>> {
 }
 
 /// One value by its type; `Ok(None)` for JSON null (= absent).
-fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
+pub(crate) fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
     if v.is_null() {
         return Ok(None);
     }

@@ -6,7 +6,7 @@
 use crate::FieldError;
 use crate::batch::cents;
 use crate::date::Date;
-use crate::input::{Application, Builder};
+use crate::input::{Application, Builder, Val};
 use crate::input::{FIELDS, SCENARIO_FIELDS, Ty};
 use crate::result::Outcome;
 use crate::rulebook::{Kind, RuleBook};
@@ -152,9 +152,8 @@ pub fn application_of<'c>(
     cells: impl IntoIterator<Item = &'c str>,
     today: Date,
 ) -> Result<Application, Vec<FieldError>> {
-    let regions = crate::input::regions();
-    let mut b = Builder::new(today, &regions);
-    let mut projects: Vec<Vec<(usize, Value)>> = Vec::new();
+    let mut b = Builder::new(today, crate::input::regions());
+    let mut projects: Vec<Vec<(usize, Result<Val, String>)>> = Vec::new();
     for (c, text) in columns.iter().zip(cells) {
         match c {
             None | Some(Column::Id) => {}
@@ -179,26 +178,41 @@ pub fn application_of<'c>(
                     Err(m) => b.errors.push(FieldError::new(FIELDS[*i].path, m)),
                 },
             },
-            Some(Column::Scenario(s, i)) => match cell(text, SCENARIO_FIELDS[*i].ty) {
-                Ok(Some(v)) => {
-                    if projects.len() <= *s {
-                        projects.resize_with(s + 1, Vec::new);
-                    }
-                    projects[*s].push((*i, v));
+            Some(Column::Scenario(s, i)) => {
+                let ty = SCENARIO_FIELDS[*i].ty;
+                // Checked now (numbers straight from their text), stored once the projects are
+                // numbered: a problem in the value names the project as numbered.
+                let checked = match crate::input::number_text(ty, text) {
+                    Some(_) if text.trim().is_empty() => continue,
+                    Some(checked) => checked,
+                    None => match cell(text, ty) {
+                        Ok(Some(v)) => match crate::input::parse_field(ty, &v) {
+                            Ok(Some(val)) => Ok(val),
+                            Ok(None) => continue,
+                            Err(m) => Err(m),
+                        },
+                        Ok(None) => continue,
+                        Err(m) => {
+                            b.errors.push(FieldError::new(
+                                format!("scenarios[{s}].{}", SCENARIO_FIELDS[*i].path),
+                                m,
+                            ));
+                            continue;
+                        }
+                    },
+                };
+                if projects.len() <= *s {
+                    projects.resize_with(s + 1, Vec::new);
                 }
-                Ok(None) => {}
-                Err(m) => b.errors.push(FieldError::new(
-                    format!("scenarios[{s}].{}", SCENARIO_FIELDS[*i].path),
-                    m,
-                )),
-            },
+                projects[*s].push((*i, checked));
+            }
         }
     }
     // A project with no cell filled is no project.
     for p in projects.into_iter().filter(|p| !p.is_empty()) {
         let s = b.scenario();
-        for (i, v) in p {
-            b.scenario_field(s, i, &v);
+        for (i, checked) in p {
+            b.scenario_put(s, i, checked.map(Some));
         }
     }
     b.finish()

@@ -211,6 +211,10 @@ fn lower_totals(totals: [&mut String; 4], cut: i64, exact: bool, draft: bool) {
 
 /// Pro-rata: replaces each pool clause's amount by its scaled figure and lowers the totals.
 pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: usize) {
+    // Without --pool prorata nothing is scaled: no key made for every award of every row.
+    if scaled.is_empty() {
+        return;
+    }
     for a in &mut o.awards {
         let Some(new) = scaled.get(&(a.id.to_string(), n)) else {
             continue;
