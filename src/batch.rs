@@ -235,16 +235,16 @@ impl Report {
 /// clause id (and looked up by it should the engine ever list a region's clauses otherwise). A
 /// batch asks for every row.
 #[derive(Debug, Default)]
-pub struct Positions(Vec<(String, Vec<(usize, String)>)>);
+pub struct Positions {
+    regions: Vec<(String, Vec<(usize, String)>)>,
+    /// The last result's positions (one list for every row).
+    found: Vec<Option<usize>>,
+}
 
 impl Positions {
     /// Each award's position, in the result's order (None: a clause the book does not have).
-    pub fn of<'o>(
-        &mut self,
-        book: &RuleBook,
-        o: &'o Outcome,
-    ) -> impl Iterator<Item = (Option<usize>, &'o crate::result::Award<'o>)> + use<'o> {
-        let at = match self.0.iter().position(|(r, _)| *r == o.region) {
+    pub fn of(&mut self, book: &RuleBook, o: &Outcome) -> &[Option<usize>] {
+        let at = match self.regions.iter().position(|(r, _)| *r == o.region) {
             Some(at) => at,
             None => {
                 let rules = book
@@ -252,21 +252,22 @@ impl Positions {
                     .into_iter()
                     .map(|(p, r)| (p, r.id.to_string()))
                     .collect();
-                self.0.push((o.region.clone(), rules));
-                self.0.len() - 1
+                self.regions.push((o.region.clone(), rules));
+                self.regions.len() - 1
             }
         };
-        let rules = &self.0[at].1;
-        let found: Vec<Option<usize>> = o
-            .awards
-            .iter()
-            .enumerate()
-            .map(|(i, a)| match rules.get(i) {
-                Some((p, id)) if id == a.id => Some(*p),
-                _ => book.rule_position(a.id),
-            })
-            .collect();
-        found.into_iter().zip(&o.awards)
+        let rules = &self.regions[at].1;
+        self.found.clear();
+        self.found.extend(
+            o.awards
+                .iter()
+                .enumerate()
+                .map(|(i, a)| match rules.get(i) {
+                    Some((p, id)) if id == a.id => Some(*p),
+                    _ => book.rule_position(a.id),
+                }),
+        );
+        &self.found
     }
 }
 
@@ -289,12 +290,20 @@ impl Summary {
     }
 
     pub fn add(&mut self, o: &Outcome, book: &RuleBook) {
+        let mut positions = std::mem::take(&mut self.positions);
+        self.add_at(o, book, positions.of(book, o));
+        self.positions = positions;
+    }
+
+    /// [`Summary::add`] with each award's position already found ([`Positions::of`]): a batch
+    /// finds them once for the summary and the table row.
+    pub fn add_at(&mut self, o: &Outcome, book: &RuleBook, at: &[Option<usize>]) {
         self.rows += 1;
         if self.clauses.is_empty() {
             self.clauses
                 .resize_with(book.rules().count(), Clause::default);
         }
-        for (pos, a) in self.positions.of(book, o) {
+        for (&pos, a) in at.iter().zip(&o.awards) {
             let Some(pos) = pos else { continue };
             let Some(rule) = book.rule_at(pos) else {
                 continue;

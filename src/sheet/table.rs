@@ -58,24 +58,26 @@ impl Batch {
             app.detail = crate::input::Detail::Figures;
             crate::engine::evaluate(&app, book)
         });
-        match &result {
-            Ok(o) => self.summary.add(o, book),
-            Err(_) => self.summary.failed_row(),
-        }
-        let positions = &mut self.positions;
         self.rows.push(match result {
-            Ok(o) => Done::of(book, positions, &row.id, n, Ok(o)),
-            Err(e) => Done::of(book, positions, &row.id, n, Err(&e)),
+            Ok(o) => {
+                let at = self.positions.of(book, &o);
+                self.summary.add_at(&o, book, at);
+                Done::of(at, &row.id, n, Ok(o))
+            }
+            Err(e) => {
+                self.summary.failed_row();
+                Done::of(&[], &row.id, n, Err(&e))
+            }
         });
     }
 }
 
 impl Done {
     /// A result as a table row. The result is taken, not borrowed: its figures move into the row
-    /// (a batch in the browser makes 100,000 rows), and `positions` finds each award's column.
+    /// (a batch in the browser makes 100,000 rows); `at` is each award's column
+    /// ([`Positions::of`]).
     pub fn of(
-        book: &RuleBook,
-        positions: &mut Positions,
+        at: &[Option<usize>],
         id: &str,
         n: usize,
         result: Result<Outcome, &[FieldError]>,
@@ -90,7 +92,6 @@ impl Done {
         };
         match result {
             Ok(mut o) => {
-                let at: Vec<Option<usize>> = positions.of(book, &o).map(|(p, _)| p).collect();
                 // Each amount taken from its award where it lies (moving the awards out would copy
                 // each whole award; collecting from their list would keep its memory in the row).
                 done.awards.extend(
@@ -98,7 +99,7 @@ impl Done {
                         .iter_mut()
                         .zip(at)
                         .filter(|(a, _)| a.kind != Kind::NotEligible)
-                        .filter_map(|(a, pos)| {
+                        .filter_map(|(a, &pos)| {
                             Some(Got {
                                 pos: pos?,
                                 kind: a.kind,

@@ -127,8 +127,8 @@ fn read_rows(
 
 enum Out {
     Jsonl(BufWriter<std::fs::File>),
-    Csv(Box<CsvOut<'static, std::fs::File>>),
-    Xlsx(Box<rust_xlsxwriter::Workbook>, u32, Box<Positions>),
+    Csv(Box<CsvOut<std::fs::File>>),
+    Xlsx(Box<rust_xlsxwriter::Workbook>, u32),
 }
 
 impl Out {
@@ -151,7 +151,7 @@ impl Out {
                 for (c, h) in header.iter().enumerate() {
                     ws.write_string(0, c as u16, h).map_err(|e| e.to_string())?;
                 }
-                Ok(Out::Xlsx(Box::new(wb), 1, Box::default()))
+                Ok(Out::Xlsx(Box::new(wb), 1))
             }
             other => Err(format!(
                 "{path}: unknown output format \".{other}\": use .csv, .xlsx or .jsonl"
@@ -165,6 +165,7 @@ impl Out {
         id: &str,
         n: usize,
         result: Result<&Outcome, &[FieldError]>,
+        at: &[Option<usize>],
     ) -> Result<(), String> {
         match self {
             Out::Jsonl(w) => {
@@ -179,10 +180,10 @@ impl Out {
                 };
                 writeln!(w, "{v}").map_err(|e| e.to_string())
             }
-            Out::Csv(w) => w.row(id, n, result).map_err(|e| e.to_string()),
-            Out::Xlsx(wb, r, positions) => {
+            Out::Csv(w) => w.row(id, n, result, at).map_err(|e| e.to_string()),
+            Out::Xlsx(wb, r) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
-                let done = Done::of(book, positions, id, n, result.cloned());
+                let done = Done::of(at, id, n, result.cloned());
                 for (c, cellv) in done.cells(book).iter().enumerate() {
                     if cellv.is_empty() {
                         continue;
@@ -286,6 +287,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         }
     };
     let mut summary = Summary::default();
+    let mut positions = Positions::default();
     let mut failed = 0u64;
     let mut n = 0;
     let mut write_error = None;
@@ -301,9 +303,14 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             )),
             Err(e) => Err(e.clone()),
         };
+        // Each award's table position, found once for the summary and the row.
+        let at: &[Option<usize>] = match &result {
+            Ok(o) => positions.of(book, o),
+            Err(_) => &[],
+        };
         // The summary reports the demand as asked; the rows carry the scaled awards.
         let result = result.map(|mut o| {
-            summary.add(&o, book);
+            summary.add_at(&o, book, at);
             apply_scaled(&mut o, &scaled, n);
             o
         });
@@ -318,7 +325,13 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             }
         }
         if write_error.is_none()
-            && let Err(e) = out.write(book, &row.id, n, result.as_ref().map_err(|e| e.as_slice()))
+            && let Err(e) = out.write(
+                book,
+                &row.id,
+                n,
+                result.as_ref().map_err(|e| e.as_slice()),
+                at,
+            )
         {
             write_error = Some(e);
         }

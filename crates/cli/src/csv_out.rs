@@ -6,35 +6,30 @@
 //! quarter of their time in the general writer's per-field state machine (callgrind, 2026-11-26).
 use std::io::Write;
 use subsidy_calc::FieldError;
-use subsidy_calc::batch::Positions;
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, RuleBook};
 
 /// Bytes kept before they go to the file.
 const CHUNK: usize = 256 * 1024;
 
-pub struct CsvOut<'b, W: Write> {
-    book: &'b RuleBook,
+pub struct CsvOut<W: Write> {
     out: W,
     buf: Vec<u8>,
     csv: csv_core::Writer,
     /// The clauses' count (the table's column pairs).
     rules: usize,
-    positions: Positions,
     /// This row's award index per table position (reused).
     slots: Vec<Option<usize>>,
 }
 
-impl<'b, W: Write> CsvOut<'b, W> {
-    pub fn new(out: W, book: &'b RuleBook, header: &[String]) -> CsvOut<'b, W> {
+impl<W: Write> CsvOut<W> {
+    pub fn new(out: W, book: &RuleBook, header: &[String]) -> CsvOut<W> {
         let rules = book.rules().count();
         let mut w = CsvOut {
-            book,
             out,
             buf: Vec::with_capacity(CHUNK + 4096),
             csv: csv_core::Writer::new(),
             rules,
-            positions: Positions::default(),
             slots: vec![None; rules],
         };
         for (i, h) in header.iter().enumerate() {
@@ -68,12 +63,13 @@ impl<'b, W: Write> CsvOut<'b, W> {
         id: &str,
         n: usize,
         result: Result<&Outcome, &[FieldError]>,
+        at: &[Option<usize>],
     ) -> std::io::Result<()> {
         self.field(id);
         let _ = write!(self.buf, ",{n}");
         match result {
             Ok(o) => {
-                let slots = self.slots_of(o);
+                let slots = self.slots_of(at);
                 for slot in slots.iter().take(self.rules) {
                     match slot.and_then(|i| o.awards.get(i)) {
                         Some(a) => {
@@ -119,10 +115,10 @@ impl<'b, W: Write> CsvOut<'b, W> {
     }
 
     /// Which award of the result goes in each table position.
-    fn slots_of(&mut self, o: &Outcome) -> Vec<Option<usize>> {
+    fn slots_of(&mut self, at: &[Option<usize>]) -> Vec<Option<usize>> {
         let mut slots = std::mem::take(&mut self.slots);
         slots.iter_mut().for_each(|s| *s = None);
-        for (i, (pos, _)) in self.positions.of(self.book, o).enumerate() {
+        for (i, pos) in at.iter().enumerate() {
             if let Some(s) = pos.and_then(|p| slots.get_mut(p)) {
                 *s = Some(i);
             }
