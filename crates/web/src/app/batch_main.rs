@@ -2,6 +2,8 @@
 //! summary), loaded only there, so the calculator page's size budget does not grow. A thin Yew
 //! layer over `subsidy_calc::sheet` and `subsidy_calc::batch`.
 #[cfg(target_arch = "wasm32")]
+mod allocator;
+#[cfg(target_arch = "wasm32")]
 mod batch_app;
 #[cfg(target_arch = "wasm32")]
 #[allow(dead_code)]

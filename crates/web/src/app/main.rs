@@ -1,6 +1,8 @@
 //! The calculator web app: a thin Yew layer over the engine (`subsidy_calc`) and its view model
 //! (`subsidy_calc_web::form`). Built for wasm32 by trunk; on the host this binary only says so.
 #[cfg(target_arch = "wasm32")]
+mod allocator;
+#[cfg(target_arch = "wasm32")]
 mod api;
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -3,6 +3,8 @@
 //! size budget does not grow. A thin Yew layer over `subsidy_calc_web::plan_form`.
 // Its error and conversion helpers only: `evaluate` and `rules` are the calculator page's.
 #[cfg(target_arch = "wasm32")]
+mod allocator;
+#[cfg(target_arch = "wasm32")]
 #[allow(dead_code)]
 mod api;
 #[cfg(target_arch = "wasm32")]
