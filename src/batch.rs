@@ -314,8 +314,9 @@ impl Summary {
             if let Some(k) = Kind::ALL.iter().position(|k| *k == a.kind) {
                 c.kinds[k] += 1;
             }
-            if let Some(v) = &a.amount {
-                let v = cents(v);
+            if let Some(text) = &a.amount {
+                // The exact figure the text was written from, not the text read back.
+                let v = a.value.map_or_else(|| cents(text), crate::money::fen_of);
                 c.eligible += 1;
                 c.sum += i128::from(v);
                 c.values.add(v);

@@ -47,6 +47,24 @@ fn a_bad_cell_is_named_with_its_row_and_an_unknown_column_is_refused() {
     // The cell is checked by the contract's validator, which names the field.
     let e = rows[1].application(today()).unwrap_err();
     assert_eq!(e[0].field, "compute.domestic_fees");
+    // A project's bad cells are named by the sheet's own column, even with the project before it
+    // left empty (the application numbers only the projects given: this one is its first).
+    let text = "id,region,scenarios[0].name,scenarios[1].name,scenarios[1].total_investment,scenarios[1].city_selected\n\
+                C,wuhan-hongshan,,p2,-5,maybe\n\
+                D,wuhan-hongshan,,p2,5000000,是\n";
+    let rows = read_csv(text.as_bytes()).unwrap();
+    let e = rows[0].application(today()).unwrap_err();
+    let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "scenarios[1].total_investment",
+            "scenarios[1].city_selected"
+        ]
+    );
+    assert_eq!(e[0].message, "must not be negative");
+    let app = rows[1].application(today()).unwrap();
+    assert_eq!(app.scenarios.len(), 1);
     let bad = read_csv(b"id,compute.nothing\nA,1\n").unwrap_err();
     assert!(bad.contains("compute.nothing"), "{bad}");
     // Not a spreadsheet at all: an error, never a panic.

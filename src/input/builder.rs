@@ -124,10 +124,6 @@ impl<'r> Builder<'r> {
             values: self.values,
             scenarios: self.scenarios,
             derived: Vec::new(),
-            scenario_defaults: SCENARIO_FIELDS
-                .iter()
-                .map(|f| Val::default_for(f.ty))
-                .collect(),
             paid_once: Vec::new(),
             detail: Detail::Full,
         };

@@ -88,8 +88,6 @@ pub struct Application {
     pub values: Vec<Val>,
     pub scenarios: Vec<Scenario>,
     derived: Vec<Val>,
-    /// Scenario fields read outside a project (never by valid rule data) see these defaults.
-    scenario_defaults: Vec<Val>,
     /// Set by a plan over years, never by the input: one-time clauses already counted, with the
     /// date of the year that counted them.
     pub paid_once: Vec<(String, Date)>,
@@ -124,7 +122,7 @@ impl Application {
         match fact {
             FactRef::Field(i) => &self.values[i],
             FactRef::Derived(i) => &self.derived[i],
-            FactRef::Scenario(i) => scenario.map_or(&self.scenario_defaults[i], |s| &s.values[i]),
+            FactRef::Scenario(i) => scenario.map_or(&scenario_defaults()[i], |s| &s.values[i]),
         }
     }
 
@@ -158,6 +156,18 @@ impl Application {
             })
             .collect();
     }
+}
+
+/// What a scenario field reads outside a project (never asked by valid rule data): its type's
+/// default, made once.
+fn scenario_defaults() -> &'static [Val] {
+    static DEFAULTS: std::sync::OnceLock<Vec<Val>> = std::sync::OnceLock::new();
+    DEFAULTS.get_or_init(|| {
+        SCENARIO_FIELDS
+            .iter()
+            .map(|f| Val::default_for(f.ty))
+            .collect()
+    })
 }
 
 /// Where each derived fact's sources sit in `FIELDS`, looked up once (not by path for every

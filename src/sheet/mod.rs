@@ -153,7 +153,7 @@ pub fn application_of<'c>(
     today: Date,
 ) -> Result<Application, Vec<FieldError>> {
     let mut b = Builder::new(today, crate::input::regions());
-    let mut projects: Vec<Vec<(usize, Result<Val, String>)>> = Vec::new();
+    let mut projects: Vec<Vec<(usize, Val)>> = Vec::new();
     for (c, text) in columns.iter().zip(cells) {
         match c {
             None | Some(Column::Id) => {}
@@ -180,8 +180,9 @@ pub fn application_of<'c>(
             },
             Some(Column::Scenario(s, i)) => {
                 let ty = SCENARIO_FIELDS[*i].ty;
-                // Checked now (numbers straight from their text), stored once the projects are
-                // numbered: a problem in the value names the project as numbered.
+                // Checked now (numbers straight from their text); a problem is named by the
+                // sheet's own column (`scenarios[1].…` even when project 0 is left empty), as the
+                // person reading the message sees it.
                 let checked = match crate::input::number_text(ty, text) {
                     Some(_) if text.trim().is_empty() => continue,
                     Some(checked) => checked,
@@ -192,27 +193,29 @@ pub fn application_of<'c>(
                             Err(m) => Err(m),
                         },
                         Ok(None) => continue,
-                        Err(m) => {
-                            b.errors.push(FieldError::new(
-                                format!("scenarios[{s}].{}", SCENARIO_FIELDS[*i].path),
-                                m,
-                            ));
-                            continue;
-                        }
+                        Err(m) => Err(m),
                     },
                 };
-                if projects.len() <= *s {
-                    projects.resize_with(s + 1, Vec::new);
+                match checked {
+                    Ok(val) => {
+                        if projects.len() <= *s {
+                            projects.resize_with(s + 1, Vec::new);
+                        }
+                        projects[*s].push((*i, val));
+                    }
+                    Err(m) => b.errors.push(FieldError::new(
+                        format!("scenarios[{s}].{}", SCENARIO_FIELDS[*i].path),
+                        m,
+                    )),
                 }
-                projects[*s].push((*i, checked));
             }
         }
     }
     // A project with no cell filled is no project.
     for p in projects.into_iter().filter(|p| !p.is_empty()) {
         let s = b.scenario();
-        for (i, checked) in p {
-            b.scenario_put(s, i, checked.map(Some));
+        for (i, val) in p {
+            b.scenario_put(s, i, Ok(Some(val)));
         }
     }
     b.finish()

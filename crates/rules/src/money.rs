@@ -57,6 +57,14 @@ pub fn fixed2(d: Decimal) -> String {
     out
 }
 
+/// The figure in fen as [`fixed2`] writes it (rounded half away from zero to the fen); 0 past
+/// i64 (no figure an application can give).
+pub fn fen_of(d: Decimal) -> i64 {
+    let (negative, fen) = fen(d);
+    let fen = i64::try_from(fen).unwrap_or(0);
+    if negative { -fen } else { fen }
+}
+
 /// For the steps a person reads: thousands separators, and no ".00" on whole amounts
 /// ("1,234.50", "3,000,000"). Works on the mantissa directly: this runs for every figure of every
 /// step, and `Decimal`'s own Display plus regrouping was a third of an evaluation's time.
@@ -321,6 +329,20 @@ mod tests {
                 want
             };
             assert_eq!(fixed2(d), want, "{d}");
+            // fen_of is the same figure as a whole number of fen (a batch sums these), wherever
+            // the fen fit an i64 (beyond, 0: no application's figure).
+            let fits = i64::try_from(r * Decimal::ONE_HUNDRED).is_ok();
+            assert_eq!(
+                fits,
+                fen_of(d) != 0 || r.is_zero(),
+                "fen_of({d}) = {}",
+                fen_of(d)
+            );
+            assert!(
+                !fits || Decimal::new(fen_of(d), 2) == r,
+                "fen_of({d}) = {}",
+                fen_of(d)
+            );
             let h = human(d).replace(',', "");
             assert!(
                 r.is_zero() || h.starts_with('-') == r.is_sign_negative(),
