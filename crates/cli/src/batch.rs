@@ -183,7 +183,8 @@ impl Out {
             Out::Csv(w) => w.row(id, n, result, at).map_err(|e| e.to_string()),
             Out::Xlsx(wb, r) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
-                let done = Done::of(at, id, n, result.cloned());
+                let mut owned = result.cloned();
+                let done = Done::of(at, id, n, owned.as_mut().map_err(|e| &**e));
                 for (c, cellv) in done.cells(book).iter().enumerate() {
                     if cellv.is_empty() {
                         continue;
