@@ -380,7 +380,13 @@ fn decimals(ty: Ty) -> u32 {
 
 /// A number field's value, within its type's range.
 fn ranged(ty: Ty, d: Decimal) -> Result<Val, String> {
+    // No larger than its mantissa (the scale only divides): a mantissa within the limit is within
+    // it, with no decimal comparison (a batch checks several numbers per row).
+    let within = |limit: i128| d.mantissa() <= limit;
     match ty {
+        Money if within(i128::from(MAX_MONEY)) => Ok(Val::Num(d)),
+        Percent if within(100) => Ok(Val::Num(d)),
+        Count(max) if within(i128::from(max)) => Ok(Val::Num(d)),
         Money if d > Decimal::from(MAX_MONEY) => {
             Err("absurdly large: at most 1,000,000,000,000 yuan".into())
         }

@@ -170,7 +170,7 @@ pub fn application_of<'c>(
             }
             // A number straight from its text (no JSON string made for it), the rest as JSON.
             Some(Column::Field(i)) => match crate::input::number_text(FIELDS[*i].ty, text) {
-                Some(_) if text.trim().is_empty() => {}
+                Some(Err(_)) if text.trim().is_empty() => {}
                 Some(checked) => b.put(*i, checked.map(Some)),
                 None => match cell(text, FIELDS[*i].ty) {
                     Ok(Some(v)) => b.field(*i, &v),
@@ -184,7 +184,7 @@ pub fn application_of<'c>(
                 // sheet's own column (`scenarios[1].…` even when project 0 is left empty), as the
                 // person reading the message sees it.
                 let checked = match crate::input::number_text(ty, text) {
-                    Some(_) if text.trim().is_empty() => continue,
+                    Some(Err(_)) if text.trim().is_empty() => continue,
                     Some(checked) => checked,
                     None => match cell(text, ty) {
                         Ok(Some(v)) => match crate::input::parse_field(ty, &v) {

@@ -168,7 +168,14 @@ pub fn plain_decimal(s: &str) -> Option<Decimal> {
 /// Parses a plain decimal: digits, an optional point and at most two decimals, no sign or exponent.
 /// The error is a short English reason; the caller names the field.
 pub fn parse_plain(s: &str, max_decimals: u32) -> Result<Decimal, &'static str> {
-    let t = s.trim();
+    // A digit at each end leaves nothing to trim (the common cell): no Unicode whitespace scan.
+    let b = s.as_bytes();
+    let t = if b.first().is_some_and(u8::is_ascii_digit) && b.last().is_some_and(u8::is_ascii_digit)
+    {
+        s
+    } else {
+        s.trim()
+    };
     if t.is_empty() {
         return Err("empty: give a number such as \"1250000.50\"");
     }
@@ -418,6 +425,32 @@ mod tests {
         assert!(parse_plain("12.", 2).is_err());
         assert!(parse_plain("99999999999999999999", 2).is_err());
         assert!(parse_plain("1.5", 0).is_err());
+        // The reasons, as a person reads them next to the field's name.
+        let nan = Err(NOT_A_NUMBER);
+        for (text, max, want) in [
+            ("", 2, Err("empty: give a number such as \"1250000.50\"")),
+            ("   ", 2, Err("empty: give a number such as \"1250000.50\"")),
+            ("-1", 2, Err("must not be negative")),
+            (".5", 2, nan),
+            ("5.", 2, nan),
+            ("1.2.3", 2, nan),
+            ("1.234x", 2, nan),
+            ("+5", 2, nan),
+            ("１２", 2, nan),
+            ("1.234", 2, Err("more than two decimal places")),
+            (
+                "12345678901234567.123",
+                2,
+                Err("more than two decimal places"),
+            ),
+            ("1.5", 0, Err("must be a whole number")),
+            ("12345678901234567", 2, Err("absurdly large")),
+            ("00000000000000000001", 2, Ok(d("1"))),
+            ("\u{3000}12\u{3000}", 2, Ok(d("12"))),
+            (" 7.05 ", 2, Ok(d("7.05"))),
+        ] {
+            assert_eq!(parse_plain(text, max), want, "{text:?}");
+        }
     }
 
     #[test]
