@@ -233,10 +233,13 @@ impl Report {
 /// Where each award of a result sits among the rule book's rules (the table's column pairs, the
 /// summary's clauses): a region's positions worked out once, each checked against the award's
 /// clause id (and looked up by it should the engine ever list a region's clauses otherwise). A
-/// batch asks for every row.
+/// batch asks for every row, always with the same rule book.
 #[derive(Debug, Default)]
 pub struct Positions {
-    regions: Vec<(String, Vec<(usize, String)>)>,
+    /// Per region: each clause's position, id, and where the book keeps that id (an award names
+    /// its clause by the book's own text, so the address alone recognises it; the text is compared
+    /// only when it differs).
+    regions: Vec<(String, Vec<(usize, String, usize)>)>,
     /// The last result's positions (one list for every row).
     found: Vec<Option<usize>>,
 }
@@ -250,7 +253,7 @@ impl Positions {
                 let rules = book
                     .region_rules(&o.region)
                     .into_iter()
-                    .map(|(p, r)| (p, r.id.to_string()))
+                    .map(|(p, r)| (p, r.id.to_string(), r.id.as_ptr() as usize))
                     .collect();
                 self.regions.push((o.region.clone(), rules));
                 self.regions.len() - 1
@@ -263,7 +266,12 @@ impl Positions {
                 .iter()
                 .enumerate()
                 .map(|(i, a)| match rules.get(i) {
-                    Some((p, id)) if id == a.id => Some(*p),
+                    Some((p, id, at))
+                        if (*at == a.id.as_ptr() as usize && id.len() == a.id.len())
+                            || id == a.id =>
+                    {
+                        Some(*p)
+                    }
                     _ => book.rule_position(a.id),
                 }),
         );
