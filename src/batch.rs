@@ -236,12 +236,20 @@ impl Report {
 /// batch asks for every row, always with the same rule book.
 #[derive(Debug, Default)]
 pub struct Positions {
-    /// Per region: each clause's position, id, and where the book keeps that id (an award names
-    /// its clause by the book's own text, so the address alone recognises it; the text is compared
-    /// only when it differs).
-    regions: Vec<(String, Vec<(usize, String, usize)>)>,
+    /// Per region, its clauses in order.
+    regions: Vec<(String, Vec<Place>)>,
     /// The last result's positions (one list for every row).
     found: Vec<Option<usize>>,
+}
+
+/// A clause as [`Positions`] keeps it: its position, its id, and where the book keeps that id (an
+/// award names its clause by the book's own text, so the address alone recognises it; the text is
+/// compared only when it differs).
+#[derive(Debug)]
+struct Place {
+    pos: usize,
+    id: String,
+    at: usize,
 }
 
 impl Positions {
@@ -253,7 +261,11 @@ impl Positions {
                 let rules = book
                     .region_rules(&o.region)
                     .into_iter()
-                    .map(|(p, r)| (p, r.id.to_string(), r.id.as_ptr() as usize))
+                    .map(|(pos, r)| Place {
+                        pos,
+                        id: r.id.to_string(),
+                        at: r.id.as_ptr() as usize,
+                    })
                     .collect();
                 self.regions.push((o.region.clone(), rules));
                 self.regions.len() - 1
@@ -266,11 +278,11 @@ impl Positions {
                 .iter()
                 .enumerate()
                 .map(|(i, a)| match rules.get(i) {
-                    Some((p, id, at))
-                        if (*at == a.id.as_ptr() as usize && id.len() == a.id.len())
-                            || id == a.id =>
+                    Some(c)
+                        if (c.at == a.id.as_ptr() as usize && c.id.len() == a.id.len())
+                            || c.id == a.id =>
                     {
-                        Some(*p)
+                        Some(c.pos)
                     }
                     _ => book.rule_position(a.id),
                 }),
