@@ -12,7 +12,7 @@ fn main() {
     let book = subsidy_calc::rulebook::book();
     let rows = read_csv(&bytes).expect("a batch CSV");
     let mut batch = Batch::default();
-    for row in &rows {
+    for row in rows {
         batch.add(book, row, today);
     }
     let report = batch.summary.report(book);

@@ -85,7 +85,7 @@ fn pools_scaled_in_memory_match_the_command_lines_prorata() {
     // As the batch page does: each row evaluated for its figures, summarised, kept as a table row.
     let mut batch = Batch::default();
     for row in read_csv(text.as_bytes()).unwrap() {
-        batch.add(book, &row, today());
+        batch.add(book, row, today());
     }
     assert_eq!(batch.summary.report(book).evaluated, 17);
     let mut done = batch.rows;

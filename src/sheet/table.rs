@@ -54,7 +54,8 @@ pub struct Batch {
 }
 
 impl Batch {
-    pub fn add(&mut self, book: &'static RuleBook, row: &Row, today: crate::date::Date) {
+    /// The row is taken: its id moves into the table row, and its cells are freed once read.
+    pub fn add(&mut self, book: &'static RuleBook, row: Row, today: crate::date::Date) {
         let n = self.rows.len() + 1;
         let result = row.application(today).map(|mut app| {
             app.detail = crate::input::Detail::Figures;
@@ -64,13 +65,13 @@ impl Batch {
             Ok(mut o) => {
                 let at = self.positions.of(book, &o);
                 self.summary.add_at(&o, book, at);
-                let done = Done::of(at, &row.id, n, Ok(&mut o));
+                let done = Done::of(at, row.id, n, Ok(&mut o));
                 self.spare = o.awards;
                 done
             }
             Err(e) => {
                 self.summary.failed_row();
-                Done::of(&[], &row.id, n, Err(&e))
+                Done::of(&[], row.id, n, Err(&e))
             }
         });
     }
@@ -82,12 +83,12 @@ impl Done {
     /// ([`Positions::of`]).
     pub fn of(
         at: &[Option<usize>],
-        id: &str,
+        id: String,
         n: usize,
         result: Result<&mut Outcome, &[FieldError]>,
     ) -> Done {
         let mut done = Done {
-            id: id.to_string(),
+            id,
             row: n,
             region: String::new(),
             awards: Vec::new(),

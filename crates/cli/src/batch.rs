@@ -184,7 +184,7 @@ impl Out {
             Out::Xlsx(wb, r) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
                 let mut owned = result.cloned();
-                let done = Done::of(at, id, n, owned.as_mut().map_err(|e| &**e));
+                let done = Done::of(at, id.to_string(), n, owned.as_mut().map_err(|e| &**e));
                 for (c, cellv) in done.cells(book).iter().enumerate() {
                     if cellv.is_empty() {
                         continue;

@@ -89,9 +89,11 @@ async fn run(
     let mut batch = Batch::default();
     batch.rows.reserve(total);
     let mut eval_ms = 0.0;
-    for slice in rows.chunks(SLICE) {
+    // Each row is taken as it is evaluated (its id moves into the table, its cells are freed).
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
         let t = now();
-        for row in slice {
+        for row in rows.by_ref().take(SLICE) {
             batch.add(book, row, today);
         }
         eval_ms += now() - t;
