@@ -407,6 +407,14 @@ pub fn number_text(ty: Ty, text: &str) -> Option<Result<Val, String>> {
     })
 }
 
+/// A text field's value: at most 200 characters.
+pub fn text_value(s: &str) -> Result<Val, String> {
+    if s.chars().count() > 200 {
+        return Err("too long: at most 200 characters".into());
+    }
+    Ok(Val::Text(s.to_string()))
+}
+
 /// One value by its type; `Ok(None)` for JSON null (= absent).
 pub(crate) fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
     if v.is_null() {
@@ -444,13 +452,7 @@ pub(crate) fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
                     .ok_or("malformed date: use YYYY-MM-DD")?,
             )),
             Measure => return Err("a derived figure is worked out, not entered".into()),
-            Text => {
-                let s = v.as_str().ok_or("must be text")?;
-                if s.chars().count() > 200 {
-                    return Err("too long: at most 200 characters".into());
-                }
-                Val::Text(s.to_string())
-            }
+            Text => text_value(v.as_str().ok_or("must be text")?)?,
         };
     Ok(Some(val))
 }

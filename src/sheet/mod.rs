@@ -70,6 +70,44 @@ pub fn column(header: &str) -> Option<Column> {
         .map(|i| Column::Scenario(index, i))
 }
 
+/// A flag cell's (trimmed) text: 是 / 否, true / false, 1 / 0, yes / no.
+fn flag(t: &str) -> Result<bool, String> {
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    if is(&["true", "是", "1", "yes", "y"]) {
+        Ok(true)
+    } else if is(&["false", "否", "0", "no", "n"]) {
+        Ok(false)
+    } else {
+        Err(format!("\"{t}\": give true or false (是 / 否)"))
+    }
+}
+
+/// A cell's value for a field of type `ty`, checked as the JSON contract checks the same value;
+/// None for an empty cell (an absent field). Numbers, flags and text are read straight from the
+/// text (a batch reads several per row); choices, lists and dates go through their JSON form.
+fn checked_cell(ty: Ty, text: &str) -> Option<Result<Val, String>> {
+    if let Some(checked) = crate::input::number_text(ty, text) {
+        // An empty cell fails as a number: it is no number at all.
+        return match checked {
+            Err(_) if text.trim().is_empty() => None,
+            checked => Some(checked),
+        };
+    }
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match ty {
+        Ty::Flag => Some(flag(t).map(Val::Flag)),
+        Ty::Text => Some(crate::input::text_value(t)),
+        _ => match cell(t, ty) {
+            Ok(Some(v)) => crate::input::parse_field(ty, &v).transpose(),
+            Ok(None) => None,
+            Err(m) => Some(Err(m)),
+        },
+    }
+}
+
 /// A cell's text as the JSON the field takes; None for an empty cell (an absent field).
 pub fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
     let t = text.trim();
@@ -77,16 +115,7 @@ pub fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
         return Ok(None);
     }
     Ok(Some(match ty {
-        Ty::Flag => {
-            let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
-            if is(&["true", "是", "1", "yes", "y"]) {
-                json!(true)
-            } else if is(&["false", "否", "0", "no", "n"]) {
-                json!(false)
-            } else {
-                return Err(format!("\"{t}\": give true or false (是 / 否)"));
-            }
-        }
+        Ty::Flag => json!(flag(t)?),
         Ty::Set(_) => json!(
             t.split([',', '、', ';'])
                 .map(str::trim)
@@ -168,33 +197,16 @@ pub fn application_of<'c>(
                     b.top(k, &v);
                 }
             }
-            // A number straight from its text (no JSON string made for it), the rest as JSON.
-            Some(Column::Field(i)) => match crate::input::number_text(FIELDS[*i].ty, text) {
-                Some(Err(_)) if text.trim().is_empty() => {}
-                Some(checked) => b.put(*i, checked.map(Some)),
-                None => match cell(text, FIELDS[*i].ty) {
-                    Ok(Some(v)) => b.field(*i, &v),
-                    Ok(None) => {}
-                    Err(m) => b.errors.push(FieldError::new(FIELDS[*i].path, m)),
-                },
-            },
+            Some(Column::Field(i)) => {
+                if let Some(checked) = checked_cell(FIELDS[*i].ty, text) {
+                    b.put(*i, checked.map(Some));
+                }
+            }
+            // A problem is named by the sheet's own column (`scenarios[1].…` even when project 0
+            // is left empty), as the person reading the message sees it.
             Some(Column::Scenario(s, i)) => {
-                let ty = SCENARIO_FIELDS[*i].ty;
-                // Checked now (numbers straight from their text); a problem is named by the
-                // sheet's own column (`scenarios[1].…` even when project 0 is left empty), as the
-                // person reading the message sees it.
-                let checked = match crate::input::number_text(ty, text) {
-                    Some(Err(_)) if text.trim().is_empty() => continue,
-                    Some(checked) => checked,
-                    None => match cell(text, ty) {
-                        Ok(Some(v)) => match crate::input::parse_field(ty, &v) {
-                            Ok(Some(val)) => Ok(val),
-                            Ok(None) => continue,
-                            Err(m) => Err(m),
-                        },
-                        Ok(None) => continue,
-                        Err(m) => Err(m),
-                    },
+                let Some(checked) = checked_cell(SCENARIO_FIELDS[*i].ty, text) else {
+                    continue;
                 };
                 match checked {
                     Ok(val) => {
