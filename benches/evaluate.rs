@@ -133,6 +133,24 @@ fn batch(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // As a batch runs them (the command line, the batch page): one award list for every
+    // application (`engine::evaluate_in`), not a new one each.
+    g.bench_function("100k_generated_applications_figures_only_one_list", |b| {
+        b.iter_batched(
+            || (),
+            |_| {
+                let mut spare = Vec::new();
+                let mut n = 0;
+                for a in &figures {
+                    let o = engine::evaluate_in(a, book, std::mem::take(&mut spare));
+                    n += o.awards.len();
+                    spare = o.awards;
+                }
+                n
+            },
+            BatchSize::PerIteration,
+        )
+    });
     g.finish();
 }
 
