@@ -11,12 +11,7 @@ mod browser;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    if let Some(root) = browser::document()
-        .and_then(|d| d.get_element_by_id("app"))
-        .filter(|e| e.has_attribute("data-subsidy-batch"))
-    {
-        yew::Renderer::<batch_app::BatchApp>::with_root(root).render();
-    }
+    browser::mount::<batch_app::BatchApp>("data-subsidy-batch");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

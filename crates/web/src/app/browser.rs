@@ -11,6 +11,21 @@ pub fn document() -> Option<web_sys::Document> {
     window().and_then(|w| w.document())
 }
 
+/// Renders a page's app into `#app` when that element carries the page's `marker` attribute: a
+/// host page that loads the widget may well have an unrelated `id="app"`.
+pub fn mount<C>(marker: &str)
+where
+    C: yew::BaseComponent,
+    C::Properties: Default,
+{
+    if let Some(root) = document()
+        .and_then(|d| d.get_element_by_id("app"))
+        .filter(|e| e.has_attribute(marker))
+    {
+        yew::Renderer::<C>::with_root(root).render();
+    }
+}
+
 /// Today in China (UTC+8): the default date of a calculation.
 pub fn today() -> Date {
     let ms = js_sys::Date::now();

@@ -22,14 +22,7 @@ mod widget;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     api::install();
-    // The full page mounts only into its own marked element: a host page that loads the widget may
-    // well have an unrelated `id="app"`.
-    if let Some(root) = browser::document()
-        .and_then(|d| d.get_element_by_id("app"))
-        .filter(|e| e.has_attribute("data-subsidy-calc"))
-    {
-        yew::Renderer::<app::App>::with_root(root).render();
-    }
+    browser::mount::<app::App>("data-subsidy-calc");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

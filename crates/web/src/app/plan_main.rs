@@ -24,12 +24,7 @@ fn main() {
     // The plan function that boot.js's `subsidyCalc.plan` calls (and, on this page, a
     // `subsidyCalc` with the rule-data version; `evaluate` is the calculator page's).
     plan_api::install();
-    if let Some(root) = browser::document()
-        .and_then(|d| d.get_element_by_id("app"))
-        .filter(|e| e.has_attribute("data-subsidy-plan"))
-    {
-        yew::Renderer::<plan_app::PlanApp>::with_root(root).render();
-    }
+    browser::mount::<plan_app::PlanApp>("data-subsidy-plan");
 }
 
 #[cfg(not(target_arch = "wasm32"))]
