@@ -27,7 +27,7 @@ const USAGE: &str = "usage:
                                            in both languages, or one)
   subsidy-calc explain FILE|- [--lang en]  print the result (or a plan's table) as text (zh by default)
   subsidy-calc plan FILE|-                 print a plan over years as JSON (see docs/CONTRACT.md)
-  subsidy-calc batch IN -o OUT [--pool none|prorata] [--summary FILE] [--lang en]
+  subsidy-calc batch IN -o OUT [--pool none|prorata] [--summary FILE] [--lang zh|en]
                                            many applications: .csv, .xlsx or .jsonl in and out
   subsidy-calc rules                       print the rule catalogue as JSON
   subsidy-calc fields                      print every input field (Markdown table)";
@@ -177,7 +177,14 @@ fn main() -> ExitCode {
                 match a.as_str() {
                     "-o" | "--output" => opts.output = it.next().cloned().unwrap_or_default(),
                     "--summary" => opts.summary = it.next().cloned(),
-                    "--lang" => opts.en = it.next().map(String::as_str) == Some("en"),
+                    "--lang" => match it.next().map(String::as_str) {
+                        Some("en") => opts.en = true,
+                        Some("zh") => opts.en = false,
+                        _ => {
+                            eprintln!("--lang takes zh or en\n{USAGE}");
+                            return ExitCode::from(64);
+                        }
+                    },
                     "--pool" => match it.next().map(String::as_str) {
                         Some("prorata") => opts.prorata = true,
                         Some("none") => opts.prorata = false,

@@ -267,6 +267,23 @@ fn an_unknown_column_is_refused_before_any_row() {
 }
 
 #[test]
+fn options_take_only_their_words() {
+    // A language or pool mode the command does not know is a usage error naming the option, not
+    // quietly Chinese or no pool.
+    let input = tmp("opts.csv");
+    std::fs::write(&input, "region,compute.domestic_fees\nwuhan-hongshan,100\n").unwrap();
+    let out = tmp("opts-out.csv");
+    for (opt, word) in [("--lang", "fr"), ("--pool", "all")] {
+        let (code, err) = bin(&["batch", &input, "-o", &out, opt, word]);
+        assert_eq!(code, 64, "{opt} {word}");
+        assert!(err.starts_with(&format!("{opt} takes")), "{err}");
+    }
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("rows"), "the summary in English: {err}");
+}
+
+#[test]
 fn cents_reads_every_amount_as_the_decimal_does() {
     use rust_decimal::Decimal;
     use subsidy_calc::batch::cents;
