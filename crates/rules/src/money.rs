@@ -38,6 +38,10 @@ fn digits_of(x: u128, out: &mut [u8; 40]) -> usize {
 
 /// "1234567.5" → "1234567.50": the contract's amount format.
 pub fn fixed2(d: Decimal) -> String {
+    // Nothing: the most common figure (a total no draft clause adds to, a clause's nothing).
+    if d.is_zero() {
+        return String::from("0.00");
+    }
     let (negative, fen) = fen(d);
     let (int, cents) = match u64::try_from(fen) {
         Ok(f) => (u128::from(f / 100), (f % 100) as u8),
