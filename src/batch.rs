@@ -300,7 +300,6 @@ pub struct Summary {
     /// By the clause's position among the rule book's rules (a batch adds millions of awards: no
     /// lookup by id for each).
     clauses: Vec<Clause>,
-    positions: Positions,
 }
 
 impl Summary {
@@ -309,15 +308,9 @@ impl Summary {
         self.failed += 1;
     }
 
-    pub fn add(&mut self, o: &Outcome, book: &RuleBook) {
-        let mut positions = std::mem::take(&mut self.positions);
-        self.add_at(o, book, positions.of(book, o));
-        self.positions = positions;
-    }
-
-    /// [`Summary::add`] with each award's position already found ([`Positions::of`]): a batch
-    /// finds them once for the summary and the table row.
-    pub fn add_at(&mut self, o: &Outcome, book: &RuleBook, at: &[Option<usize>]) {
+    /// One result, each award's position already found ([`Positions::of`]): a batch finds them
+    /// once for the summary and the table row.
+    pub fn add(&mut self, o: &Outcome, book: &RuleBook, at: &[Option<usize>]) {
         self.rows += 1;
         if self.clauses.is_empty() {
             self.clauses

@@ -64,7 +64,7 @@ impl Batch {
         self.rows.push(match result {
             Ok(mut o) => {
                 let at = self.positions.of(book, &o);
-                self.summary.add_at(&o, book, at);
+                self.summary.add(&o, book, at);
                 let done = Done::of(at, row.id, n, Ok(&mut o));
                 self.spare = o.awards;
                 done

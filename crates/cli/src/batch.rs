@@ -311,7 +311,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         };
         // The summary reports the demand as asked; the rows carry the scaled awards.
         let result = result.map(|mut o| {
-            summary.add_at(&o, book, at);
+            summary.add(&o, book, at);
             apply_scaled(&mut o, &scaled, n);
             o
         });

@@ -74,6 +74,16 @@ fn fail(errors: &[FieldError]) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The word after option `opt`, one of `words`; else a usage error naming the option (exit 64).
+fn word<'w>(given: Option<&String>, opt: &str, words: &[&'w str]) -> Result<&'w str, ExitCode> {
+    given
+        .and_then(|g| words.iter().find(|w| **w == g.as_str()).copied())
+        .ok_or_else(|| {
+            eprintln!("{opt} takes {}\n{USAGE}", words.join(" or "));
+            ExitCode::from(64)
+        })
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let cmd = args.first().map(String::as_str).unwrap_or("");
@@ -177,21 +187,13 @@ fn main() -> ExitCode {
                 match a.as_str() {
                     "-o" | "--output" => opts.output = it.next().cloned().unwrap_or_default(),
                     "--summary" => opts.summary = it.next().cloned(),
-                    "--lang" => match it.next().map(String::as_str) {
-                        Some("en") => opts.en = true,
-                        Some("zh") => opts.en = false,
-                        _ => {
-                            eprintln!("--lang takes zh or en\n{USAGE}");
-                            return ExitCode::from(64);
-                        }
+                    "--lang" => match word(it.next(), "--lang", &["zh", "en"]) {
+                        Ok(w) => opts.en = w == "en",
+                        Err(code) => return code,
                     },
-                    "--pool" => match it.next().map(String::as_str) {
-                        Some("prorata") => opts.prorata = true,
-                        Some("none") => opts.prorata = false,
-                        _ => {
-                            eprintln!("--pool takes none or prorata\n{USAGE}");
-                            return ExitCode::from(64);
-                        }
+                    "--pool" => match word(it.next(), "--pool", &["none", "prorata"]) {
+                        Ok(w) => opts.prorata = w == "prorata",
+                        Err(code) => return code,
                     },
                     other if input.is_none() && !other.starts_with('-') => {
                         input = Some(other.to_string())
