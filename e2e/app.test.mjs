@@ -290,7 +290,15 @@ test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', asy
   // contract is one, so the two must be the same object, field for field (full and figures-only).
   const cli = ['target/release/subsidy-calc', 'target/debug/subsidy-calc'].find((p) => fs.existsSync(p));
   assert.ok(cli, 'build the command line first (cargo build)');
-  const app = { region: 'wuhan-hongshan', as_of: '2026-11-24', model_filing: { models_filed: 3 }, compute: { domestic_fees: '1500000' }, scenarios: [{ name: '智慧园区', total_investment: '2000000', district_selected: true }] };
+  // The projects' names cross as they are: one short, with 1- to 4-byte UTF-8 characters (short
+  // strings are decoded by scripts/postbuild.py's loop), one long (decoded by TextDecoder).
+  const app = {
+    region: 'wuhan-hongshan', as_of: '2026-11-24', model_filing: { models_filed: 3 }, compute: { domestic_fees: '1500000' },
+    scenarios: [
+      { name: '智慧园区 é×😀𠮷', total_investment: '2000000', district_selected: true },
+      { name: '洪山区人工智能赋能制造业质量检测与预测性维护一体化示范应用场景项目', total_investment: '1000000', district_selected: true },
+    ],
+  };
   const file = '/tmp/subsidy-e2e-app.json';
   fs.writeFileSync(file, JSON.stringify(app));
   const run = (...args) => JSON.parse(execFileSync(cli, ['eval', file, ...args], { encoding: 'utf8' }));
@@ -302,6 +310,8 @@ test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', asy
     window.subsidyCalc.evaluate(a, { lang: 'en' }),
   ], app);
   assert.deepEqual(got[0], run());
+  const items = got[0].awards.flatMap((a) => a.items || []).map((i) => i.name);
+  assert.ok(items.includes('智慧园区 é×😀𠮷') && items.includes(app.scenarios[1].name), items.join(' / '));
   assert.deepEqual(got[1], run('--detail', 'figures'));
   // {lang}: the words in one language (the engine writes them from its recorded steps when asked).
   assert.deepEqual(got[2], run('--lang', 'zh'));
