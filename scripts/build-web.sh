@@ -7,8 +7,8 @@ setup_web
 # In a subshell: the nightly / build-std environment is for this build only.
 # The calculator page, then the 多年规划 page and the batch page (each its own bundle, loaded only
 # there) built apart and copied beside it: trunk builds one page per run, and each run empties its dist.
-( baseline_env; trunk build --release --offline )
-( baseline_env; trunk build --release --offline --dist target/plan-dist plan.html )
+( baseline_env; no_debug_fmt; trunk build --release --offline )
+( baseline_env; no_debug_fmt; trunk build --release --offline --dist target/plan-dist plan.html )
 cp target/plan-dist/index.html dist/plan.html
 cp target/plan-dist/plan.css target/plan-dist/subsidy-calc-plan.js target/plan-dist/subsidy-calc-plan_bg.wasm dist/
 # The batch page for officials, the same way.
