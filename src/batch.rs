@@ -327,9 +327,9 @@ impl Summary {
             if let Some(k) = Kind::ALL.iter().position(|k| *k == a.kind) {
                 c.kinds[k] += 1;
             }
-            if let Some(text) = &a.amount {
-                // The exact figure the text was written from, not the text read back.
-                let v = a.value.map_or_else(|| cents(text), crate::money::fen_of);
+            if let Some(y) = a.amount {
+                // The exact figure the amount is written from.
+                let v = crate::money::fen_of(a.value.unwrap_or(y.value()));
                 c.eligible += 1;
                 c.sum += i128::from(v);
                 c.values.add(v);

@@ -1,17 +1,12 @@
 //! The result as text a person reads (`subsidy-calc explain`), in Chinese or English.
-use crate::money::human;
+use crate::money::{Yuan, human};
 use crate::result::{Award, Outcome};
 use crate::rulebook::{Kind, Status};
 use crate::text::{In, Lang};
-use rust_decimal::Decimal;
 use std::fmt::Write;
-use std::str::FromStr;
 
-fn money(s: &Option<String>) -> String {
-    s.as_deref()
-        .and_then(|v| Decimal::from_str(v).ok())
-        .map(human)
-        .unwrap_or_default()
+fn money(s: Option<Yuan>) -> String {
+    s.map(|y| human(y.value())).unwrap_or_default()
 }
 
 fn kind_label(k: Kind, en: bool) -> &'static str {
@@ -25,8 +20,8 @@ fn status_label(s: Status, en: bool) -> &'static str {
 fn figure(a: &Award, en: bool) -> String {
     let y = if en { "" } else { "元" };
     match a.kind {
-        Kind::Exact | Kind::UpTo => format!("{}{y}", money(&a.amount)),
-        Kind::Range => format!("{}{y} – {}{y}", money(&a.min), money(&a.max)),
+        Kind::Exact | Kind::UpTo => format!("{}{y}", money(a.amount)),
+        Kind::Range => format!("{}{y} – {}{y}", money(a.min), money(a.max)),
         _ => String::new(),
     }
 }
@@ -54,15 +49,15 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "Total, exact amounts: {}   Total, up to: {}",
-            money(&Some(o.total.exact.clone())),
-            money(&Some(o.total.up_to.clone()))
+            money(Some(o.total.exact)),
+            money(Some(o.total.up_to))
         );
         if o.total.draft_up_to != "0.00" {
             let _ = writeln!(
                 s,
                 "  of which from DRAFT documents: exact {}, up to {}",
-                money(&Some(o.total.draft_exact.clone())),
-                money(&Some(o.total.draft_up_to.clone()))
+                money(Some(o.total.draft_exact)),
+                money(Some(o.total.draft_up_to))
             );
         }
         s.push('\n');
@@ -75,15 +70,15 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "确定金额合计:{}元   最高可得合计:{}元",
-            money(&Some(o.total.exact.clone())),
-            money(&Some(o.total.up_to.clone()))
+            money(Some(o.total.exact)),
+            money(Some(o.total.up_to))
         );
         if o.total.draft_up_to != "0.00" {
             let _ = writeln!(
                 s,
                 "  其中征求意见稿:确定金额{}元,最高可得{}元",
-                money(&Some(o.total.draft_exact.clone())),
-                money(&Some(o.total.draft_up_to.clone()))
+                money(Some(o.total.draft_exact)),
+                money(Some(o.total.draft_up_to))
             );
         }
         s.push('\n');
@@ -102,15 +97,11 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
                 (false, false) => "(不计入合计)",
             }
         );
-        if let (Some(u), Some(cap)) = (&a.uncapped, a.binding_cap.as_ref().map(|c| In(c, lang))) {
+        if let (Some(u), Some(cap)) = (a.uncapped, a.binding_cap.as_ref().map(|c| In(c, lang))) {
             let _ = if en {
-                writeln!(
-                    s,
-                    "  uncapped {}; binding cap: {cap}",
-                    money(&Some(u.clone()))
-                )
+                writeln!(s, "  uncapped {}; binding cap: {cap}", money(Some(u)))
             } else {
-                writeln!(s, "  未封顶金额 {}元;封顶:{cap}", money(&Some(u.clone())))
+                writeln!(s, "  未封顶金额 {}元;封顶:{cap}", money(Some(u)))
             };
         }
         for step in &a.steps {
@@ -227,7 +218,7 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
     }
     let totals: Vec<String> = years
         .iter()
-        .map(|y| format!("{:>10}", money(&Some(y.total.up_to.clone()))))
+        .map(|y| format!("{:>10}", money(Some(y.total.up_to))))
         .collect();
     let _ = writeln!(
         s,
@@ -247,10 +238,10 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
         } else {
             "全期合计:确定金额"
         },
-        money(&Some(p.total.exact.clone())),
+        money(Some(p.total.exact)),
         if en { "" } else { "元" },
         if en { "up to" } else { "最高可得" },
-        money(&Some(p.total.up_to.clone())),
+        money(Some(p.total.up_to)),
         if en { "" } else { "元" },
     );
     if p.total.draft_up_to != "0.00" {
@@ -262,7 +253,7 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
             } else {
                 "  其中征求意见稿,最高可得"
             },
-            money(&Some(p.total.draft_up_to.clone())),
+            money(Some(p.total.draft_up_to)),
             if en { "" } else { "元" },
         );
     }

@@ -6,7 +6,7 @@
 use crate::date::Date;
 use crate::engine;
 use crate::input::{self, FieldError};
-use crate::money::{fixed2, human, parse_json_number, plain_decimal};
+use crate::money::{Yuan, human, parse_json_number, plain_decimal};
 use crate::result::{Outcome, Total};
 use crate::rulebook::{CarryOp, Kind, RuleBook};
 use crate::text::Lang;
@@ -266,7 +266,7 @@ fn run(
             &result.total.draft_exact,
             &result.total.draft_up_to,
         ]) {
-            *s += plain_decimal(t).unwrap_or_default();
+            *s += t.rounded();
         }
         let (en, zh) = match out.last() {
             Some(prev) => changes(prev, &result),
@@ -280,7 +280,7 @@ fn run(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let [exact, up_to, draft_exact, draft_up_to] = sums.map(fixed2);
+    let [exact, up_to, draft_exact, draft_up_to] = sums.map(Yuan);
     Ok((
         out,
         Total {

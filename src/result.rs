@@ -5,6 +5,7 @@
 //! rather than a flattened wrapper: serde's flatten would add a second copy of every serializer to
 //! the web bundle, ~7 KB gzip).
 use crate::date::Date;
+use crate::money::Yuan;
 use crate::rulebook::{Family, Kind, Status};
 use crate::text::{CapLine, In, Lang, Langs, Line, written};
 use rust_decimal::Decimal;
@@ -30,11 +31,11 @@ pub struct Outcome<'a> {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Total {
-    pub exact: String,
-    pub up_to: String,
+    pub exact: Yuan,
+    pub up_to: Yuan,
     /// The parts of `exact` and `up_to` that come from draft documents (schema 2).
-    pub draft_exact: String,
-    pub draft_up_to: String,
+    pub draft_exact: Yuan,
+    pub draft_up_to: Yuan,
 }
 
 /// One clause's award. Its words — the steps, the reason, the binding cap, the notes — are
@@ -47,11 +48,11 @@ pub struct Award<'a> {
     pub kind: Kind,
     pub title_zh: &'a str,
     pub title_en: &'a str,
-    pub amount: Option<String>,
-    pub min: Option<String>,
-    pub max: Option<String>,
+    pub amount: Option<Yuan>,
+    pub min: Option<Yuan>,
+    pub max: Option<Yuan>,
     /// Set when a cap binds: the figure before the cap (the amount is the cap).
-    pub uncapped: Option<String>,
+    pub uncapped: Option<Yuan>,
     pub binding_cap: Option<CapLine<'a>>,
     pub steps: Vec<Line<'a>>,
     pub source: Source<'a>,
@@ -72,9 +73,9 @@ pub struct Award<'a> {
 pub struct Item<'a> {
     pub scenario: usize,
     pub name: String,
-    pub amount: String,
+    pub amount: Yuan,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uncapped: Option<String>,
+    pub uncapped: Option<Yuan>,
     /// In English, as the contract has it.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "cap_en")]
     pub binding_cap: Option<CapLine<'a>>,
@@ -207,13 +208,13 @@ struct AwardOut<'r, 'a> {
     title_zh: &'a str,
     title_en: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    amount: Option<&'r str>,
+    amount: Option<Yuan>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    min: Option<&'r str>,
+    min: Option<Yuan>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    max: Option<&'r str>,
+    max: Option<Yuan>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    uncapped: Option<&'r str>,
+    uncapped: Option<Yuan>,
     #[serde(skip_serializing_if = "Option::is_none")]
     binding_cap: Option<In<'r, CapLine<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -276,10 +277,10 @@ impl<'a> Award<'a> {
             kind: self.kind,
             title_zh: self.title_zh,
             title_en: self.title_en,
-            amount: self.amount.as_deref(),
-            min: self.min.as_deref(),
-            max: self.max.as_deref(),
-            uncapped: self.uncapped.as_deref(),
+            amount: self.amount,
+            min: self.min,
+            max: self.max,
+            uncapped: self.uncapped,
             binding_cap: cap(Lang::En),
             binding_cap_zh: cap(Lang::Zh),
             steps: one(&self.steps[..], l, Lang::En),
@@ -377,14 +378,14 @@ pub struct AwardFigures<'a> {
     pub family: Family,
     pub kind: Kind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount: Option<&'a str>,
+    pub amount: Option<Yuan>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<&'a str>,
+    pub min: Option<Yuan>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<&'a str>,
+    pub max: Option<Yuan>,
     /// Set when a cap binds: the figure before the cap (the amount is the cap).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uncapped: Option<&'a str>,
+    pub uncapped: Option<Yuan>,
     pub in_totals: bool,
     pub status: Status,
 }
@@ -405,10 +406,10 @@ impl<'a> Outcome<'a> {
                     id: a.id,
                     family: a.family,
                     kind: a.kind,
-                    amount: a.amount.as_deref(),
-                    min: a.min.as_deref(),
-                    max: a.max.as_deref(),
-                    uncapped: a.uncapped.as_deref(),
+                    amount: a.amount,
+                    min: a.min,
+                    max: a.max,
+                    uncapped: a.uncapped,
                     in_totals: a.in_totals,
                     status: a.source.status,
                 })

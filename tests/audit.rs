@@ -297,7 +297,10 @@ fn bogaitou_is_an_investment_listed_but_not_totalled() {
     // Hongshan 3: "参与区级科技专项资金“拨改投”,最高给予300万元支持": an equity investment, not a grant.
     let o = run("wuhan-hongshan", json!({"other": {"bogaitou_team": true}}));
     let a = award(&o, "hongshan.bogaitou");
-    assert_eq!(a.amount.as_deref(), Some("3000000.00"));
+    assert_eq!(
+        a.amount.map(|y| y.to_string()).as_deref(),
+        Some("3000000.00")
+    );
     assert!(!a.in_totals);
     assert!(a.notes_in(Lang::Zh).iter().any(|n| n.contains("股权投资")));
     assert_eq!(o.total.up_to, "0.00");

@@ -53,11 +53,11 @@ fn check_award(a: &Award, e: &toml::Value) -> Vec<String> {
         }
     };
     same("kind", Some(kind));
-    same("amount", a.amount.clone());
-    same("uncapped", a.uncapped.clone());
+    same("amount", a.amount.map(|y| y.to_string()));
+    same("uncapped", a.uncapped.map(|y| y.to_string()));
     same("binding_cap", a.binding_cap_in(Lang::En));
-    same("min", a.min.clone());
-    same("max", a.max.clone());
+    same("min", a.min.map(|y| y.to_string()));
+    same("max", a.max.map(|y| y.to_string()));
     same("status", Some(a.source.status.key().to_string()));
     if let Some(want) = text(e, "reason") {
         let both = format!(

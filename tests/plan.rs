@@ -24,7 +24,7 @@ fn fig(p: &PlanOutcome, i: usize, id: &str) -> (String, Option<String>) {
             .as_str()
             .unwrap()
             .to_string(),
-        a.amount.clone(),
+        a.amount.map(|y| y.to_string()),
     )
 }
 

@@ -29,18 +29,18 @@ pub(super) fn finish<'a>(award: &mut Award<'a>, calc: Calc<'a>, full: bool) {
             });
             return not_eligible(award, why);
         }
-        award.amount = Some(fixed2(v));
+        award.amount = Some(Yuan(v));
         award.value = Some(v);
         if let Some(b) = calc.binding {
-            award.uncapped = Some(fixed2(calc.uncapped));
+            award.uncapped = Some(Yuan(calc.uncapped));
             if full {
                 award.binding_cap = Some(b);
             }
         }
     }
     if let Some((lo, hi)) = calc.range {
-        award.min = Some(fixed2(lo));
-        award.max = Some(fixed2(hi));
+        award.min = Some(Yuan(lo));
+        award.max = Some(Yuan(hi));
     }
 }
 

@@ -6,7 +6,7 @@
 //! `conditions` (whether a condition holds, and why not), `groups` (stacking).
 use crate::date::Date;
 use crate::input::{Application, Detail, Scenario, Val};
-use crate::money::{fixed2, round_yuan};
+use crate::money::{Yuan, round_yuan};
 use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
 use crate::rulebook::{
     Cap, Cond, DocStatus, Document, Formula, GroupMode, Kind, Op, Per, Rule, RuleBook, Status,
@@ -170,10 +170,10 @@ pub fn evaluate_in<'a>(
         as_of: app.as_of,
         awards,
         total: Total {
-            exact: fixed2(total.exact),
-            up_to: fixed2(total.up_to),
-            draft_exact: fixed2(total.draft_exact),
-            draft_up_to: fixed2(total.draft_up_to),
+            exact: Yuan(total.exact),
+            up_to: Yuan(total.up_to),
+            draft_exact: Yuan(total.draft_exact),
+            draft_up_to: Yuan(total.draft_up_to),
         },
         checks,
         notes,

@@ -39,8 +39,8 @@ pub(super) fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, award
                 award.items.push(Item {
                     scenario: i,
                     name: sc.name().to_string(),
-                    amount: fixed2(v),
-                    uncapped: calc.binding.as_ref().map(|_| fixed2(calc.uncapped)),
+                    amount: Yuan(v),
+                    uncapped: calc.binding.as_ref().map(|_| Yuan(calc.uncapped)),
                     binding_cap: calc.binding.filter(|_| full),
                 });
             }

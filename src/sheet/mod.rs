@@ -4,7 +4,6 @@
 //! or `项目1·…`, and `id`, `region`, `as_of`); a result becomes a table row (each clause's kind and
 //! amount, the totals, the errors). CSV and .xlsx bytes are read and written here too.
 use crate::FieldError;
-use crate::batch::cents;
 use crate::date::Date;
 use crate::input::{Application, Builder, Val};
 use crate::input::{FIELDS, SCENARIO_FIELDS, Ty};

@@ -2,6 +2,7 @@
 //! kept small for a batch in the browser, and pro rata applied to rows or to one result.
 use super::*;
 use crate::batch::Positions;
+use crate::money::{Yuan, fen_of};
 
 /// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
 /// the totals, the errors.
@@ -24,7 +25,7 @@ pub struct Got {
     /// Its clause's position among the rule book's rules (the table's column pair).
     pub pos: usize,
     pub kind: Kind,
-    pub amount: Option<String>,
+    pub amount: Option<Yuan>,
     pub in_totals: bool,
 }
 
@@ -38,7 +39,7 @@ pub struct Done {
     /// Each award that is not `not_eligible`.
     pub awards: Vec<Got>,
     /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
-    pub total: [String; 4],
+    pub total: [Yuan; 4],
     pub errors: String,
 }
 
@@ -149,17 +150,23 @@ impl Done {
             }
             for a in &self.awards {
                 row[first + 2 * a.pos] = Cow::Borrowed(a.kind.key());
-                row[first + 2 * a.pos + 1] = Cow::Borrowed(a.amount.as_deref().unwrap_or(""));
+                if let Some(y) = a.amount {
+                    row[first + 2 * a.pos + 1] = Cow::Owned(y.to_string());
+                }
             }
         }
-        row.extend(self.total.iter().map(|t| Cow::Borrowed(t.as_str())));
+        if self.errors.is_empty() {
+            row.extend(self.total.iter().map(|t| Cow::Owned(t.to_string())));
+        } else {
+            row.extend([Cow::Borrowed(""), "".into(), "".into(), "".into()]);
+        }
         row.push(Cow::Borrowed(&self.errors));
         row
     }
 
     /// The up-to total as a decimal (0 for a row with errors).
     pub fn up_to(&self) -> rust_decimal::Decimal {
-        self.total[1].parse().unwrap_or_default()
+        self.total[1].rounded()
     }
 }
 
@@ -176,7 +183,7 @@ pub fn scale_pools(book: &RuleBook, rows: &mut [Done]) {
             .enumerate()
             .filter_map(|(i, d)| {
                 let a = d.awards.iter().find(|a| a.pos == p)?;
-                Some((i, cents(a.amount.as_deref()?)))
+                Some((i, fen_of(a.amount?.value())))
             })
             .collect();
         let pool_cents: i64 = (pool.amount.0 * rust_decimal::Decimal::ONE_HUNDRED)
@@ -189,7 +196,7 @@ pub fn scale_pools(book: &RuleBook, rows: &mut [Done]) {
                 continue;
             }
             let d = &mut rows[*i];
-            let y = |c: i64| crate::money::fixed2(rust_decimal::Decimal::new(c, 2));
+            let y = |c: i64| Yuan(rust_decimal::Decimal::new(c, 2));
             let (mut exact, mut counted) = (false, false);
             for a in d.awards.iter_mut().filter(|a| a.pos == p) {
                 a.amount = Some(y(new));
@@ -206,10 +213,10 @@ pub fn scale_pools(book: &RuleBook, rows: &mut [Done]) {
 
 /// Lowers a row's totals (exact, up to, draft exact, draft up to) by what a scaled award lost: the
 /// up-to totals always, the exact ones for an exact award, the draft's share for a draft's award.
-fn lower_totals(totals: [&mut String; 4], cut: i64, exact: bool, draft: bool) {
+fn lower_totals(totals: [&mut Yuan; 4], cut: i64, exact: bool, draft: bool) {
     let [e, u, de, du] = totals;
-    let lower = |t: &mut String| {
-        *t = crate::money::fixed2(rust_decimal::Decimal::new(cents(t) - cut, 2));
+    let lower = |t: &mut Yuan| {
+        *t = Yuan(rust_decimal::Decimal::new(fen_of(t.value()) - cut, 2));
     };
     lower(u);
     if draft {
@@ -233,15 +240,14 @@ pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: 
         let Some(new) = scaled.get(&(a.id.to_string(), n)) else {
             continue;
         };
-        let Some(old) = a.amount.as_deref().map(cents) else {
+        let Some(old) = a.amount.map(|y| fen_of(y.value())) else {
             continue;
         };
         let cut = old - new;
         if cut == 0 {
             continue;
         }
-        let y = |c: i64| crate::money::fixed2(rust_decimal::Decimal::new(c, 2));
-        a.amount = Some(y(*new));
+        a.amount = Some(Yuan(rust_decimal::Decimal::new(*new, 2)));
         a.value = Some(rust_decimal::Decimal::new(*new, 2));
         a.notes.push(crate::text::Line::Scaled {
             to: rust_decimal::Decimal::new(*new, 2),

@@ -45,7 +45,7 @@ pub fn fig(o: &Outcome, id: &str) -> (String, Option<String>) {
         .as_str()
         .unwrap()
         .to_string();
-    (kind, a.amount.clone())
+    (kind, a.amount.map(|y| y.to_string()))
 }
 
 pub fn up_to(amount: &str) -> (String, Option<String>) {

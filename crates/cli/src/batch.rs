@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
-use subsidy_calc::batch::{self, Positions, Summary, cents, prorata};
+use subsidy_calc::batch::{self, Positions, Summary, prorata};
 use subsidy_calc::result::Outcome;
 use subsidy_calc::sheet::{
     Done, Row, application_of, apply_scaled, csv_records, record_id, table_header, xlsx_rows,
@@ -251,7 +251,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
                         members
                             .entry(a.id.to_string())
                             .or_default()
-                            .push((n, cents(v)));
+                            .push((n, subsidy_calc::money::fen_of(v.value())));
                     }
                 }
             }

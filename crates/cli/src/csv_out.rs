@@ -77,9 +77,10 @@ impl<W: Write> CsvOut<W> {
                             self.buf.extend_from_slice(a.kind.key().as_bytes());
                             self.buf.push(b',');
                             if a.kind != Kind::NotEligible
-                                && let Some(v) = &a.amount
+                                && let Some(v) = a.amount
                             {
-                                self.field(v);
+                                // Digits, a point and a sign: nothing to quote.
+                                v.write_to(&mut self.buf);
                             }
                         }
                         None => self.buf.extend_from_slice(b",,"),
@@ -87,9 +88,9 @@ impl<W: Write> CsvOut<W> {
                 }
                 self.slots = slots;
                 let t = &o.total;
-                for v in [&t.exact, &t.up_to, &t.draft_exact, &t.draft_up_to] {
+                for v in [t.exact, t.up_to, t.draft_exact, t.draft_up_to] {
                     self.buf.push(b',');
-                    self.field(v);
+                    v.write_to(&mut self.buf);
                 }
                 self.buf.extend_from_slice(b",\n");
             }

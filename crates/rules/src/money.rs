@@ -38,27 +38,101 @@ fn digits_of(x: u128, out: &mut [u8; 40]) -> usize {
 
 /// "1234567.5" → "1234567.50": the contract's amount format.
 pub fn fixed2(d: Decimal) -> String {
+    let mut buf = [0u8; FIXED2_MAX];
+    written(d, &mut buf).to_owned()
+}
+
+/// The longest amount text: a sign, 29 digits, the point and two decimals.
+const FIXED2_MAX: usize = 33;
+
+/// [`fixed2`]'s text, laid out in `buf` (no allocation).
+fn written(d: Decimal, buf: &mut [u8; FIXED2_MAX]) -> &str {
     // Nothing: the most common figure (a total no draft clause adds to, a clause's nothing).
     if d.is_zero() {
-        return String::from("0.00");
+        return "0.00";
     }
     let (negative, fen) = fen(d);
     let (int, cents) = match u64::try_from(fen) {
         Ok(f) => (u128::from(f / 100), (f % 100) as u8),
         Err(_) => (fen / 100, (fen % 100) as u8),
     };
-    // Digits written straight into the one string (an amount per award per evaluation).
-    let mut out = String::with_capacity(24);
-    if negative && fen != 0 {
-        out.push('-');
-    }
     let mut digits = [0u8; 40];
     let n = digits_of(int, &mut digits);
-    out.extend(digits[..n].iter().rev().map(|d| *d as char));
-    out.push('.');
-    out.push((b'0' + cents / 10) as char);
-    out.push((b'0' + cents % 10) as char);
-    out
+    let mut len = 0;
+    if negative && fen != 0 {
+        buf[0] = b'-';
+        len = 1;
+    }
+    for d in digits[..n].iter().rev() {
+        buf[len] = *d;
+        len += 1;
+    }
+    buf[len] = b'.';
+    buf[len + 1] = b'0' + cents / 10;
+    buf[len + 2] = b'0' + cents % 10;
+    std::str::from_utf8(&buf[..len + 3]).unwrap_or_default()
+}
+
+/// An amount in yuan as the result carries it: exact, written with two decimals ("1234567.50",
+/// [`fixed2`]) only when shown or serialised, so an evaluation makes no text and allocates nothing
+/// for its figures. Compares with a text as that text: `yuan == "1234567.50"`.
+#[derive(Clone, Copy, Default)]
+pub struct Yuan(pub Decimal);
+
+impl Yuan {
+    /// The exact figure.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+    /// Appends the text ("1234567.50") to `out`: a table written straight to bytes.
+    pub fn write_to(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(written(self.0, &mut [0u8; FIXED2_MAX]).as_bytes());
+    }
+    /// The figure as written, read back: rounded to the fen (half away from zero), two decimals.
+    pub fn rounded(self) -> Decimal {
+        let (negative, fen) = fen(self.0);
+        i128::try_from(fen)
+            .ok()
+            .and_then(|f| Decimal::try_from_i128_with_scale(if negative { -f } else { f }, 2).ok())
+            .unwrap_or_else(|| round_yuan(self.0))
+    }
+}
+
+impl std::fmt::Display for Yuan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(written(self.0, &mut [0u8; FIXED2_MAX]))
+    }
+}
+
+impl std::fmt::Debug for Yuan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(written(self.0, &mut [0u8; FIXED2_MAX]), f)
+    }
+}
+
+impl serde::Serialize for Yuan {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(written(self.0, &mut [0u8; FIXED2_MAX]))
+    }
+}
+
+/// Two amounts are equal when they are written the same.
+impl PartialEq for Yuan {
+    fn eq(&self, other: &Yuan) -> bool {
+        *self == *written(other.0, &mut [0u8; FIXED2_MAX])
+    }
+}
+
+impl PartialEq<str> for Yuan {
+    fn eq(&self, other: &str) -> bool {
+        written(self.0, &mut [0u8; FIXED2_MAX]) == other
+    }
+}
+
+impl PartialEq<&str> for Yuan {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
 }
 
 /// The figure in fen as [`fixed2`] writes it (rounded half away from zero to the fen); 0 past

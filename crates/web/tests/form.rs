@@ -82,13 +82,18 @@ fn a_bad_field_is_named_and_the_rest_still_evaluates() {
     let o = subsidy_calc::evaluate_value(&built.application, today()).unwrap();
     // 3 filed models × 1,000,000 = 3,000,000 → 2,000,000; compute 500,000 × 20% = 100,000.
     assert_eq!(
-        o.award("hongshan.model_filing").unwrap().amount.as_deref(),
+        o.award("hongshan.model_filing")
+            .unwrap()
+            .amount
+            .map(|y| y.to_string())
+            .as_deref(),
         Some("2000000.00")
     );
     assert_eq!(
         o.award("hongshan.compute_subsidy")
             .unwrap()
             .amount
+            .map(|y| y.to_string())
             .as_deref(),
         Some("100000.00")
     );
@@ -266,7 +271,7 @@ fn an_uncapped_low_rate_draws_no_cap() {
     let app = input::parse_value(&serde_json::json!({"region": "shanghai", "as_of": "2026-11-24", "other": {"shanghai": {"agriculture_project_investment": "1000000"}}}), today()).unwrap();
     let o = engine::evaluate(&app, &book);
     let a = o.award("shanghai.agriculture").unwrap();
-    assert_eq!(a.amount.as_deref(), Some("50000.00")); // 1,000,000 × 5%
+    assert_eq!(a.amount.map(|y| y.to_string()).as_deref(), Some("50000.00")); // 1,000,000 × 5%
     let c = form::curve(&app, &book, a).unwrap();
     assert_eq!(c.cap_at, None, "no cap in the text, none drawn");
     assert!(c.hint.zh.contains("条款未设金额上限"));

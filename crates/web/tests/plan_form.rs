@@ -75,7 +75,7 @@ fn a_hongshan_plan_typed_in_wan_pays_three_years_then_stops() {
     for (y, s) in o.years.iter().zip(&stack) {
         assert_eq!(
             s.iter().copied().sum::<Decimal>(),
-            d(&y.total.up_to),
+            d(&y.total.up_to.to_string()),
             "{}",
             y.as_of
         );

@@ -129,9 +129,17 @@ impl View {
 }
 
 pub(crate) fn money(amount: &str, unit: Unit, lang: Lang) -> String {
-    let Some(d) = subsidy_calc::money::plain_decimal(amount) else {
-        return String::new();
-    };
+    subsidy_calc::money::plain_decimal(amount)
+        .map(|d| money_of(d, unit, lang))
+        .unwrap_or_default()
+}
+
+/// An amount of the result, as [`money`] shows it.
+pub(crate) fn amount(y: subsidy_calc::money::Yuan, unit: Unit, lang: Lang) -> String {
+    money_of(y.rounded(), unit, lang)
+}
+
+fn money_of(d: rust_decimal::Decimal, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Wan => format!("{} 万元", in_wan(d)),
         Unit::Yuan => format!("{} {}", human(d), lang.t("元", "yuan")),
@@ -264,8 +272,8 @@ fn mobile_totals(view: &View, unit: Unit, lang: Lang) -> Html {
     };
     html! {
         <nav class="mobile-totals" aria-label={lang.t("合计", "Totals")}>
-            <span>{ lang.t("确定 ", "exact ") }<strong>{ money(&o.total.exact, unit, lang) }</strong></span>
-            <span>{ lang.t("最高 ", "up to ") }<strong>{ money(&o.total.up_to, unit, lang) }</strong></span>
+            <span>{ lang.t("确定 ", "exact ") }<strong>{ amount(o.total.exact, unit, lang) }</strong></span>
+            <span>{ lang.t("最高 ", "up to ") }<strong>{ amount(o.total.up_to, unit, lang) }</strong></span>
             <a href="#results-title">{ lang.t("明细 ↓", "details ↓") }</a>
         </nav>
     }

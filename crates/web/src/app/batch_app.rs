@@ -9,7 +9,7 @@ use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
 use subsidy_calc::batch::Report;
-use subsidy_calc::money::human;
+use subsidy_calc::money::{Yuan, human};
 use subsidy_calc::sheet::{
     Batch, Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
 };
@@ -243,6 +243,7 @@ fn finished(r: &Results, l: Lang) -> Html {
             .unwrap_or_else(|| id.to_string())
     };
     let yuan = |t: &str| format!("{}{}", human(t.parse().unwrap_or_default()), l.t("元", ""));
+    let amount = |t: Yuan| format!("{}{}", human(t.rounded()), l.t("元", ""));
     let rows = Rc::new(r.rows.clone());
     let download = |xlsx: bool| {
         let rows = rows.clone();
@@ -341,8 +342,8 @@ fn finished(r: &Results, l: Lang) -> Html {
                                 <th scope="row">{ d.id.clone() }</th>
                                 <td>{ d.row.to_string() }</td>
                                 <td>{ book.region(&d.region).map(|g| l.t(&g.name_zh, &g.name_en).to_string()).unwrap_or_default() }</td>
-                                <td class="exact">{ if d.errors.is_empty() { yuan(&d.total[0]) } else { String::new() } }</td>
-                                <td class="up-to">{ if d.errors.is_empty() { yuan(&d.total[1]) } else { String::new() } }</td>
+                                <td class="exact">{ if d.errors.is_empty() { amount(d.total[0]) } else { String::new() } }</td>
+                                <td class="up-to">{ if d.errors.is_empty() { amount(d.total[1]) } else { String::new() } }</td>
                                 <td>{ d.awards.iter().filter(|a| a.amount.is_some()).count().to_string() }</td>
                                 <td class="errors">{ d.errors.clone() }</td>
                             </tr>

@@ -6,7 +6,7 @@ use crate::plan_app::Ctx;
 use rust_decimal::Decimal;
 use subsidy_calc::RuleBook;
 use subsidy_calc::date::Date;
-use subsidy_calc::money::{human, in_wan, plain_decimal};
+use subsidy_calc::money::{Yuan, human, in_wan, plain_decimal};
 use subsidy_calc::plan::PlanOutcome;
 use subsidy_calc::rulebook::Family;
 use subsidy_calc_web::form::Lang;
@@ -17,7 +17,15 @@ use subsidy_calc_web::plan_form::{
 use yew::prelude::*;
 
 fn yuan(v: &str, lang: Lang) -> String {
-    let d: Decimal = plain_decimal(v).unwrap_or_default();
+    yuan_of(plain_decimal(v).unwrap_or_default(), lang)
+}
+
+/// An amount of the result, as [`yuan`] shows it.
+fn amount(y: Yuan, lang: Lang) -> String {
+    yuan_of(y.rounded(), lang)
+}
+
+fn yuan_of(d: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}元", human(d)),
         Lang::En => format!("¥{}", human(d)),
@@ -49,7 +57,7 @@ pub(crate) fn results(ctx: &Ctx) -> Html {
     let book = subsidy_calc::rulebook::book();
     let p = &ctx.plan;
     let markers = end_markers(book, &p.region, p.start, o.years.len());
-    let draft = plain_decimal(&o.total.draft_up_to).unwrap_or_default() > Decimal::ZERO;
+    let draft = o.total.draft_up_to.rounded() > Decimal::ZERO;
     let csv_cb = {
         let text = csv(o, book, p.start, lang);
         Callback::from(move |_| {
@@ -63,13 +71,13 @@ pub(crate) fn results(ctx: &Ctx) -> Html {
             <h2>{ lang.t("规划期测算结果", "Over the plan") }</h2>
             <div class="totals">
                 <p class="total"><span>{ lang.t("确定金额合计", "Total, exact") }</span>
-                    <strong id="plan-total-exact">{ yuan(&o.total.exact, lang) }</strong></p>
+                    <strong id="plan-total-exact">{ amount(o.total.exact, lang) }</strong></p>
                 <p class="total"><span>{ lang.t("最高可得合计", "Total, up to") }</span>
-                    <strong id="plan-total-up-to">{ yuan(&o.total.up_to, lang) }</strong></p>
+                    <strong id="plan-total-up-to">{ amount(o.total.up_to, lang) }</strong></p>
                 if draft {
                     <p class="draft-share" id="plan-total-draft">
                         { format!("{}{}{}", lang.t("其中来自征求意见稿(尚未正式施行):最高", "of which from drafts for comment (not in force): up to "),
-                            yuan(&o.total.draft_up_to, lang), lang.t("", "")) }
+                            amount(o.total.draft_up_to, lang), lang.t("", "")) }
                     </p>
                 }
             </div>
@@ -209,8 +217,8 @@ fn year_awards(o: &PlanOutcome, start: i32, lang: Lang) -> Html {
                     </tbody>
                     <tfoot><tr>
                         <th scope="row">{ lang.t("每年合计(含最高可得)", "Each year (incl. up to)") }</th>
-                        { for o.years.iter().map(|y| html! { <td>{ yuan(&y.total.up_to, lang) }</td> }) }
-                        <td class="sum">{ yuan(&o.total.up_to, lang) }</td>
+                        { for o.years.iter().map(|y| html! { <td>{ amount(y.total.up_to, lang) }</td> }) }
+                        <td class="sum">{ amount(o.total.up_to, lang) }</td>
                     </tr></tfoot>
                 </table>
             </div>

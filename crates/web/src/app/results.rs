@@ -1,6 +1,6 @@
 //! The result side of the page: totals, notes and export, one card per award (figure, cap, chart,
 //! steps and the quoted clause), the qualification checks, and the comparison across regions.
-use crate::app::{ViewProps, family_key, kind_class, kind_label, money, status_badge};
+use crate::app::{ViewProps, amount, family_key, kind_class, kind_label, money, status_badge};
 use crate::browser;
 use crate::chart::cap_chart;
 use subsidy_calc::result::Award;
@@ -60,18 +60,18 @@ pub(crate) fn results(props: &ViewProps) -> Html {
             <div class="totals" aria-live="polite">
                 <div class="total" id="total-exact">
                     <span class="label">{ lang.t("确定金额合计", "Total, exact amounts") }</span>
-                    <strong>{ money(&o.total.exact, unit, lang) }</strong>
+                    <strong>{ amount(o.total.exact, unit, lang) }</strong>
                 </div>
                 <div class="total" id="total-up-to">
                     <span class="label">{ lang.t("最高可得合计", "Total, up to") }</span>
-                    <strong>{ money(&o.total.up_to, unit, lang) }</strong>
+                    <strong>{ amount(o.total.up_to, unit, lang) }</strong>
                 </div>
             </div>
             if o.total.draft_up_to != "0.00" {
                 <p class="draft-share" id="total-draft">
                     <span class="badge badge-draft">{ lang.t("征求意见稿", "DRAFT") }</span>
-                    { format!(" {}{},{}{}", lang.t("其中征求意见稿:确定金额 ", "of which from draft texts: exact "), money(&o.total.draft_exact, unit, lang),
-                        lang.t("最高可得 ", "up to "), money(&o.total.draft_up_to, unit, lang)) }
+                    { format!(" {}{},{}{}", lang.t("其中征求意见稿:确定金额 ", "of which from draft texts: exact "), amount(o.total.draft_exact, unit, lang),
+                        lang.t("最高可得 ", "up to "), amount(o.total.draft_up_to, unit, lang)) }
                 </p>
             }
             <ul class="notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
@@ -129,21 +129,11 @@ pub(crate) fn results(props: &ViewProps) -> Html {
 
 fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html {
     let figure = match a.kind {
-        Kind::Exact | Kind::UpTo => a
-            .amount
-            .as_deref()
-            .map(|x| money(x, unit, lang))
-            .unwrap_or_default(),
+        Kind::Exact | Kind::UpTo => a.amount.map(|x| amount(x, unit, lang)).unwrap_or_default(),
         Kind::Range => format!(
             "{} – {}",
-            a.min
-                .as_deref()
-                .map(|x| money(x, unit, lang))
-                .unwrap_or_default(),
-            a.max
-                .as_deref()
-                .map(|x| money(x, unit, lang))
-                .unwrap_or_default()
+            a.min.map(|x| amount(x, unit, lang)).unwrap_or_default(),
+            a.max.map(|x| amount(x, unit, lang)).unwrap_or_default()
         ),
         _ => String::new(),
     };
@@ -160,8 +150,8 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
                 if !figure.is_empty() { <strong class="amount">{ figure }</strong> }
                 if not_counted { <span class="badge badge-excluded">{ lang.t("不计入合计", "not in the totals") }</span> }
             </p>
-            if let (Some(cap), Some(u)) = (cap, a.uncapped.as_deref()) {
-                <p class="cap">{ format!("{}{cap}({} {})", lang.t("封顶:", "capped: "), lang.t("未封顶金额", "uncapped"), money(u, unit, lang)) }</p>
+            if let (Some(cap), Some(u)) = (cap, a.uncapped) {
+                <p class="cap">{ format!("{}{cap}({} {})", lang.t("封顶:", "capped: "), lang.t("未封顶金额", "uncapped"), amount(u, unit, lang)) }</p>
             }
             if let Some(s) = &a.stacking {
                 <p class="stacking">{ s.note.text(lang) }</p>
@@ -173,7 +163,7 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
             if !a.items.is_empty() {
                 <ul class="items">
                     { for a.items.iter().map(|i| html! {
-                        <li>{ format!("{}: {}", if i.name.is_empty() { format!("#{}", i.scenario + 1) } else { i.name.clone() }, money(&i.amount, unit, lang)) }</li>
+                        <li>{ format!("{}: {}", if i.name.is_empty() { format!("#{}", i.scenario + 1) } else { i.name.clone() }, amount(i.amount, unit, lang)) }</li>
                     }) }
                 </ul>
             }

@@ -250,8 +250,8 @@ pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionS
             Some(RegionSummary {
                 region: region.to_string(),
                 name: Msg::new(def.name_zh.clone(), def.name_en.clone()),
-                exact: o.total.exact.clone(),
-                up_to: o.total.up_to.clone(),
+                exact: o.total.exact.to_string(),
+                up_to: o.total.up_to.to_string(),
                 eligible,
                 open,
                 draft,
@@ -305,10 +305,10 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
             a.id.to_string(),
             lang.t(a.title_zh, a.title_en).to_string(),
             kind,
-            a.amount.clone().unwrap_or_default(),
-            a.min.clone().unwrap_or_default(),
-            a.max.clone().unwrap_or_default(),
-            a.uncapped.clone().unwrap_or_default(),
+            text(a.amount),
+            text(a.min),
+            text(a.max),
+            text(a.uncapped),
             a.binding_cap
                 .as_ref()
                 .map(|c| c.text(lang))
@@ -340,4 +340,9 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
         ""
     ));
     s
+}
+
+/// An amount's text ("1234567.50"), or nothing.
+fn text(y: Option<subsidy_calc::money::Yuan>) -> String {
+    y.map(|y| y.to_string()).unwrap_or_default()
 }

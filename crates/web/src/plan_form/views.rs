@@ -45,16 +45,8 @@ fn cell(a: &subsidy_calc::result::Award) -> Cell {
             }
         }
         (Kind::Range, _) => Msg {
-            zh: format!(
-                "{}–{}元",
-                a.min.as_deref().unwrap_or("?"),
-                a.max.as_deref().unwrap_or("?")
-            ),
-            en: format!(
-                "¥{}–{}",
-                a.min.as_deref().unwrap_or("?"),
-                a.max.as_deref().unwrap_or("?")
-            ),
+            zh: format!("{}–{}元", or_unknown(a.min), or_unknown(a.max)),
+            en: format!("¥{}–{}", or_unknown(a.min), or_unknown(a.max)),
         },
         (k, _) => Msg {
             zh: k.zh().into(),
@@ -245,9 +237,9 @@ pub fn compare_rows(o: &PlanOutcome, book: &RuleBook, start: i32) -> Vec<RegionR
                 region: key.clone(),
                 name,
                 per_year: stacks.iter().map(|s| s.iter().copied().sum()).collect(),
-                exact: p.total.exact.clone(),
-                up_to: p.total.up_to.clone(),
-                draft_up_to: p.total.draft_up_to.clone(),
+                exact: p.total.exact.to_string(),
+                up_to: p.total.up_to.to_string(),
+                draft_up_to: p.total.draft_up_to.to_string(),
                 why,
             }
         })
@@ -321,7 +313,7 @@ pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
             .iter()
             .map(|f| fixed2(f.iter().copied().sum())),
     );
-    total.push(o.total.up_to.clone());
+    total.push(o.total.up_to.to_string());
     s.push_str(&line(total));
     s.push('\n');
     let mut head = vec![lang.t("地区", "region").to_string()];
@@ -337,4 +329,9 @@ pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
         s.push_str(&line(row));
     }
     s
+}
+
+/// An amount's text ("1234567.50"), or "?" where the result has none.
+fn or_unknown(y: Option<subsidy_calc::money::Yuan>) -> String {
+    y.map_or_else(|| "?".to_string(), |y| y.to_string())
 }
