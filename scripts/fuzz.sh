@@ -32,4 +32,9 @@ for t in "${targets[@]}"; do
     echo "fuzz target $t found a crash: see target/fuzz-$t.log and fuzz/artifacts/$t/" >&2
     exit 1
   fi
+  # A target that does not build (or stops before its run ends) fuzzes nothing: that fails too.
+  if ! grep -q '^Done' "target/fuzz-$t.log"; then
+    echo "fuzz target $t did not run to its end: see target/fuzz-$t.log" >&2
+    exit 1
+  fi
 done
