@@ -144,7 +144,17 @@ proptest! {
             let r = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             format!("{r:.2}")
         };
-        prop_assert_eq!(subsidy_calc::money::fixed2(d), want);
+        prop_assert_eq!(subsidy_calc::money::fixed2(d), want.clone());
+        // The result's amounts (`Yuan`) are written the same when shown and when serialised, and
+        // read back as that text.
+        let y = subsidy_calc::money::Yuan(d);
+        prop_assert_eq!(y.to_string(), want.clone());
+        prop_assert_eq!(serde_json::to_string(&y).unwrap(), format!("\"{want}\""));
+        prop_assert!(y == want.as_str());
+        prop_assert_eq!(y.rounded(), Decimal::from_str(&want).unwrap());
+        let mut bytes = Vec::new();
+        y.write_to(&mut bytes);
+        prop_assert_eq!(String::from_utf8(bytes).unwrap(), want);
     }
 
     #[test]

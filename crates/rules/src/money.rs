@@ -88,7 +88,8 @@ impl Yuan {
     pub fn write_to(self, out: &mut Vec<u8>) {
         out.extend_from_slice(written(self.0, &mut [0u8; FIXED2_MAX]).as_bytes());
     }
-    /// The figure as written, read back: rounded to the fen (half away from zero), two decimals.
+    /// The figure as written, read back: rounded to the fen (half away from zero), with two
+    /// decimals where the 96-bit decimal can hold them (every amount an application can reach).
     pub fn rounded(self) -> Decimal {
         let (negative, fen) = fen(self.0);
         i128::try_from(fen)
