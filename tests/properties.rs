@@ -157,6 +157,20 @@ proptest! {
         prop_assert_eq!(String::from_utf8(bytes).unwrap(), want);
     }
 
+    /// Rounding to the fen (a fast path in u64 for the common figure) is rust_decimal's rounding
+    /// half away from zero, to the bit: value, scale and sign, zero included.
+    #[test]
+    fn round_yuan_is_rust_decimals_rounding(m in any::<i64>(), wide in any::<bool>(), scale in 0u32..=28) {
+        let d = if wide {
+            Decimal::from_i128_with_scale(i128::from(m) * 1_000_000_007, scale)
+        } else {
+            Decimal::new(m, scale)
+        };
+        let want = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let got = subsidy_calc::money::round_yuan(d);
+        prop_assert_eq!(got.serialize(), want.serialize(), "{} → {} (want {})", d, got, want);
+    }
+
     #[test]
     fn never_negative_never_above_the_cap_totals_add_up(app in application()) {
         let o = eval(&app);
