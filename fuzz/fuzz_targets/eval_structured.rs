@@ -13,14 +13,6 @@ use subsidy_calc::input::{FIELDS, SCENARIO_FIELDS, Ty};
 use subsidy_calc::rulebook::Kind;
 use subsidy_calc::text::{In, Lang};
 
-const REGIONS: [&str; 6] = [
-    "hangzhou",
-    "wuhan",
-    "wuhan-hongshan",
-    "wuhan-qiaokou",
-    "shanghai",
-    "moon",
-];
 const DATES: [&str; 9] = [
     "2020-01-01",
     "2024-03-26",
@@ -115,7 +107,13 @@ fn insert(root: &mut Map<String, Value>, path: &str, v: Value) {
 fn application(u: &mut Unstructured) -> arbitrary::Result<Value> {
     let mut root = Map::new();
     root.insert("schema".into(), json!(*u.choose(&[1, 2, 2, 2, 3])?));
-    root.insert("region".into(), json!(*u.choose(&REGIONS)?));
+    // The rule data's regions, and one that is none of them.
+    let regions = subsidy_calc::input::regions();
+    let region = match u.int_in_range(0..=regions.len())? {
+        i if i < regions.len() => regions[i],
+        _ => "moon",
+    };
+    root.insert("region".into(), json!(region));
     root.insert("as_of".into(), json!(*u.choose(&DATES)?));
     for f in FIELDS {
         if u.ratio(1, 3)? {
@@ -165,12 +163,16 @@ fuzz_target!(|data: &[u8]| {
         }
         if a.kind == Kind::NotEligible {
             assert!(
-                a.reason.as_ref().is_some_and(|r| !r.text(Lang::En).is_empty()),
+                a.reason
+                    .as_ref()
+                    .is_some_and(|r| !r.text(Lang::En).is_empty()),
                 "{} without a reason",
                 a.id
             );
             assert!(
-                a.reason.as_ref().is_some_and(|r| !r.text(Lang::Zh).is_empty()),
+                a.reason
+                    .as_ref()
+                    .is_some_and(|r| !r.text(Lang::Zh).is_empty()),
                 "{} without a reason in Chinese",
                 a.id
             );
