@@ -42,28 +42,61 @@ fn message(twice: &RefCell<Option<String>>, e: String) -> JsonError {
 /// The key under which serde_json (with `arbitrary_precision`) passes a number's text.
 const NUMBER: &str = "$serde_json::private::Number";
 
-/// The visitor: a value at `path`; a key given twice is written to `twice`.
+/// The visitor: a value at the place `at` names (its parent's place, then its own key or index); a
+/// key given twice has its dotted path written to `twice`. The place is a chain of borrowed steps,
+/// joined into a path only for that error: a path string made for every key and element was a
+/// tenth of reading an application.
 struct Strict<'a> {
-    path: String,
+    parent: Option<&'a Strict<'a>>,
+    step: Step<'a>,
     twice: &'a RefCell<Option<String>>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
 }
 
 impl<'a> Strict<'a> {
     fn root(twice: &'a RefCell<Option<String>>) -> Strict<'a> {
         Strict {
-            path: String::new(),
+            parent: None,
+            step: Step::Root,
             twice,
         }
     }
-    fn at(&self, key: &str) -> Strict<'a> {
+    fn child(&'a self, step: Step<'a>) -> Strict<'a> {
         Strict {
-            path: if self.path.is_empty() {
-                key.to_string()
-            } else {
-                format!("{}.{key}", self.path)
-            },
+            parent: Some(self),
+            step,
             twice: self.twice,
         }
+    }
+    /// The dotted path: "s[0].a.b".
+    fn path(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(s) = at {
+            steps.push(s.step);
+            at = s.parent;
+        }
+        let mut path = String::new();
+        for step in steps.into_iter().rev() {
+            match step {
+                Step::Root => {}
+                Step::Key(k) if path.is_empty() => path.push_str(k),
+                Step::Key(k) => {
+                    path.push('.');
+                    path.push_str(k);
+                }
+                Step::Index(i) => {
+                    let _ = fmt::Write::write_fmt(&mut path, format_args!("[{i}]"));
+                }
+            }
+        }
+        path
     }
 }
 
@@ -91,9 +124,9 @@ impl<'de> Visitor<'de> for Strict<'_> {
                     .map(Value::Number)
                     .map_err(|_| M::Error::custom("not a number"));
             }
-            let seed = self.at(&key);
+            let seed = self.child(Step::Key(&key));
             if out.contains_key(&key) {
-                *self.twice.borrow_mut() = Some(seed.path);
+                *self.twice.borrow_mut() = Some(seed.path());
                 return Err(M::Error::custom("key given twice"));
             }
             let v = m.next_value_seed(seed)?;
@@ -104,10 +137,7 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_seq<S: SeqAccess<'de>>(self, mut s: S) -> Result<Value, S::Error> {
         let mut out = Vec::new();
         loop {
-            let seed = Strict {
-                path: format!("{}[{}]", self.path, out.len()),
-                twice: self.twice,
-            };
+            let seed = self.child(Step::Index(out.len()));
             match s.next_element_seed(seed)? {
                 Some(v) => out.push(v),
                 None => break,
