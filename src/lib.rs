@@ -90,7 +90,7 @@ pub struct CatalogueCheck<'a> {
 #[derive(serde::Serialize)]
 pub struct Catalogue<'a> {
     pub schema: u32,
-    pub rules_version: String,
+    pub rules_version: &'a str,
     pub rules: Vec<CatalogueRule<'a>>,
     pub checks: Vec<CatalogueCheck<'a>>,
 }

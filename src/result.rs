@@ -15,7 +15,7 @@ use std::borrow::Cow;
 #[derive(Clone, Debug)]
 pub struct Outcome<'a> {
     pub schema: u32,
-    pub rules_version: String,
+    pub rules_version: &'a str,
     pub region: String,
     pub region_name_zh: &'a str,
     pub as_of: Date,
@@ -329,7 +329,7 @@ impl Serialize for WithLangs<'_, Outcome<'_>> {
         let (o, l) = (self.0, self.1);
         OutcomeOut {
             schema: o.schema,
-            rules_version: &o.rules_version,
+            rules_version: o.rules_version,
             region: &o.region,
             region_name_zh: o.region_name_zh,
             as_of: o.as_of,
@@ -396,7 +396,7 @@ impl<'a> Outcome<'a> {
         Figures {
             schema: self.schema,
             detail: "figures",
-            rules_version: &self.rules_version,
+            rules_version: self.rules_version,
             region: &self.region,
             as_of: self.as_of,
             awards: self

@@ -122,7 +122,7 @@ impl RuleBook {
     }
 
     /// The rule data's version with its content hash (`2026-11-25+1a2b3c4d` when baked).
-    pub fn version(&self) -> String {
-        self.version.to_string()
+    pub fn version(&self) -> &str {
+        self.version.as_str()
     }
 }
