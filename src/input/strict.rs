@@ -42,10 +42,10 @@ fn message(twice: &RefCell<Option<String>>, e: String) -> JsonError {
 /// The key under which serde_json (with `arbitrary_precision`) passes a number's text.
 const NUMBER: &str = "$serde_json::private::Number";
 
-/// The visitor: a value at the place `at` names (its parent's place, then its own key or index); a
+/// The visitor: a value at its place — its parent's place, then its own step (a key or an index); a
 /// key given twice has its dotted path written to `twice`. The place is a chain of borrowed steps,
-/// joined into a path only for that error: a path string made for every key and element was a
-/// tenth of reading an application.
+/// joined into a path only for that error: a path string made for every key and element was half
+/// of reading an application (callgrind, the Hongshan example).
 struct Strict<'a> {
     parent: Option<&'a Strict<'a>>,
     step: Step<'a>,
