@@ -328,8 +328,7 @@ impl Summary {
                 c.kinds[k] += 1;
             }
             if let Some(y) = a.amount {
-                // The exact figure the amount is written from.
-                let v = crate::money::fen_of(a.value.unwrap_or(y.value()));
+                let v = crate::money::fen_of(y.value());
                 c.eligible += 1;
                 c.sum += i128::from(v);
                 c.values.add(v);

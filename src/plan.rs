@@ -243,7 +243,7 @@ fn run(
             if rule.once && !paid_once.iter().any(|(id, _)| id == a.id) {
                 paid_once.push((a.id.to_string(), result.as_of));
             }
-            let Some(v) = a.value else { continue };
+            let Some(v) = a.value() else { continue };
             for c in &rule.carry {
                 let path = c.fact.0.field().path;
                 let next = match c.op {
@@ -296,7 +296,7 @@ fn run(
 fn figure(o: &Outcome, id: &str) -> Option<(Kind, Option<Decimal>)> {
     o.award(id)
         .filter(|a| a.kind != Kind::NotEligible)
-        .map(|a| (a.kind, a.value))
+        .map(|a| (a.kind, a.value()))
 }
 
 /// Why each award's figure differs from the year before: the engine's own reason where it stopped

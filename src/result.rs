@@ -65,8 +65,6 @@ pub struct Award<'a> {
     /// Per-project figures of a per-scenario clause.
     pub items: Vec<Item<'a>>,
     pub stacking: Option<Stacking<'a>>,
-    /// The exact figure, for totals and tests (not serialised).
-    pub value: Option<Decimal>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -134,6 +132,10 @@ impl<'a> Outcome<'a> {
 }
 
 impl Award<'_> {
+    /// The exact figure of an amount (for totals; the amount itself, unwritten).
+    pub fn value(&self) -> Option<Decimal> {
+        self.amount.map(Yuan::value)
+    }
     /// The steps, written in one language.
     pub fn steps_in(&self, lang: Lang) -> Vec<String> {
         written(&self.steps, lang)

@@ -30,7 +30,6 @@ pub(super) fn finish<'a>(award: &mut Award<'a>, calc: Calc<'a>, full: bool) {
             return not_eligible(award, why);
         }
         award.amount = Some(Yuan(v));
-        award.value = Some(v);
         if let Some(b) = calc.binding {
             award.uncapped = Some(Yuan(calc.uncapped));
             if full {

@@ -14,7 +14,7 @@ pub(super) fn apply_groups<'a>(
         let paying: Vec<usize> = awards
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.value.is_some() && g.members.iter().any(|m| m == a.id))
+            .filter(|(_, a)| a.amount.is_some() && g.members.iter().any(|m| m == a.id))
             .map(|(i, _)| i)
             .collect();
         if paying.len() < 2 {
@@ -38,7 +38,7 @@ pub(super) fn apply_groups<'a>(
                 let Some(best) = paying
                     .iter()
                     .copied()
-                    .max_by(|a, b| awards[*a].value.cmp(&awards[*b].value).then(b.cmp(a)))
+                    .max_by(|a, b| awards[*a].value().cmp(&awards[*b].value()).then(b.cmp(a)))
                 else {
                     continue;
                 };

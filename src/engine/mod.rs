@@ -135,7 +135,7 @@ pub fn evaluate_in<'a>(
             continue;
         }
         let draft = a.source.status == Status::Draft;
-        match (a.kind, a.value) {
+        match (a.kind, a.value()) {
             (Kind::Exact, Some(v)) => total.add(v, true, draft),
             (Kind::UpTo, Some(v)) => total.add(v, false, draft),
             (Kind::Range | Kind::Unspecified | Kind::CaseByCase, _) => open += 1,
@@ -145,7 +145,7 @@ pub fn evaluate_in<'a>(
     if full {
         if awards
             .iter()
-            .filter(|a| a.in_totals && a.value.is_some())
+            .filter(|a| a.in_totals && a.amount.is_some())
             .count()
             > 1
         {
@@ -325,7 +325,6 @@ fn blank_award<'a>(doc: &'a Document, rule: &'a Rule, dates: &Dates<'a>, full: b
         notes,
         items: Vec::new(),
         stacking: None,
-        value: None,
     }
 }
 

@@ -248,7 +248,6 @@ pub fn apply_scaled(o: &mut Outcome, scaled: &HashMap<(String, usize), i64>, n: 
             continue;
         }
         a.amount = Some(Yuan(rust_decimal::Decimal::new(*new, 2)));
-        a.value = Some(rust_decimal::Decimal::new(*new, 2));
         a.notes.push(crate::text::Line::Scaled {
             to: rust_decimal::Decimal::new(*new, 2),
             from: rust_decimal::Decimal::new(old, 2),

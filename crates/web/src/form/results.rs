@@ -99,7 +99,7 @@ fn rule_formulas(rule: &Rule) -> Vec<&Formula> {
 
 /// The chart for a rate-based award: the award against its largest spending input.
 pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve> {
-    if !matches!(award.kind, Kind::Exact | Kind::UpTo) || award.value.is_none() {
+    if !matches!(award.kind, Kind::Exact | Kind::UpTo) || award.amount.is_none() {
         return None;
     }
     let rule = book.rules().map(|(_, r)| r).find(|r| r.id == award.id)?;
@@ -116,15 +116,15 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
         app.with_number(fact.path, x)
             .and_then(|a| engine::evaluate_one(&a, book, &rule.id))
     };
-    let at = |x: Decimal| -> Decimal { at_award(x).and_then(|a| a.value).unwrap_or_default() };
+    let at = |x: Decimal| -> Decimal { at_award(x).and_then(|a| a.value()).unwrap_or_default() };
     let x0 = app.get(fact.path)?.num();
-    let y0 = award.value?;
+    let y0 = award.value()?;
     let huge = Decimal::from(input::MAX_MONEY);
     // Capped when the engine itself says a cap binds at the largest spending it accepts (not
     // guessed from the figure's size: a small uncapped rate would look like a cap).
     let top_award = at_award(huge);
     let capped = top_award.as_ref().is_some_and(|a| a.binding_cap.is_some());
-    let top = top_award.and_then(|a| a.value).unwrap_or_default();
+    let top = top_award.and_then(|a| a.value()).unwrap_or_default();
     let cap_at = if capped {
         // The smallest spending that reaches the top figure (the award never falls as spending rises).
         let (mut lo, mut hi) = (Decimal::ZERO, huge);

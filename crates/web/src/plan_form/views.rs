@@ -30,12 +30,12 @@ pub struct AwardRow {
 }
 
 fn cell(a: &subsidy_calc::result::Award) -> Cell {
-    let counted = a.in_totals && a.value.is_some() && matches!(a.kind, Kind::Exact | Kind::UpTo);
+    let counted = a.in_totals && a.amount.is_some() && matches!(a.kind, Kind::Exact | Kind::UpTo);
     let yuan = |v: Decimal| Msg {
         zh: format!("{}元", human(v)),
         en: format!("¥{}", human(v)),
     };
-    let text = match (a.kind, a.value) {
+    let text = match (a.kind, a.value()) {
         (Kind::Exact, Some(v)) => yuan(v),
         (Kind::UpTo, Some(v)) => {
             let t = yuan(v);
@@ -55,7 +55,7 @@ fn cell(a: &subsidy_calc::result::Award) -> Cell {
     };
     Cell {
         kind: a.kind,
-        value: a.value,
+        value: a.value(),
         text,
         counted,
     }
