@@ -55,17 +55,15 @@ pub fn evaluate_in<'a>(
     let region = book.region(&app.region);
     let mut checks = Vec::new();
     let mut notes: Vec<Line<'a>> = Vec::new();
-    let docs: Vec<&Document> = region
-        .map(|r| {
-            r.documents
-                .iter()
-                .filter_map(|k| book.document(k))
-                .collect()
-        })
-        .unwrap_or_default();
+    // The region's documents, walked twice (not collected: one allocation fewer an evaluation).
+    let docs = || {
+        region
+            .into_iter()
+            .flat_map(|r| r.documents.iter().filter_map(|k| book.document(k)))
+    };
     // Sized once: an award is large, and growing the list moved every award already in it.
-    awards.reserve(docs.iter().map(|d| d.rules.len()).sum());
-    for doc in &docs {
+    awards.reserve(docs().map(|d| d.rules.len()).sum());
+    for doc in docs() {
         let dates = doc_status(doc, app.as_of);
         // Each award is made where it stays (an extend of a known length writes in place; a push
         // of each built on the stack copied its 736 bytes), then evaluated there.

@@ -38,7 +38,12 @@ pub(super) fn evaluate_per_scenario<'a>(app: &Application, rule: &'a Rule, award
                 total += v;
                 award.items.push(Item {
                     scenario: i,
-                    name: sc.name().to_string(),
+                    // Words: not written in a figures-only evaluation (the figures carry no items).
+                    name: if full {
+                        sc.name().to_string()
+                    } else {
+                        String::new()
+                    },
                     amount: Yuan(v),
                     uncapped: calc.binding.as_ref().map(|_| Yuan(calc.uncapped)),
                     binding_cap: calc.binding.filter(|_| full),
