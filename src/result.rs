@@ -70,6 +70,7 @@ pub struct Award<'a> {
 #[derive(Clone, Debug, Serialize)]
 pub struct Item<'a> {
     pub scenario: usize,
+    /// The project's name; empty in a figures-only evaluation (it writes no words).
     pub name: String,
     pub amount: Yuan,
     #[serde(skip_serializing_if = "Option::is_none")]
