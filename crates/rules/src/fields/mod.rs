@@ -60,18 +60,13 @@ pub fn fields_markdown() -> String {
         Measure => "decimal (derived)".to_string(),
     };
     let mut s = String::from("| field | type | 中文 | meaning |\n|---|---|---|---|\n");
-    for f in FIELDS {
+    let rows = FIELDS
+        .iter()
+        .map(|f| ("", f))
+        .chain(SCENARIO_FIELDS.iter().map(|f| ("scenarios[].", f)));
+    for (within, f) in rows {
         s.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
-            f.path,
-            ty(f.ty),
-            f.zh,
-            f.en
-        ));
-    }
-    for f in SCENARIO_FIELDS {
-        s.push_str(&format!(
-            "| `scenarios[].{}` | {} | {} | {} |\n",
+            "| `{within}{}` | {} | {} | {} |\n",
             f.path,
             ty(f.ty),
             f.zh,
