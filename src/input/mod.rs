@@ -26,9 +26,9 @@ pub enum Val {
     Num(Decimal),
     Flag(bool),
     Choice(&'static str),
-    Set(Vec<&'static str>),
+    Set(Box<[&'static str]>),
     Date(Option<Date>),
-    Text(String),
+    Text(Box<str>),
 }
 
 impl Val {
@@ -37,9 +37,9 @@ impl Val {
             Money | Count(_) | Percent => Val::Num(Decimal::ZERO),
             Flag => Val::Flag(false),
             Choice(opts) => Val::Choice(opts[0]),
-            Set(_) => Val::Set(Vec::new()),
+            Set(_) => Val::Set(Box::default()),
             Day => Val::Date(None),
-            Text => Val::Text(String::new()),
+            Text => Val::Text(Box::default()),
             Measure => Val::Num(Decimal::ZERO),
         }
     }
@@ -412,7 +412,7 @@ pub fn text_value(s: &str) -> Result<Val, String> {
     if s.chars().count() > 200 {
         return Err("too long: at most 200 characters".into());
     }
-    Ok(Val::Text(s.to_string()))
+    Ok(Val::Text(s.into()))
 }
 
 /// One value by its type; `Ok(None)` for JSON null (= absent).
@@ -444,7 +444,7 @@ pub(crate) fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
                         out.push(found);
                     }
                 }
-                Val::Set(out)
+                Val::Set(out.into_boxed_slice())
             }
             Day => Val::Date(Some(
                 v.as_str()

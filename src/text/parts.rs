@@ -185,6 +185,6 @@ pub fn entered<'a>(value: &crate::input::Val, ty: Ty, unit: &'a str) -> Entered<
         (Val::Choice(x), _) => Entered::Choices(vec![choice_label(x)]),
         (Val::Set(s), _) => Entered::Choices(s.iter().map(|x| choice_label(x)).collect()),
         (Val::Date(d), _) => Entered::Date(*d),
-        (Val::Text(t), _) => Entered::Text(t.clone()),
+        (Val::Text(t), _) => Entered::Text(t.to_string()),
     }
 }
