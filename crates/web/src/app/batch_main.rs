@@ -1,13 +1,17 @@
 //! The batch page for officials, batch.html: its own bundle (the spreadsheet formats and the
 //! summary), loaded only there, so the calculator page's size budget does not grow. A thin Yew
 //! layer over `subsidy_calc::sheet` and `subsidy_calc::batch`.
+// The page's modules, built for wasm32 only (their dependencies are wasm32-only).
 #[cfg(target_arch = "wasm32")]
-mod allocator;
+#[path = "."]
+mod page {
+    pub mod allocator;
+    pub mod batch_app;
+    #[allow(dead_code)]
+    pub mod browser;
+}
 #[cfg(target_arch = "wasm32")]
-mod batch_app;
-#[cfg(target_arch = "wasm32")]
-#[allow(dead_code)]
-mod browser;
+use page::*;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

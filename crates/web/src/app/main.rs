@@ -1,23 +1,21 @@
 //! The calculator web app: a thin Yew layer over the engine (`subsidy_calc`) and its view model
 //! (`subsidy_calc_web::form`). Built for wasm32 by trunk; on the host this binary only says so.
+// The page's modules, built for wasm32 only (their dependencies are wasm32-only).
 #[cfg(target_arch = "wasm32")]
-mod allocator;
+#[path = "."]
+mod page {
+    pub mod allocator;
+    pub mod api;
+    pub mod app;
+    pub mod browser;
+    pub mod chart;
+    pub mod frame;
+    pub mod inputs;
+    pub mod results;
+    pub mod widget;
+}
 #[cfg(target_arch = "wasm32")]
-mod api;
-#[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod browser;
-#[cfg(target_arch = "wasm32")]
-mod chart;
-#[cfg(target_arch = "wasm32")]
-mod frame;
-#[cfg(target_arch = "wasm32")]
-mod inputs;
-#[cfg(target_arch = "wasm32")]
-mod results;
-#[cfg(target_arch = "wasm32")]
-mod widget;
+use page::*;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,23 +1,23 @@
 //! The 多年规划 (multi-year plan) page, plan.html: its own bundle, loaded only there (and by
 //! `subsidyCalc.plan` when a script on the calculator page first calls it), so the calculator page's
 //! size budget does not grow. A thin Yew layer over `subsidy_calc_web::plan_form`.
-// Its error and conversion helpers only: `evaluate` and `rules` are the calculator page's.
+// The page's modules, built for wasm32 only (their dependencies are wasm32-only).
 #[cfg(target_arch = "wasm32")]
-mod allocator;
+#[path = "."]
+mod page {
+    pub mod allocator;
+    // Its error and conversion helpers only: `evaluate` and `rules` are the calculator page's.
+    #[allow(dead_code)]
+    pub mod api;
+    #[allow(dead_code)]
+    pub mod browser;
+    pub mod plan_api;
+    pub mod plan_app;
+    pub mod plan_inputs;
+    pub mod plan_results;
+}
 #[cfg(target_arch = "wasm32")]
-#[allow(dead_code)]
-mod api;
-#[cfg(target_arch = "wasm32")]
-#[allow(dead_code)]
-mod browser;
-#[cfg(target_arch = "wasm32")]
-mod plan_api;
-#[cfg(target_arch = "wasm32")]
-mod plan_app;
-#[cfg(target_arch = "wasm32")]
-mod plan_inputs;
-#[cfg(target_arch = "wasm32")]
-mod plan_results;
+use page::*;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
