@@ -122,7 +122,7 @@ impl Application {
     /// too) before the rules do. The rules read the fields in the rule data's order, each read
     /// deciding a branch: with an application not in cache (a list of stored applications, as the
     /// 100,000-application benchmark keeps), each read waited for memory in turn (perf, 2026-11-26:
-    /// `conditions::holds` a third of the time for a tenth of the instructions). These reads do not
+    /// `conditions::holds` a third of the time, a seventh of the instructions). These reads do not
     /// depend on each other, so the memory system fetches the lines together. Returns a count only
     /// so that the reads are kept.
     pub fn prefetch(&self) -> usize {
