@@ -128,13 +128,7 @@ impl View {
     }
 }
 
-pub(crate) fn money(amount: &str, unit: Unit, lang: Lang) -> String {
-    subsidy_calc::money::plain_decimal(amount)
-        .map(|d| money_of(d, unit, lang))
-        .unwrap_or_default()
-}
-
-/// An amount of the result, as [`money`] shows it.
+/// An amount of the result, in the unit chosen (万元 or 元).
 pub(crate) fn amount(y: subsidy_calc::money::Yuan, unit: Unit, lang: Lang) -> String {
     money_of(y.rounded(), unit, lang)
 }

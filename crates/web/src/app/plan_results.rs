@@ -6,7 +6,7 @@ use crate::plan_app::Ctx;
 use rust_decimal::Decimal;
 use subsidy_calc::RuleBook;
 use subsidy_calc::date::Date;
-use subsidy_calc::money::{Yuan, human, in_wan, plain_decimal};
+use subsidy_calc::money::{Yuan, human, in_wan};
 use subsidy_calc::plan::PlanOutcome;
 use subsidy_calc::rulebook::Family;
 use subsidy_calc_web::form::Lang;
@@ -16,11 +16,7 @@ use subsidy_calc_web::plan_form::{
 };
 use yew::prelude::*;
 
-fn yuan(v: &str, lang: Lang) -> String {
-    yuan_of(plain_decimal(v).unwrap_or_default(), lang)
-}
-
-/// An amount of the result, as [`yuan`] shows it.
+/// An amount of the result, as [`yuan_of`] shows it.
 fn amount(y: Yuan, lang: Lang) -> String {
     yuan_of(y.rounded(), lang)
 }
@@ -130,7 +126,7 @@ fn chart(o: &PlanOutcome, markers: &[Marker], start: i32, lang: Lang) -> Html {
             y -= hgt;
             html! {
                 <rect class={family_class(*f)} x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", band * 0.6)} height={format!("{hgt:.1}")}>
-                    <title>{ format!("{} {}: {}", start + i as i32, family_label(*f).get(lang), yuan(&v.to_string(), lang)) }</title>
+                    <title>{ format!("{} {}: {}", start + i as i32, family_label(*f).get(lang), yuan_of(*v, lang)) }</title>
                 </rect>
             }
         }).collect::<Html>();
@@ -211,7 +207,7 @@ fn year_awards(o: &PlanOutcome, start: i32, lang: Lang) -> Html {
                                     Some(c) => html! { <td class={classes!(c.counted.then_some("counted"), (!c.counted).then_some("muted"))}>{ c.text.get(lang).to_string() }</td> },
                                     None => html! { <td class="muted">{ "—" }</td> },
                                 }) }
-                                <td class="sum">{ yuan(&r.sum.to_string(), lang) }</td>
+                                <td class="sum">{ yuan_of(r.sum, lang) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -271,7 +267,7 @@ fn compare(ctx: &Ctx, o: &PlanOutcome, book: &RuleBook) -> Html {
                                 Callback::from(move |_| edit.emit(PlanEdit::Region(key.clone())))
                             };
                             let chosen = r.region == p.region;
-                            let draft = plain_decimal(&r.draft_up_to).unwrap_or_default() > Decimal::ZERO;
+                            let draft = r.draft_up_to.rounded() > Decimal::ZERO;
                             html! {
                                 <tr class={classes!(chosen.then_some("chosen"))} data-region={r.region.clone()}>
                                     <th scope="row">
@@ -280,10 +276,10 @@ fn compare(ctx: &Ctx, o: &PlanOutcome, book: &RuleBook) -> Html {
                                             <button type="button" class="link no-print" onclick={pick}>{ lang.t("按此地区规划", "plan here") }</button>
                                         }
                                     </th>
-                                    { for r.per_year.iter().map(|v| html! { <td>{ yuan(&v.to_string(), lang) }</td> }) }
-                                    <td>{ yuan(&r.exact, lang) }</td>
-                                    <td class="sum">{ yuan(&r.up_to, lang) }
-                                        if draft { <span class="badge badge-draft">{ format!("{} {}", lang.t("含征求意见稿", "incl. draft"), yuan(&r.draft_up_to, lang)) }</span> }
+                                    { for r.per_year.iter().map(|v| html! { <td>{ yuan_of(*v, lang) }</td> }) }
+                                    <td>{ amount(r.exact, lang) }</td>
+                                    <td class="sum">{ amount(r.up_to, lang) }
+                                        if draft { <span class="badge badge-draft">{ format!("{} {}", lang.t("含征求意见稿", "incl. draft"), amount(r.draft_up_to, lang)) }</span> }
                                     </td>
                                     <td><ul class="why">{ for r.why.iter().map(|w| html! { <li>{ w.get(lang).to_string() }</li> }) }</ul></td>
                                 </tr>

@@ -1,6 +1,6 @@
 //! The result side of the page: totals, notes and export, one card per award (figure, cap, chart,
 //! steps and the quoted clause), the qualification checks, and the comparison across regions.
-use crate::app::{ViewProps, amount, family_key, kind_class, kind_label, money, status_badge};
+use crate::app::{ViewProps, amount, family_key, kind_class, kind_label, status_badge};
 use crate::browser;
 use crate::chart::cap_chart;
 use subsidy_calc::result::Award;
@@ -215,8 +215,8 @@ fn compare(
                                         </button>
                                         if r.draft { { " " }<span class="badge badge-draft">{ lang.t("含征求意见稿", "incl. draft") }</span> }
                                     </th>
-                                    <td class="num">{ money(&r.exact, unit, lang) }</td>
-                                    <td class="num">{ money(&r.up_to, unit, lang) }</td>
+                                    <td class="num">{ amount(r.exact, unit, lang) }</td>
+                                    <td class="num">{ amount(r.up_to, unit, lang) }</td>
                                     <td class="num">{ if r.open > 0 { format!("{} (+{} {})", r.eligible - r.open, r.open, lang.t("项待定", "open")) } else { r.eligible.to_string() } }</td>
                                 </tr>
                             }

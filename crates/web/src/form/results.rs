@@ -2,6 +2,7 @@
 //! read, how an award moves with a spending figure (the cap charts and hints), the same
 //! application in every region, and the result as CSV.
 use super::*;
+use subsidy_calc::money::Yuan;
 
 /// The input fields that matter for a region: those its clauses and checks read (a scenario
 /// project's own fields by their name within the project, e.g. `city_selected`), each once, in no
@@ -215,8 +216,8 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
 pub struct RegionSummary {
     pub region: String,
     pub name: Msg,
-    pub exact: String,
-    pub up_to: String,
+    pub exact: Yuan,
+    pub up_to: Yuan,
     pub eligible: usize,
     pub open: usize,
     pub draft: bool,
@@ -250,8 +251,8 @@ pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionS
             Some(RegionSummary {
                 region: region.to_string(),
                 name: Msg::new(def.name_zh.clone(), def.name_en.clone()),
-                exact: o.total.exact.to_string(),
-                up_to: o.total.up_to.to_string(),
+                exact: o.total.exact,
+                up_to: o.total.up_to,
                 eligible,
                 open,
                 draft,
@@ -343,6 +344,6 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
 }
 
 /// An amount's text ("1234567.50"), or nothing.
-fn text(y: Option<subsidy_calc::money::Yuan>) -> String {
+fn text(y: Option<Yuan>) -> String {
     y.map(|y| y.to_string()).unwrap_or_default()
 }

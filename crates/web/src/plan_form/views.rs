@@ -2,6 +2,7 @@
 //! figures per family for the stacked chart, the policies' end dates within the plan, the
 //! comparison of regions with what makes each figure, and the CSV.
 use super::*;
+use subsidy_calc::money::Yuan;
 
 /// One award in one year of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -186,10 +187,10 @@ pub struct RegionRow {
     pub name: Msg,
     /// Per year: the counted total (exact and up to).
     pub per_year: Vec<Decimal>,
-    pub exact: String,
-    pub up_to: String,
+    pub exact: Yuan,
+    pub up_to: Yuan,
     /// Of which from draft documents.
-    pub draft_up_to: String,
+    pub draft_up_to: Yuan,
     /// What makes this region's figure: its largest clauses over the plan, and its documents'
     /// end dates within the plan.
     pub why: Vec<Msg>,
@@ -237,14 +238,14 @@ pub fn compare_rows(o: &PlanOutcome, book: &RuleBook, start: i32) -> Vec<RegionR
                 region: key.clone(),
                 name,
                 per_year: stacks.iter().map(|s| s.iter().copied().sum()).collect(),
-                exact: p.total.exact.to_string(),
-                up_to: p.total.up_to.to_string(),
-                draft_up_to: p.total.draft_up_to.to_string(),
+                exact: p.total.exact,
+                up_to: p.total.up_to,
+                draft_up_to: p.total.draft_up_to,
                 why,
             }
         })
         .collect();
-    let key = |r: &RegionRow| subsidy_calc::money::plain_decimal(&r.up_to).unwrap_or_default();
+    let key = |r: &RegionRow| r.up_to.rounded();
     out.sort_by(|a, b| key(b).cmp(&key(a)).then(a.region.cmp(&b.region)));
     out
 }
@@ -324,8 +325,8 @@ pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
     for r in compare_rows(o, book, start) {
         let mut row = vec![r.name.get(lang).to_string()];
         row.extend(r.per_year.iter().map(|d| fixed2(*d)));
-        row.push(r.exact);
-        row.push(r.up_to);
+        row.push(r.exact.to_string());
+        row.push(r.up_to.to_string());
         s.push_str(&line(row));
     }
     s
