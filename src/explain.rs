@@ -257,15 +257,56 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
             if en { "" } else { "元" },
         );
     }
+    // A total shared over the years shows in each year it applies, and counts once.
+    let book = crate::rulebook::book();
+    for (id, title) in &ids {
+        let shared = book.rule(id).is_some_and(|(_, r)| r.shared_over_years);
+        let most = years
+            .iter()
+            .filter_map(|y| y.award(id)?.value())
+            .max()
+            .filter(|_| years.iter().filter(|y| figure_of(y, id)).count() > 1);
+        if let (true, Some(most)) = (shared, most) {
+            let _ = if en {
+                writeln!(
+                    s,
+                    "  * {title}: each year shows the most left of one total over all stages; the plan counts it once ({})",
+                    human(most)
+                )
+            } else {
+                writeln!(
+                    s,
+                    "  * {title}:各年所列均为同一总额在各阶段的剩余上限,全期合计只计一次({}元)",
+                    human(most)
+                )
+            };
+        }
+    }
     for y in years {
+        // What a year newly says of its documents: the draft may already have expired.
+        let warnings: Vec<&crate::text::Line> = y
+            .notes
+            .iter()
+            .filter(|n| matches!(n, crate::text::Line::Uncertain { .. }))
+            .collect();
         let changes = if en { &y.changes } else { &y.changes_zh };
-        let Some(changes) = changes.as_ref().filter(|c| !c.is_empty()) else {
+        let changes = changes.as_deref().unwrap_or_default();
+        if warnings.is_empty() && changes.is_empty() {
             continue;
-        };
+        }
         let _ = writeln!(s, "\n{} {}:", y.as_of, if en { "changes" } else { "变化" });
+        for w in warnings {
+            let _ = writeln!(s, "  ! {}", In(w, lang));
+        }
         for c in changes {
             let _ = writeln!(s, "  · {c}");
         }
     }
     s
+}
+
+/// Whether an award pays (a figure or a band) in a year.
+fn figure_of(y: &Outcome, id: &str) -> bool {
+    y.award(id)
+        .is_some_and(|a| matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range))
 }

@@ -5,11 +5,12 @@
 //! [`engine::evaluate`]; nothing here knows a policy.
 use crate::date::Date;
 use crate::engine;
-use crate::input::{self, FieldError};
+use crate::input::{self, FieldError, PaidOnce};
 use crate::money::{Yuan, human, parse_json_number, plain_decimal};
 use crate::result::{Outcome, Total};
-use crate::rulebook::{CarryOp, Kind, RuleBook};
+use crate::rulebook::{CarryOp, Kind, RuleBook, Status};
 use crate::text::Lang;
+use crate::text::Line;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -133,6 +134,7 @@ pub fn plan_value(
             &[]
         }
     };
+    errors.extend(dates_in_order(years, today));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -156,6 +158,45 @@ pub fn plan_value(
     })
 }
 
+/// The years' dates: each entry its own calendar year, in date order. "每年最高", "每年…资金池" and
+/// "补助期限不超过三年" count calendar years, so two entries in one calendar year would pay a yearly
+/// cap twice and spend two subsidy years; an earlier date after a later one would carry the state
+/// backwards. A date that does not read is left for the application's own check to name.
+fn dates_in_order(years: &[Value], today: Date) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut prev: Option<(usize, Date)> = None;
+    for (i, y) in years.iter().enumerate() {
+        let date = match y.get("as_of") {
+            None | Some(Value::Null) => today,
+            Some(v) => match v.as_str().and_then(Date::parse) {
+                Some(d) => d,
+                None => continue,
+            },
+        };
+        if let Some((j, before)) = prev {
+            if date.year == before.year {
+                errors.push(err(
+                    format!("years[{i}].as_of"),
+                    format!(
+                        "{date} is in the same calendar year as years[{j}] ({before}): a plan has one \
+                         entry a calendar year (yearly caps, pools and subsidy years count calendar \
+                         years); put that year's figures in one entry"
+                    ),
+                ));
+            } else if date < before {
+                errors.push(err(
+                    format!("years[{i}].as_of"),
+                    format!(
+                        "{date} comes before years[{j}] ({before}): give the years in date order"
+                    ),
+                ));
+            }
+        }
+        prev = Some((i, date));
+    }
+    errors
+}
+
 /// The plan in one region: each year built from its own figures and the carried state, evaluated,
 /// and compared with the year before.
 fn run(
@@ -167,7 +208,9 @@ fn run(
     let carried = carried_fields(book);
     let mut state = json!({});
     let mut enterprise = Map::new();
-    let mut paid_once: Vec<(String, Date)> = Vec::new();
+    let mut paid_once: Vec<PaidOnce> = Vec::new();
+    // Figures one total shares over the years (a staged award): (rule, the years that counted it).
+    let mut shared: Vec<(&'static str, Vec<Date>)> = Vec::new();
     let mut out: Vec<Year<'static>> = Vec::new();
     let mut sums = [Decimal::ZERO; 4];
     let mut errors = Vec::new();
@@ -229,9 +272,9 @@ fn run(
                 continue;
             }
         };
-        let result = engine::evaluate(&parsed, book);
+        let mut result = engine::evaluate(&parsed, book);
         // Carry what paid this year into the next.
-        for a in &result.awards {
+        for a in result.awards.iter_mut() {
             if a.kind == Kind::NotEligible {
                 continue;
             }
@@ -239,9 +282,37 @@ fn run(
                 continue;
             };
             // A one-time award counts once even when its amount is left open (a first
-            // recognition "按有关政策给予奖励").
-            if rule.once && !paid_once.iter().any(|(id, _)| id == a.id) {
-                paid_once.push((a.id.to_string(), result.as_of));
+            // recognition "按有关政策给予奖励"); a clause paid once per value, once per value.
+            if rule.once {
+                let things: Vec<Option<&'static str>> = match rule.once_each {
+                    Some(f) => match parsed.value(f.0, None) {
+                        input::Val::Set(s) => s.iter().map(|v| Some(*v)).collect(),
+                        _ => Vec::new(),
+                    },
+                    None => vec![None],
+                };
+                for thing in things {
+                    if !paid_once.iter().any(|p| p.id == a.id && p.thing == thing) {
+                        paid_once.push(PaidOnce {
+                            id: a.id.to_string(),
+                            thing,
+                            year: result.as_of,
+                        });
+                    }
+                }
+            }
+            if rule.shared_over_years && a.amount.is_some() {
+                match shared.iter_mut().find(|(id, _)| *id == a.id) {
+                    Some((_, earlier)) => {
+                        if parsed.detail == input::Detail::Full {
+                            a.steps.push(Line::SharedOverYears {
+                                earlier: earlier.clone(),
+                            });
+                        }
+                        earlier.push(result.as_of);
+                    }
+                    None => shared.push((a.id, vec![result.as_of])),
+                }
             }
             let Some(v) = a.value() else { continue };
             for c in &rule.carry {
@@ -272,13 +343,36 @@ fn run(
             Some(prev) => changes(prev, &result),
             None => (Vec::new(), Vec::new()),
         };
-        let mut result = result;
         result.changes = Some(en);
         result.changes_zh = Some(zh);
         out.push(result);
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    // A total shared over the years counts once over the plan: its largest year, not their sum.
+    for (id, _) in &shared {
+        let counted: Vec<(Kind, Decimal, bool)> = out
+            .iter()
+            .filter_map(|y| y.award(id))
+            .filter(|a| a.in_totals)
+            .filter_map(|a| Some((a.kind, a.value()?, a.source.status == Status::Draft)))
+            .collect();
+        let Some(most) = counted.iter().map(|c| c.1).max() else {
+            continue;
+        };
+        let over = counted.iter().map(|c| c.1).sum::<Decimal>() - most;
+        let (exact, draft) = (counted[0].0 == Kind::Exact, counted[0].2);
+        sums[1] -= over;
+        if exact {
+            sums[0] -= over;
+        }
+        if draft {
+            sums[3] -= over;
+            if exact {
+                sums[2] -= over;
+            }
+        }
     }
     let [exact, up_to, draft_exact, draft_up_to] = sums.map(Yuan);
     Ok((

@@ -62,14 +62,19 @@ pub struct Award<'a> {
     /// `highest` group, or an equity investment such as 拨改投; the notes say why.
     pub in_totals: bool,
     pub notes: Vec<Line<'a>>,
-    /// Per-project figures of a per-scenario clause.
+    /// Per-project figures of a per-scenario or per-project clause.
     pub items: Vec<Item<'a>>,
     pub stacking: Option<Stacking<'a>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Item<'a> {
-    pub scenario: usize,
+    /// The scenario project's place in `scenarios` (a per-scenario clause).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<usize>,
+    /// The entry's place in the clause's list field (a per-project clause: `other.…` amounts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<usize>,
     /// The project's name; empty in a figures-only evaluation (it writes no words).
     pub name: String,
     pub amount: Yuan,

@@ -161,23 +161,21 @@ fn a_difference_award_already_paid_says_so() {
 }
 
 #[test]
-fn the_qiaokou_stacking_note_needs_a_city_award() {
-    // Qiaokou 6 "在市级支持基础上…按研发成本的30%最高给予100万元": R&D 2,000,000 × 30% = 600,000. With no
-    // city award (model not selected by the city) there is nothing to stack on: no stacking note.
+fn the_qiaokou_grant_needs_the_city_selection_and_stacks_on_it() {
+    // Qiaokou 6 "在市级支持基础上,对牵头单位按研发成本的30%最高给予100万元" (reading changed
+    // 2026-12-04): the district grant presupposes the city's support, so a model the city has not
+    // selected gets nothing here, and the reason says the city's selection comes first.
     let o = run(
         "wuhan-qiaokou",
         json!({"models": {"vertical_model": {"rd_cost": "2000000"}}}),
     );
-    assert_eq!(fig(&o, "qiaokou.vertical_model_rd"), up_to("600000.00"));
-    let a = award(&o, "qiaokou.vertical_model_rd");
-    assert!(a.stacking.is_none());
-    assert!(!o.notes_in(Lang::Zh).iter().any(|n| n.contains("叠加")));
-    // The steps say whose call the precondition is.
-    assert!(
-        a.steps_in(Lang::Zh)
-            .iter()
-            .any(|s| s.contains("由区主管部门决定"))
+    assert_eq!(
+        fig(&o, "qiaokou.vertical_model_rd"),
+        kind_only("not_eligible")
     );
+    assert!(reason(&o, "qiaokou.vertical_model_rd").contains("须先经市级评选入选"));
+    assert!(award(&o, "qiaokou.vertical_model_rd").stacking.is_none());
+    assert!(!o.notes_in(Lang::Zh).iter().any(|n| n.contains("叠加")));
     // Selected by the city too: city 30% (600,000, ≤ 5,000,000) + district 600,000, stacked and said.
     let o = run(
         "wuhan-qiaokou",

@@ -54,7 +54,7 @@ fn hongshan_compute_subsidy_stops_in_year_four() {
         year("2025-12-31"),
         year("2026-12-31"),
         year("2027-06-30"),
-        year("2027-12-31"),
+        year("2028-06-30"),
     ];
     years[0]["enterprise"] = json!({"sme": true}); // carried to the later years
     let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": years}));
@@ -113,9 +113,10 @@ fn wuhan_three_year_compute_limit_is_reached_across_years() {
             .unwrap()
             .contains("less 3000000 already received")
     );
-    // A fourth year with spending left under the cap is not paid either: "三年".
+    // A fourth year with spending left under the cap is not paid either: "三年". 1,000,000 × 50% =
+    // 500,000 a year for three years (1,500,000 < 5,000,000), then nothing.
     let small = json!({"selected": true, "local_compute_fees": "1000000"});
-    let years: Vec<Value> = ["2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"]
+    let years: Vec<Value> = ["2024-12-31", "2025-12-31", "2026-12-31", "2027-06-30"]
         .iter()
         .map(|d| json!({"as_of": d, "models": {"vertical_model": small}}))
         .collect();
@@ -187,18 +188,154 @@ fn a_hangzhou_plan_crossing_the_end_of_2027() {
 
 #[test]
 fn a_listing_over_three_stages_never_pays_more_than_8_million() {
-    // 武汉 十: "分阶段给予最高800万元": 报辅 → 报会 → 上市 over three years. The text gives no split, so
-    // the 8,000,000 is counted once, in the first stage's year; later stages say it is counted.
+    // 武汉 十: "分阶段给予最高800万元": 报辅 → 报会 → 上市 over three years (reading of 2026-12-04). The
+    // text gives no split, so no stage is given the whole 8,000,000 as if the others got nothing:
+    // each stage year shows "up to what is left of 8,000,000" — 8,000,000 less what earlier stages
+    // actually paid, unknown here, so up to 8,000,000 — and the plan's total counts it once.
     let y = |d: &str, stage: &str| json!({"as_of": d, "listing": {"venue": "sse", "stage": stage}});
     let p = plan(json!({"schema": 2, "region": "wuhan", "years": [
         y("2024-06-30", "tutoring"), y("2025-06-30", "filed"), y("2026-06-30", "listed")
     ]}));
-    assert_eq!(fig(&p, 0, "wuhan.listing_domestic"), up_to("8000000.00"));
-    for i in 1..3 {
-        assert_eq!(fig(&p, i, "wuhan.listing_domestic"), not_eligible());
-        assert!(reason(&p, i, "wuhan.listing_domestic").contains("各阶段合计上限"));
+    for i in 0..3 {
+        assert_eq!(fig(&p, i, "wuhan.listing_domestic"), up_to("8000000.00"));
     }
+    let steps = |i: usize| {
+        p.years[i]
+            .award("wuhan.listing_domestic")
+            .unwrap()
+            .steps_in(Lang::Zh)
+    };
+    assert!(!steps(0).iter().any(|s| s.contains("此前")));
+    assert!(
+        steps(1)
+            .iter()
+            .any(|s| s.contains("各阶段合计的上限,此前2024-06-30已计入"))
+    );
+    assert!(
+        steps(2)
+            .iter()
+            .any(|s| s.contains("此前2024-06-30、2025-06-30已计入"))
+    );
+    // The stage names are ours, and the result says so.
+    let notes = p.years[0]
+        .award("wuhan.listing_domestic")
+        .unwrap()
+        .notes_in(Lang::Zh);
+    assert!(
+        notes.iter().any(|n| n.contains("不是原文的用语")),
+        "{notes:?}"
+    );
+    // Over the plan: 8,000,000 once, all of it from the draft; each year's own total has it.
     assert_eq!(p.total.up_to, "8000000.00");
+    assert_eq!(p.total.draft_up_to, "8000000.00");
+    assert_eq!(p.years[1].total.up_to, "8000000.00");
+    // With another award beside it: a unicorn's 1,000,000 (exact, 六) in 2025 adds to the once-counted
+    // 8,000,000: 9,000,000 up to, 1,000,000 exact.
+    let mut years = vec![y("2024-06-30", "tutoring"), y("2025-06-30", "filed")];
+    years[1]["enterprise"] = json!({"first_recognitions": ["unicorn"]});
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": years}));
+    assert_eq!(p.total.up_to, "9000000.00");
+    assert_eq!(p.total.exact, "1000000.00");
+}
+
+#[test]
+fn two_entries_in_one_calendar_year_are_refused() {
+    // "同一企业每年最高不超过200万元" (洪山 6), "每家每年最高不超过20万元…补助期限不超过三年" (洪山 5):
+    // yearly caps and subsidy years count calendar years (catalogue, 2026-12-04). Two entries dated
+    // 2026-03-31 and 2026-10-31 with two models each would pay 2,000,000 + 2,000,000 against one
+    // year's 2,000,000 and spend two of the three compute years: refused, naming the entry.
+    let y = |d: &str| json!({"as_of": d, "enterprise": {"sme": true}, "model_filing": {"models_filed": 2}, "compute": {"domestic_fees": "1000000"}});
+    let e = plan_err(
+        json!({"schema": 2, "region": "wuhan-hongshan", "years": [y("2026-03-31"), y("2026-10-31")]}),
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].field, "years[1].as_of");
+    assert!(
+        e[0].message
+            .contains("same calendar year as years[0] (2026-03-31)")
+    );
+    // The same in Hangzhou (8,000,000 a year of vouchers), with a third entry in another year: only
+    // the entry sharing a year is named.
+    let h = |d: &str| json!({"as_of": d, "compute": {"domestic_fees": "30000000"}});
+    let e = plan_err(
+        json!({"schema": 2, "region": "hangzhou", "years": [h("2025-12-31"), h("2026-01-01"), h("2026-12-31")]}),
+    );
+    let fields: Vec<&str> = e.iter().map(|x| x.field.as_str()).collect();
+    assert_eq!(fields, ["years[2].as_of"]);
+    // Two entries with no date are both "today": the same year.
+    let e = plan_err(json!({"schema": 2, "region": "hangzhou", "years": [{}, {}]}));
+    assert_eq!(e[0].field, "years[1].as_of");
+}
+
+#[test]
+fn years_out_of_date_order_are_refused() {
+    // The state is carried forward from year to year: an earlier date after a later one would carry
+    // it backwards ("already counted in the year of 2026-…" said of 2025).
+    let y = |d: &str| json!({"as_of": d, "model_filing": {"models_filed": 1}});
+    let e = plan_err(
+        json!({"schema": 2, "region": "hangzhou", "years": [y("2026-06-30"), y("2025-06-30")]}),
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].field, "years[1].as_of");
+    assert!(e[0].message.contains("date order"));
+}
+
+#[test]
+fn three_first_recognitions_each_pay_in_their_own_year() {
+    // 杭州 (十) "对首次认定的制造业“单项冠军”企业、国家专精特新“小巨人”企业、省“隐形冠军”企业,按有关政策给予
+    // 奖励": three first recognitions. 小巨人 in 2025 pays (no figure); in 2026 the enterprise is also
+    // first recognised a 单项冠军: that pays too; in 2027 nothing new: counted before.
+    let p = plan(json!({"schema": 2, "region": "hangzhou", "years": [
+        {"as_of": "2025-06-30", "enterprise": {"first_recognitions": ["little_giant"]}},
+        {"as_of": "2026-06-30", "enterprise": {"first_recognitions": ["little_giant", "single_champion"]}},
+        {"as_of": "2027-06-30"}
+    ]}));
+    let unspecified = ("unspecified".to_string(), None);
+    assert_eq!(fig(&p, 0, "hangzhou.champion_recognition"), unspecified);
+    assert_eq!(fig(&p, 1, "hangzhou.champion_recognition"), unspecified);
+    assert_eq!(fig(&p, 2, "hangzhou.champion_recognition"), not_eligible());
+    assert!(reason(&p, 2, "hangzhou.champion_recognition").contains("首次认定奖励"));
+    assert!(reason(&p, 2, "hangzhou.champion_recognition").contains("2025-06-30"));
+}
+
+#[test]
+fn a_new_lease_in_a_later_year_is_paid_again() {
+    // 上海 5 "对符合条件的融资租赁项目,给予不超过融资租赁合同设备投资额5%、最高2000万元的一次性补贴": once per
+    // lease project. 2025: a lease of 10,000,000 × 5% = 500,000; 2026: a new lease of 20,000,000 × 5% =
+    // 1,000,000. Over the plan 1,500,000.
+    let p = plan(json!({"schema": 2, "region": "shanghai", "years": [
+        {"as_of": "2025-12-31", "other": {"shanghai": {"leasing_equipment_investment": "10000000"}}},
+        {"as_of": "2026-12-31", "other": {"shanghai": {"leasing_equipment_investment": "20000000"}}}
+    ]}));
+    assert_eq!(fig(&p, 0, "shanghai.equipment_leasing"), up_to("500000.00"));
+    assert_eq!(
+        fig(&p, 1, "shanghai.equipment_leasing"),
+        up_to("1000000.00")
+    );
+    assert_eq!(p.total.up_to, "1500000.00");
+}
+
+#[test]
+fn a_filed_model_is_awarded_once_over_the_years() {
+    // 洪山 6 "对通过备案的企业,按每个模型100万元给予企业支持,同一企业每年最高不超过200万元": each model
+    // once. Models filed in all: 2 by 2025 (2 × 1,000,000 = 2,000,000), 3 by 2026 (one new:
+    // 1,000,000), still 3 in 2027 (the figure copied forward: no new model, nothing). 3,000,000 in all.
+    let y = |d: &str, n: u32| json!({"as_of": d, "model_filing": {"models_filed": n}});
+    let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
+        y("2025-12-31", 2), y("2026-12-31", 3), y("2027-06-30", 3)
+    ]}));
+    let exact = |a: &str| ("exact".to_string(), Some(a.to_string()));
+    assert_eq!(fig(&p, 0, "hongshan.model_filing"), exact("2000000.00"));
+    assert_eq!(fig(&p, 1, "hongshan.model_filing"), exact("1000000.00"));
+    assert_eq!(fig(&p, 2, "hongshan.model_filing"), not_eligible());
+    assert!(reason(&p, 2, "hongshan.model_filing").contains("此前未获奖励"));
+    assert_eq!(p.total.exact, "3000000.00");
+    // Four models by 2025, capped at 2,000,000 that year: the four are counted, not paid again later.
+    let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
+        y("2025-12-31", 4), y("2026-12-31", 4)
+    ]}));
+    assert_eq!(fig(&p, 0, "hongshan.model_filing"), exact("2000000.00"));
+    assert_eq!(fig(&p, 1, "hongshan.model_filing"), not_eligible());
 }
 
 #[test]

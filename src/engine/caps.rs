@@ -8,7 +8,7 @@ pub(super) fn apply_caps<'a>(
     app: &Application,
     caps: &'a [Cap],
     base: Decimal,
-    sc: Option<&Scenario>,
+    sc: Option<&At<'_>>,
     steps: &mut Vec<Line<'a>>,
 ) -> (Decimal, Option<CapLine<'a>>) {
     let full = app.detail == Detail::Full;

@@ -14,7 +14,7 @@ pub(super) fn requirement(c: &Cond) -> Line<'_> {
 pub(super) fn holds<'a>(
     app: &Application,
     c: &'a Cond,
-    sc: Option<&Scenario>,
+    sc: Option<&At<'_>>,
 ) -> (bool, Option<&'a crate::rulebook::Relaxed>) {
     let relaxed = c
         .relaxed
@@ -61,7 +61,7 @@ pub(super) fn compare<T: PartialOrd>(op: Op, a: T, b: T) -> bool {
 pub(super) fn failing_reason<'a>(
     app: &Application,
     c: &'a Cond,
-    sc: Option<&Scenario>,
+    sc: Option<&At<'_>>,
 ) -> Option<Line<'a>> {
     let (ok, relaxed) = holds(app, c, sc);
     if ok {

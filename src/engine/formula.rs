@@ -48,7 +48,7 @@ pub(super) fn finish<'a>(award: &mut Award<'a>, calc: Calc<'a>, full: bool) {
 pub(super) fn calc_rule<'a>(
     app: &Application,
     rule: &'a Rule,
-    sc: Option<&Scenario>,
+    sc: Option<&At<'_>>,
 ) -> Result<Calc<'a>, Option<Line<'a>>> {
     let full = app.detail == Detail::Full;
     if rule.variants.is_empty() {
@@ -63,15 +63,20 @@ pub(super) fn calc_rule<'a>(
         if !v.when.iter().all(|c| holds(app, c, sc).0) {
             continue;
         }
-        if full {
-            matched.push(said((&v.zh, &v.en)));
-        }
         let kind = v.kind.unwrap_or(rule.kind);
         let calc = match &v.formula {
             Some(f) => calc_formula(app, f, kind, sc),
             None => no_figure(kind, full),
         };
         let score = calc.amount.or(calc.range.map(|r| r.1)).unwrap_or_default();
+        if full {
+            // Each case with its own figure, so the one not used is shown beside the one used.
+            matched.push(Line::Case {
+                zh: &v.zh,
+                en: &v.en,
+                figure: calc.amount.or(calc.range.map(|r| r.1)),
+            });
+        }
         if best.as_ref().is_none_or(|(s, ..)| score > *s) {
             best = Some((score, calc, &v.zh, &v.en));
         }
@@ -120,7 +125,7 @@ pub(super) fn calc_formula<'a>(
     app: &Application,
     f: &'a Formula,
     kind: Kind,
-    sc: Option<&Scenario>,
+    sc: Option<&At<'_>>,
 ) -> Calc<'a> {
     let full = app.detail == Detail::Full;
     let mut steps = Vec::new();

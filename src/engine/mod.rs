@@ -5,7 +5,7 @@
 //! `formula` (a rule's figure and its variants), `caps`, `scenario` (per-project clauses),
 //! `conditions` (whether a condition holds, and why not), `groups` (stacking).
 use crate::date::Date;
-use crate::input::{Application, Detail, Scenario, Val};
+use crate::input::{Application, At, Detail, FactRef, Val};
 use crate::money::{Yuan, round_yuan};
 use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
 use crate::rulebook::{
@@ -363,13 +363,34 @@ fn evaluate_rule<'a>(app: &Application, rule: &'a Rule, dates: &Dates<'a>, award
     if let Some(reason) = dates.out_of_date() {
         return not_eligible(award, full.then_some(reason));
     }
-    if let Some((_, year)) = app.paid_once.iter().find(|(id, _)| id == &rule.id) {
+    if let Some(first) = app.paid_once.iter().find(|p| p.id == rule.id) {
         let line = Line::PaidOnce {
             zh: rule.once_zh.as_deref().unwrap_or("一次性奖励"),
             en: rule.once_en.as_deref().unwrap_or("a one-time award"),
-            year: *year,
+            year: first.year,
         };
-        return not_eligible(award, full.then_some(line));
+        let Some(each) = rule.once_each else {
+            return not_eligible(award, full.then_some(line));
+        };
+        // Paid once for each value of a set (each first recognition on its own): the clause is
+        // evaluated on the values not yet counted.
+        let FactRef::Field(i) = each.0 else { return };
+        let Val::Set(set) = app.value(each.0, None) else {
+            return;
+        };
+        let counted = |v: &&str| {
+            app.paid_once
+                .iter()
+                .any(|p| p.id == rule.id && p.thing == Some(*v))
+        };
+        let mut rest = app.clone();
+        rest.values[i] = Val::Set(set.iter().filter(|v| !counted(v)).copied().collect());
+        rest.paid_once.retain(|p| p.id != rule.id);
+        evaluate_rule(&rest, rule, dates, award);
+        if award.kind == Kind::NotEligible && set.iter().any(counted) {
+            award.reason = full.then_some(line);
+        }
+        return;
     }
     match rule.per {
         Per::Enterprise => {
@@ -389,6 +410,6 @@ fn evaluate_rule<'a>(app: &Application, rule: &'a Rule, dates: &Dates<'a>, award
                 Err(reason) => not_eligible(award, reason),
             }
         }
-        Per::Scenario => evaluate_per_scenario(app, rule, award),
+        Per::Scenario | Per::Project => evaluate_per_scenario(app, rule, award),
     }
 }

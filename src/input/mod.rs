@@ -29,12 +29,15 @@ pub enum Val {
     Set(Box<[&'static str]>),
     Date(Option<Date>),
     Text(Box<str>),
+    /// An amount for each project (`Ty::Amounts`).
+    List(Box<[Decimal]>),
 }
 
 impl Val {
     fn default_for(ty: Ty) -> Val {
         match ty {
-            Money | Count(_) | Percent => Val::Num(Decimal::ZERO),
+            Money | Count(_) | Percent | Growth => Val::Num(Decimal::ZERO),
+            Amounts => Val::List(Box::default()),
             Flag => Val::Flag(false),
             Choice(opts) => Val::Choice(opts[0]),
             Set(_) => Val::Set(Box::default()),
@@ -44,10 +47,12 @@ impl Val {
         }
     }
 
+    /// A number's value; a list's sum (what a clause that does not pay each project reads).
     pub fn num(&self) -> Decimal {
         match self {
             Val::Num(d) => *d,
             Val::Flag(b) => Decimal::from(u8::from(*b)),
+            Val::List(l) => l.iter().sum(),
             _ => Decimal::ZERO,
         }
     }
@@ -61,8 +66,18 @@ impl Val {
             Val::Set(s) => !s.is_empty(),
             Val::Date(d) => d.is_some(),
             Val::Text(t) => !t.is_empty(),
+            Val::List(l) => l.iter().any(|d| !d.is_zero()),
         }
     }
+}
+
+/// Where a clause is evaluated: for the enterprise (None), for one scenario project, or for one
+/// entry of a list field (a per-project clause: that field reads as the entry alone).
+#[derive(Clone, Debug)]
+pub enum At<'s> {
+    Scenario(&'s Scenario),
+    /// `FIELDS[.0]` read as the one amount `.1`.
+    Entry(usize, Val),
 }
 
 #[derive(Clone, Debug)]
@@ -88,12 +103,21 @@ pub struct Application {
     pub values: Vec<Val>,
     pub scenarios: Vec<Scenario>,
     derived: Vec<Val>,
-    /// Set by a plan over years, never by the input: one-time clauses already counted, with the
-    /// date of the year that counted them.
-    pub paid_once: Vec<(String, Date)>,
+    /// Set by a plan over years, never by the input: one-time clauses already counted (each value
+    /// of a `once_each` fact on its own), with the date of the year that counted them.
+    pub paid_once: Vec<PaidOnce>,
     /// How much the engine writes: every step and reason in both languages (the contract's
     /// result), or the figures only (no text at all: batches, `{detail: 'figures'}`).
     pub detail: Detail,
+}
+
+/// A one-time clause counted in an earlier year of a plan: the clause, the thing it was paid for
+/// (a first recognition, for a clause paid once per value of a set fact), and the year's date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaidOnce {
+    pub id: String,
+    pub thing: Option<&'static str>,
+    pub year: Date,
 }
 
 /// How much an evaluation writes.
@@ -136,19 +160,25 @@ impl Application {
             .count()
     }
 
-    pub fn value<'s>(&'s self, fact: FactRef, scenario: Option<&'s Scenario>) -> &'s Val {
-        match fact {
-            FactRef::Field(i) => &self.values[i],
-            FactRef::Derived(i) => &self.derived[i],
-            FactRef::Scenario(i) => scenario.map_or(&scenario_defaults()[i], |s| &s.values[i]),
+    pub fn value<'s>(&'s self, fact: FactRef, at: Option<&'s At<'s>>) -> &'s Val {
+        match (fact, at) {
+            (FactRef::Field(i), Some(At::Entry(j, v))) if i == *j => v,
+            (FactRef::Field(i), _) => &self.values[i],
+            (FactRef::Derived(i), _) => &self.derived[i],
+            (FactRef::Scenario(i), Some(At::Scenario(s))) => &s.values[i],
+            (FactRef::Scenario(i), _) => &scenario_defaults()[i],
         }
     }
 
-    /// A copy with one numeric field set (derived facts follow), or None for an unknown field.
+    /// A copy with one numeric field set (derived facts follow), or None for an unknown field. A
+    /// list field becomes a list of that one amount.
     pub fn with_number(&self, path: &str, value: Decimal) -> Option<Application> {
         let i = FIELDS.iter().position(|f| f.path == path)?;
         let mut app = self.clone();
-        app.values[i] = Val::Num(value);
+        app.values[i] = match FIELDS[i].ty {
+            Amounts => Val::List(Box::new([value])),
+            _ => Val::Num(value),
+        };
         app.derive();
         Some(app)
     }
@@ -396,6 +426,12 @@ fn decimals(ty: Ty) -> u32 {
     if matches!(ty, Count(_)) { 0 } else { 2 }
 }
 
+/// The most projects a list field holds (as many as scenario projects).
+pub const MAX_ENTRIES: usize = MAX_SCENARIOS;
+
+/// Growth in percent: a fall of at most 100% (nothing left), a rise of at most 100,000%.
+const MAX_GROWTH: i64 = 100_000;
+
 /// A number field's value, within its type's range.
 fn ranged(ty: Ty, d: Decimal) -> Result<Val, String> {
     // No larger than its mantissa (the scale only divides): a mantissa within the limit is within
@@ -404,6 +440,10 @@ fn ranged(ty: Ty, d: Decimal) -> Result<Val, String> {
     match ty {
         Money if within(i128::from(MAX_MONEY)) => Ok(Val::Num(d)),
         Percent if within(100) => Ok(Val::Num(d)),
+        Growth if d >= -Decimal::ONE_HUNDRED && d <= Decimal::from(MAX_GROWTH) => Ok(Val::Num(d)),
+        Growth => Err(format!(
+            "a change in percent must be between -100 and {MAX_GROWTH}"
+        )),
         Count(max) if within(i128::from(max)) => Ok(Val::Num(d)),
         Money if d > Decimal::from(MAX_MONEY) => {
             Err("absurdly large: at most 1,000,000,000,000 yuan".into())
@@ -418,11 +458,43 @@ fn ranged(ty: Ty, d: Decimal) -> Result<Val, String> {
 /// same text given as a JSON string (None: not a number field). A batch reads several per row, and
 /// this skips making each a JSON string first.
 pub fn number_text(ty: Ty, text: &str) -> Option<Result<Val, String>> {
-    matches!(ty, Money | Percent | Count(_)).then(|| {
-        parse_plain(text, decimals(ty))
-            .map_err(str::to_string)
-            .and_then(|d| ranged(ty, d))
-    })
+    match ty {
+        Money | Percent | Count(_) => Some(
+            parse_plain(text, decimals(ty))
+                .map_err(str::to_string)
+                .and_then(|d| ranged(ty, d)),
+        ),
+        Growth => Some(signed(text).and_then(|d| ranged(ty, d))),
+        _ => None,
+    }
+}
+
+/// A change in percent as text: an optional minus (ASCII or the typographic −), then a plain
+/// decimal with at most two decimals.
+fn signed(text: &str) -> Result<Decimal, String> {
+    let t = text.trim();
+    match t.strip_prefix('-').or_else(|| t.strip_prefix('\u{2212}')) {
+        Some(rest) => parse_plain(rest, 2).map(|d| -d).map_err(str::to_string),
+        None => parse_plain(t, 2).map_err(str::to_string),
+    }
+}
+
+/// A list field's entries: one amount, or a list of amounts (each checked as an amount, named by
+/// its place in the error).
+fn amounts(v: &Json) -> Result<Val, String> {
+    let one = |v: &Json| ranged(Money, number(v, 2)?).map(|x| x.num());
+    match v {
+        Json::Array(items) if items.len() > MAX_ENTRIES => {
+            Err(format!("too many projects: at most {MAX_ENTRIES}"))
+        }
+        Json::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| one(x).map_err(|m| format!("[{i}]: {m}")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|l| Val::List(l.into_boxed_slice())),
+        other => one(other).map(|d| Val::List(Box::new([d]))),
+    }
 }
 
 /// A text field's value: at most 200 characters.
@@ -438,54 +510,66 @@ pub(crate) fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
     if v.is_null() {
         return Ok(None);
     }
-    let val =
-        match ty {
-            Money | Percent | Count(_) => ranged(ty, number(v, decimals(ty))?)?,
-            Flag => Val::Flag(v.as_bool().ok_or("must be true or false")?),
-            Choice(opts) => {
-                let s = v
-                    .as_str()
-                    .ok_or_else(|| format!("unknown value: use one of {}", opts.join(", ")))?;
-                Val::Choice(opts.iter().find(|o| **o == s).ok_or_else(|| {
+    let val = match ty {
+        Money | Percent | Count(_) => ranged(ty, number(v, decimals(ty))?)?,
+        Growth => match v {
+            Json::String(t) => ranged(ty, signed(t)?)?,
+            Json::Number(n) => ranged(ty, signed(&n.to_string())?)?,
+            _ => return Err("not a number: give a percentage such as \"-10\" or \"150\"".into()),
+        },
+        Amounts => amounts(v)?,
+        Flag => Val::Flag(v.as_bool().ok_or("must be true or false")?),
+        Choice(opts) => {
+            let s = v
+                .as_str()
+                .ok_or_else(|| format!("unknown value: use one of {}", opts.join(", ")))?;
+            Val::Choice(
+                opts.iter().find(|o| **o == s).ok_or_else(|| {
                     format!("unknown value \"{s}\": use one of {}", opts.join(", "))
-                })?)
-            }
-            Set(opts) => {
-                let items = v.as_array().ok_or("must be a list")?;
-                let mut out: Vec<&'static str> = Vec::new();
-                for item in items {
-                    let s = item.as_str().unwrap_or("");
-                    let found = opts.iter().find(|o| **o == s).ok_or_else(|| {
-                        format!("unknown value \"{s}\": use any of {}", opts.join(", "))
-                    })?;
-                    if !out.contains(found) {
-                        out.push(found);
-                    }
+                })?,
+            )
+        }
+        Set(opts) => {
+            let items = v.as_array().ok_or("must be a list")?;
+            let mut out: Vec<&'static str> = Vec::new();
+            for item in items {
+                let s = item.as_str().unwrap_or("");
+                let found = opts.iter().find(|o| **o == s).ok_or_else(|| {
+                    format!("unknown value \"{s}\": use any of {}", opts.join(", "))
+                })?;
+                if !out.contains(found) {
+                    out.push(found);
                 }
-                Val::Set(out.into_boxed_slice())
             }
-            Day => Val::Date(Some(
-                v.as_str()
-                    .and_then(crate::date::Date::parse)
-                    .ok_or("malformed date: use YYYY-MM-DD")?,
-            )),
-            Measure => return Err("a derived figure is worked out, not entered".into()),
-            Text => text_value(v.as_str().ok_or("must be text")?)?,
-        };
+            Val::Set(out.into_boxed_slice())
+        }
+        Day => Val::Date(Some(
+            v.as_str()
+                .and_then(crate::date::Date::parse)
+                .ok_or("malformed date: use YYYY-MM-DD")?,
+        )),
+        Measure => return Err("a derived figure is worked out, not entered".into()),
+        Text => text_value(v.as_str().ok_or("must be text")?)?,
+    };
     Ok(Some(val))
 }
 
 /// A number given as a decimal string or a JSON number. A JSON number is read from its exact
 /// text (serde_json's `arbitrary_precision`): never through a float, so `1000000.00000000001` is
 /// refused for its decimals rather than read as 1000000, and a huge exponent is refused rather
-/// than read as 0. A minus sign is refused in every spelling (`-1`, `-0`, `-0.0`, `"-0"`).
+/// than read as 0. A minus sign is refused (`-1`, `"-0.5"`), except on zero: `-0`, `-0.0` and
+/// `"-0"` are zero.
 fn number(v: &Json, decimals: u32) -> Result<Decimal, String> {
     let text = match v {
         Json::String(s) => s,
         Json::Number(n) => {
             let t = n.to_string();
-            if t.starts_with('-') {
-                return Err("must not be negative".into());
+            if let Some(rest) = t.strip_prefix('-') {
+                return match crate::money::parse_json_number(rest, decimals) {
+                    Ok(d) if d.is_zero() => Ok(Decimal::ZERO),
+                    Ok(_) => Err("must not be negative".into()),
+                    Err(e) => Err(e.to_string()),
+                };
             }
             return crate::money::parse_json_number(&t, decimals).map_err(str::to_string);
         }

@@ -67,6 +67,12 @@ impl Langs {
 pub enum Line<'a> {
     /// The rule data's own words (a variant's case, a stage, a remark, a requirement, a note).
     Said { zh: &'a str, en: &'a str },
+    /// A variant that applies, with the figure it gives (None: it gives none).
+    Case {
+        zh: &'a str,
+        en: &'a str,
+        figure: Option<Decimal>,
+    },
     /// The variant of a rule that gives the figure.
     Applies { zh: &'a str, en: &'a str },
     /// More than one variant applies: which ones, and the one used (the more favourable, when there
@@ -188,6 +194,8 @@ pub enum Line<'a> {
     },
     /// Awards with no fixed figure, left out of the totals.
     Open(usize),
+    /// In a plan: the figure is one total over all stages (years), already counted in `earlier`.
+    SharedOverYears { earlier: Vec<Date> },
     /// A batch's pro-rata scaling: the award cut from `from` to `to` to fit its pool.
     Scaled { to: Decimal, from: Decimal },
 }

@@ -176,7 +176,9 @@ pub fn entered<'a>(value: &crate::input::Val, ty: Ty, unit: &'a str) -> Entered<
     match (value, ty) {
         (Val::Flag(b), _) => Entered::Flag(*b),
         (Val::Num(d), Ty::Money) => Entered::Money(*d),
-        (Val::Num(d), Ty::Percent) => Entered::Percent(*d),
+        (Val::Num(d), Ty::Percent | Ty::Growth) => Entered::Percent(*d),
+        (Val::Num(d), Ty::Amounts) => Entered::Money(*d),
+        (Val::List(l), _) => Entered::Money(l.iter().sum()),
         (Val::Num(d), ty) => Entered::Number {
             value: *d,
             unit,

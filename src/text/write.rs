@@ -17,6 +17,16 @@ impl Line<'_> {
         let pick = |z: &'static str, e: &'static str| if zh { z } else { e };
         match self {
             Line::Said { zh: z, en: e } => f.write_str(if zh { z } else { e }),
+            Line::Case {
+                zh: z,
+                en,
+                figure,
+            } => match (zh, figure) {
+                (true, Some(x)) => write!(f, "{z}({}元)", Human(*x)),
+                (false, Some(x)) => write!(f, "{en} ({})", Human(*x)),
+                (true, None) => f.write_str(z),
+                (false, None) => f.write_str(en),
+            },
             Line::Applies { zh: z, en } => match zh {
                 true => write!(f, "适用:{z}"),
                 false => write!(f, "applies: {en}"),
@@ -315,6 +325,22 @@ impl Line<'_> {
                     "{n} further award(s) have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."
                 ),
             },
+            Line::SharedOverYears { earlier } => {
+                let sep = if zh { "、" } else { ", " };
+                let dates: Vec<String> = earlier.iter().map(|d| d.to_string()).collect();
+                match zh {
+                    true => write!(
+                        f,
+                        "本条金额是各阶段合计的上限,此前{}已计入:本年最高为该上限减去此前各阶段实际所得;全期合计只计一次",
+                        dates.join(sep)
+                    ),
+                    false => write!(
+                        f,
+                        "this figure is one total over all stages, already counted in {}: this year's most is that total less what earlier stages actually paid; the plan's total counts it once",
+                        dates.join(sep)
+                    ),
+                }
+            }
             Line::Scaled { to, from } => match zh {
                 true => write!(f, "资金池不足,按比例调减:{}元(原{}元)", fixed2(*to), fixed2(*from)),
                 false => write!(

@@ -262,13 +262,22 @@ fn hostile_inputs_are_named_never_silently_misread() {
         "other.shanghai.ai_key_tech_investment",
         "one level",
     );
-    // Minus signs, every spelling: refused alike (-0 used to pass while -0.0 and "-0" did not).
-    for v in ["-0", "-0.0", "\"-0\"", "-1"] {
+    // Minus signs: a negative amount is refused in every spelling; `-0` is zero in every spelling
+    // (catalogue, 2026-12-04), read as no amount at all.
+    for v in ["-1", "-0.01", "\"-1\"", "\"-0.5\""] {
         one(
-            &format!(r#"{{"region":"wuhan","other":{{"event":{{"cost":{v}}}}}}}"#),
-            "other.event.cost",
+            &format!(r#"{{"region":"wuhan","compute":{{"domestic_fees":{v}}}}}"#),
+            "compute.domestic_fees",
             "negative",
         );
+    }
+    for v in ["-0", "-0.0", "\"-0\"", "\"-0.00\"", "-0e5"] {
+        let (code, out) = run(
+            &["eval", "-", "--detail", "figures"],
+            &format!(r#"{{"region":"wuhan","compute":{{"domestic_fees":{v}}}}}"#),
+        );
+        assert_eq!(code, 0, "{v}: {out}");
+        assert!(out.contains("\"up_to\": \"0.00\""), "{v}: {out}");
     }
     // A byte-order mark (what Windows tools write) is skipped: 1 model in Hongshan = 1,000,000.
     let (code, out) = run(

@@ -75,6 +75,8 @@ pub enum Per {
     #[default]
     Enterprise,
     Scenario,
+    /// Each project of a list field (`projects`) on its own: "单个项目", "每个项目".
+    Project,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -198,6 +200,9 @@ pub struct Rule {
     pub quote: Str,
     #[serde(default)]
     pub per: Per,
+    /// With `per = "project"`: the list field whose entries are the projects, each paid (and
+    /// capped, and rounded) on its own.
+    pub projects: Option<Fact>,
     #[serde(default)]
     pub notes_zh: List<Str>,
     #[serde(default)]
@@ -218,8 +223,15 @@ pub struct Rule {
     /// year says it was already counted. `once_zh/en` say how, where the default would not.
     #[serde(default)]
     pub once: bool,
+    /// With `once`: paid once for each value of this set fact (each first recognition on its own),
+    /// not once for the rule.
+    pub once_each: Option<Fact>,
     pub once_zh: Option<Str>,
     pub once_en: Option<Str>,
+    /// The figure is one total shared by every year of a plan ("分阶段给予最高800万元"): each year
+    /// shows it as the most left of that total, and a plan's totals count it once.
+    #[serde(default)]
+    pub shared_over_years: bool,
     /// What a plan over years carries to the next year when this clause pays.
     #[serde(default)]
     pub carry: List<Carry>,

@@ -256,8 +256,8 @@ pub fn plain_decimal(s: &str) -> Option<Decimal> {
     Some(if negative { -d } else { d })
 }
 
-/// Parses a plain decimal: digits, an optional point and at most two decimals, no sign or exponent.
-/// The error is a short English reason; the caller names the field.
+/// Parses a plain decimal: digits, an optional point and at most two decimals, no exponent, and no
+/// sign but on zero (`-0` is zero). The error is a short English reason; the caller names the field.
 pub fn parse_plain(s: &str, max_decimals: u32) -> Result<Decimal, &'static str> {
     // A digit at each end leaves nothing to trim (the common cell): no Unicode whitespace scan.
     let b = s.as_bytes();
@@ -270,8 +270,12 @@ pub fn parse_plain(s: &str, max_decimals: u32) -> Result<Decimal, &'static str> 
     if t.is_empty() {
         return Err("empty: give a number such as \"1250000.50\"");
     }
-    if t.starts_with('-') {
-        return Err("must not be negative");
+    if let Some(rest) = t.strip_prefix('-').filter(|r| !r.starts_with('-')) {
+        return match parse_plain(rest, max_decimals) {
+            Ok(d) if d.is_zero() => Ok(Decimal::ZERO),
+            Ok(_) => Err("must not be negative"),
+            Err(e) => Err(e),
+        };
     }
     // One pass over the bytes (a batch reads several numbers per row): the digits before the
     // point, the significant ones among them, the decimals, and the mantissa while it fits.

@@ -133,7 +133,8 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
             CarryOp::AddAmount => ty == Ty::Money,
             CarryOp::SetTrue => ty == Ty::Flag,
             CarryOp::SetFrom => {
-                matches!(ty, Ty::Choice(_)) && c.from.is_some_and(|f| f.0.field().ty == ty)
+                matches!(ty, Ty::Choice(_) | Ty::Count(_))
+                    && c.from.is_some_and(|f| f.0.field().ty == ty)
             }
         };
         if !ok || matches!(c.fact.0, FactRef::Scenario(_) | FactRef::Derived(_)) {
@@ -147,8 +148,24 @@ fn validate_rule(rule: &Rule) -> Result<(), String> {
     if !rule.in_totals && (rule.not_in_totals_zh.is_none() || rule.not_in_totals_en.is_none()) {
         return Err("in_totals = false needs not_in_totals_zh / not_in_totals_en (why)".into());
     }
-    if !rule.aggregate_caps.is_empty() && rule.per != Per::Scenario {
-        return Err("aggregate caps are for per-scenario rules".into());
+    if !rule.aggregate_caps.is_empty() && rule.per == Per::Enterprise {
+        return Err("aggregate caps are for per-scenario or per-project rules".into());
+    }
+    match (rule.per, rule.projects) {
+        (Per::Project, Some(f)) if f.0.field().ty == Ty::Amounts => {}
+        (Per::Project, _) => {
+            return Err("per = \"project\" needs projects = a list-of-amounts field".into());
+        }
+        (_, Some(_)) => return Err("projects goes with per = \"project\"".into()),
+        _ => {}
+    }
+    if let Some(f) = rule.once_each
+        && (!rule.once || !matches!(f.0.field().ty, Ty::Set(_)))
+    {
+        return Err("once_each needs once = true and a set fact".into());
+    }
+    if rule.shared_over_years && rule.once {
+        return Err("a figure shared over years is not also paid once".into());
     }
     Ok(())
 }
@@ -190,7 +207,7 @@ fn validate_formula(f: &Formula, kind: Kind) -> Result<(), String> {
 
 fn expect_num(f: Fact) -> Result<(), String> {
     match f.0.field().ty {
-        Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Measure => Ok(()),
+        Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Growth | Ty::Measure | Ty::Amounts => Ok(()),
         _ => Err(format!("{} is not a number", f.0.field().path)),
     }
 }
@@ -203,7 +220,7 @@ fn validate_cond(c: &Cond, scenario_ok: bool) -> Result<(), String> {
     let path = c.fact.0.field().path;
     let ok = match c.op {
         Op::Gt | Op::Gte | Op::Lt | Op::Lte => match ty {
-            Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Measure => {
+            Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Growth | Ty::Measure | Ty::Amounts => {
                 c.value.as_ref().is_some_and(|v| v.num.is_some())
             }
             Ty::Day => c.value.as_ref().is_some_and(|v| v.date.is_some()),

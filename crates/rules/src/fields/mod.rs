@@ -8,8 +8,14 @@ pub enum Ty {
     Money,
     /// A whole number 0 ..= max.
     Count(u64),
-    /// 0 ..= 100, at most two decimals.
+    /// 0 ..= 100, at most two decimals: a share that cannot pass 100%.
     Percent,
+    /// A change in percent, at most two decimals: may be negative (a fall) or above 100
+    /// (revenue growth of 150%), within −100 ..= 100,000.
+    Growth,
+    /// Yuan for each of several projects (each capped on its own where a clause caps per project):
+    /// one amount, or a list of them.
+    Amounts,
     Flag,
     /// One of the listed values; the first is the default.
     Choice(&'static [&'static str]),
@@ -52,6 +58,11 @@ pub fn fields_markdown() -> String {
         Money => "yuan, decimal string (≤ 2 decimals)".to_string(),
         Count(max) => format!("whole number 0–{max}"),
         Percent => "percent 0–100".to_string(),
+        Growth => "percent change, may be negative (−100 or more)".to_string(),
+        Amounts => {
+            "yuan per project: one decimal string, or a list of them (each project on its own)"
+                .to_string()
+        }
         Flag => "true / false".to_string(),
         Choice(o) => o.join(" \\| "),
         Set(o) => format!("list of: {}", o.join(", ")),

@@ -76,6 +76,12 @@ pub const FIELDS: &[Field] = &[
         "filing award received before",
     ),
     f(
+        "model_filing.models_awarded_before",
+        Count(1000),
+        "此前已获奖励的备案模型数",
+        "filed models already awarded before",
+    ),
+    f(
         "models.vertical_model.selected",
         Flag,
         "垂直行业模型入选市级评选",
@@ -137,9 +143,9 @@ pub const FIELDS: &[Field] = &[
     ),
     f(
         "other.national_project_funding_received",
-        Money,
-        "国家、省实际到账资助经费",
-        "national / provincial funding received",
+        Amounts,
+        "国家、省实际到账资助经费(每个项目)",
+        "national / provincial funding received (per project)",
     ),
     f(
         "other.compute_infra.in_government_layout",
@@ -180,8 +186,14 @@ pub const FIELDS: &[Field] = &[
     f(
         "other.innovation_center.investment",
         Money,
-        "审核确定投入",
-        "verified investment",
+        "创新中心投入(累计)",
+        "innovation centre investment (in all)",
+    ),
+    f(
+        "other.innovation_center.year_investment",
+        Money,
+        "当年审核确定投入",
+        "this year's verified investment",
     ),
     f(
         "other.innovation_center.years_supported_before",
@@ -279,7 +291,12 @@ pub const FIELDS: &[Field] = &[
         "活动经事前认定备案/报备审核",
         "event registered in advance",
     ),
-    f("other.event.cost", Money, "活动费用", "event cost"),
+    f(
+        "other.event.cost",
+        Amounts,
+        "活动费用(每个活动)",
+        "event cost (per event)",
+    ),
     f(
         "other.event.count",
         Count(1000),
@@ -462,9 +479,9 @@ pub const FIELDS: &[Field] = &[
     ),
     f(
         "other.shanghai.agriculture_project_investment",
-        Money,
-        "重大涉农项目投资(经立项评估)",
-        "major agricultural project investment (assessed)",
+        Amounts,
+        "重大涉农项目投资(经立项评估,每个项目)",
+        "major agricultural project investment (assessed, per project)",
     ),
     f(
         "other.shanghai.tech_transfer_projects",
@@ -474,9 +491,9 @@ pub const FIELDS: &[Field] = &[
     ),
     f(
         "other.shanghai.ic_project_investment",
-        Money,
-        "集成电路装备材料重大项目或EDA等高端软件项目投资",
-        "IC equipment / materials or EDA-type software project investment",
+        Amounts,
+        "集成电路装备材料重大项目或EDA等高端软件项目投资(每个项目)",
+        "IC equipment / materials or EDA-type software project investment (per project)",
     ),
     f(
         "other.shanghai.biomed_rd_projects",
@@ -492,9 +509,9 @@ pub const FIELDS: &[Field] = &[
     ),
     f(
         "other.shanghai.smart_terminal_investment",
-        Money,
-        "智能终端项目投资",
-        "smart-terminal project investment",
+        Amounts,
+        "智能终端项目投资(每个项目)",
+        "smart-terminal project investment (per project)",
     ),
     f(
         "other.shanghai.fuel_cell_component_kinds",
@@ -516,57 +533,57 @@ pub const FIELDS: &[Field] = &[
     ),
     f(
         "other.shanghai.strategic_project_investment",
-        Money,
-        "战略性新兴产业项目投资",
-        "strategic project investment",
+        Amounts,
+        "战略性新兴产业项目投资(每个项目)",
+        "strategic project investment (per project)",
     ),
     f(
         "other.shanghai.manufacturing_project_investment",
-        Money,
-        "先进制造业项目投资",
-        "advanced-manufacturing project investment",
+        Amounts,
+        "先进制造业项目投资(每个项目)",
+        "advanced-manufacturing project investment (per project)",
     ),
     f(
         "other.shanghai.service_project_investment",
-        Money,
-        "专业服务项目总投资",
-        "professional-service project investment",
+        Amounts,
+        "专业服务项目总投资(每个项目)",
+        "professional-service project investment (per project)",
     ),
     f(
         "other.shanghai.expansion_loan_interest",
-        Money,
-        "增资扩产当年贷款利息",
-        "expansion loan interest this year",
+        Amounts,
+        "增资扩产当年贷款利息(每个贷款项目)",
+        "expansion loan interest this year (per loan project)",
     ),
     f(
         "other.shanghai.leasing_equipment_investment",
-        Money,
-        "融资租赁合同设备投资额",
-        "leased equipment value",
+        Amounts,
+        "融资租赁合同设备投资额(每个租赁项目)",
+        "leased equipment value (per lease project)",
     ),
     f(
         "other.shanghai.first_version_sales_contract",
-        Money,
-        "首台套/首批次/首版次销售合同额",
-        "first-version sales contract",
+        Amounts,
+        "首台套/首批次/首版次销售合同额(每个项目)",
+        "first-version sales contract (per project)",
     ),
     f(
         "other.shanghai.ai_key_tech_investment",
-        Money,
-        "人工智能关键技术项目投资",
-        "AI key-technology project investment",
+        Amounts,
+        "人工智能关键技术项目投资(每个项目)",
+        "AI key-technology project investment (per project)",
     ),
     f(
         "other.shanghai.digital_economy_investment",
-        Money,
-        "数字经济标杆项目投资",
-        "digital-economy project investment",
+        Amounts,
+        "数字经济标杆项目投资(每个项目)",
+        "digital-economy project investment (per project)",
     ),
     f(
         "other.shanghai.metaverse_investment",
-        Money,
-        "元宇宙项目投资",
-        "metaverse project investment",
+        Amounts,
+        "元宇宙项目投资(每个项目)",
+        "metaverse project investment (per project)",
     ),
     f(
         "other.hangzhou_call.manufacturer",
@@ -600,7 +617,7 @@ pub const FIELDS: &[Field] = &[
     ),
     f(
         "other.hangzhou_call.revenue_growth_percent",
-        Percent,
+        Growth,
         "营收增速(%)",
         "revenue growth (%)",
     ),
@@ -650,6 +667,11 @@ fn ratio(x: &[Decimal]) -> Decimal {
     }
 }
 
+/// x[0] − x[1], never below zero.
+fn excess(x: &[Decimal]) -> Decimal {
+    (x[0] - x[1]).max(Decimal::ZERO)
+}
+
 pub const DERIVED: &[Derived] = &[
     Derived {
         field: f(
@@ -664,6 +686,19 @@ pub const DERIVED: &[Derived] = &[
             "compute.other_fees",
         ],
         compute: sum,
+    },
+    Derived {
+        field: f(
+            "model_filing.new_models",
+            Count(1000),
+            "本次可计奖励的备案模型数",
+            "filed models not yet awarded",
+        ),
+        from: &[
+            "model_filing.models_filed",
+            "model_filing.models_awarded_before",
+        ],
+        compute: excess,
     },
     Derived {
         field: f(

@@ -105,7 +105,14 @@ fn field_input(props: &FieldProps) -> Html {
     let lang = props.form.lang;
     let id = dom_id(field.path);
     let err_id = format!("{id}-error");
-    let label = lang.t(field.zh, field.en).to_string();
+    let mut label = lang.t(field.zh, field.en).to_string();
+    if field.ty == Ty::Amounts {
+        // Each project is capped on its own: several amounts in one box.
+        label.push_str(lang.t(
+            "(多个项目用“;”隔开)",
+            " (several projects: separate with ;)",
+        ));
+    }
     let value = props.form.value(field.path).to_string();
     let path = field.path.to_string();
     let on_text = {
@@ -202,10 +209,12 @@ fn field_input(props: &FieldProps) -> Html {
         },
         // Derived figures are worked out, never typed.
         Ty::Measure => html! {},
-        Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Text => {
+        Ty::Money | Ty::Amounts | Ty::Count(_) | Ty::Percent | Ty::Growth | Ty::Text => {
             let (unit, mode) = match field.ty {
-                Ty::Money => (props.form.unit.label(lang), "decimal"),
+                Ty::Money | Ty::Amounts => (props.form.unit.label(lang), "decimal"),
                 Ty::Percent => ("%", "decimal"),
+                // A change may be negative: the decimal pad of some phones has no minus.
+                Ty::Growth => ("%", "text"),
                 _ => ("", "numeric"),
             };
             text_box(

@@ -244,7 +244,7 @@ fn cell_input(ctx: &Ctx, i: usize, field: &'static input::Field, label: &str) ->
             </div>
         },
         _ => {
-            let mode = if matches!(field.ty, Ty::Money | Ty::Percent) {
+            let mode = if matches!(field.ty, Ty::Money | Ty::Amounts | Ty::Percent | Ty::Growth) {
                 "decimal"
             } else {
                 "numeric"

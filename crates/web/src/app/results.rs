@@ -163,7 +163,7 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
             if !a.items.is_empty() {
                 <ul class="items">
                     { for a.items.iter().map(|i| html! {
-                        <li>{ format!("{}: {}", if i.name.is_empty() { format!("#{}", i.scenario + 1) } else { i.name.clone() }, amount(i.amount, unit, lang)) }</li>
+                        <li>{ format!("{}: {}", if i.name.is_empty() { format!("#{}", i.scenario.or(i.project).unwrap_or(0) + 1) } else { i.name.clone() }, amount(i.amount, unit, lang)) }</li>
                     }) }
                 </ul>
             }

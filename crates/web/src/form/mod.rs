@@ -18,7 +18,7 @@ pub(crate) use results::csv_cell;
 pub use results::{Curve, RegionSummary, compare, csv, curve, region_fields, region_has_scenarios};
 pub use share::{base64url, unbase64url};
 pub use typed::parse_amount;
-use typed::parse_number;
+use typed::{parse_amounts, parse_number};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Unit {
@@ -241,7 +241,8 @@ impl Form {
             };
             let v = match f.ty {
                 Ty::Money => parse_amount(text, self.unit).map(|d| d.map(|d| json!(d.to_string()))),
-                Ty::Count(_) | Ty::Percent => parse_number(text, f.ty),
+                Ty::Amounts => parse_amounts(text, self.unit),
+                Ty::Count(_) | Ty::Percent | Ty::Growth => parse_number(text, f.ty),
                 Ty::Flag => Ok(Some(json!(text == "true"))),
                 Ty::Choice(_) => Ok((!text.is_empty()).then(|| json!(text))),
                 Ty::Set(_) => Ok(Some(json!(

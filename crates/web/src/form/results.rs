@@ -104,7 +104,12 @@ pub fn curve(app: &Application, book: &RuleBook, award: &Award) -> Option<Curve>
         return None;
     }
     let rule = book.rules().map(|(_, r)| r).find(|r| r.id == award.id)?;
-    if rule.per == Per::Scenario {
+    // Per project: a chart of one figure only where there is one project.
+    let several = |f: Option<subsidy_calc::rulebook::Fact>| {
+        f.and_then(|f| app.get(f.0.field().path))
+            .is_some_and(|v| matches!(v, input::Val::List(l) if l.len() > 1))
+    };
+    if rule.per == Per::Scenario || several(rule.projects) {
         return None;
     }
     let fact = rule_formulas(rule)

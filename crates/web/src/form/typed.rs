@@ -68,12 +68,52 @@ fn amount_error(e: &str, wan: bool) -> Msg {
     }
 }
 
-/// A count or percentage typed by a person (full-width digits and separators allowed).
+/// Amounts of several projects typed in one box, separated by ";" or "；" (a comma may be a
+/// thousands separator): one amount as one, several as a list. `Ok(None)` for an empty box.
+pub(super) fn parse_amounts(text: &str, unit: Unit) -> Result<Option<Value>, Msg> {
+    let mut list = Vec::new();
+    let parts: Vec<&str> = text.split([';', '；']).collect();
+    for (i, part) in parts.iter().enumerate() {
+        match parse_amount(part, unit) {
+            Ok(Some(d)) => list.push(json!(d.to_string())),
+            Ok(None) if parts.len() == 1 => return Ok(None),
+            Ok(None) => {}
+            Err(m) if parts.len() == 1 => return Err(m),
+            Err(m) => {
+                return Err(Msg::new(
+                    format!("第{}个项目:{}", i + 1, m.zh),
+                    format!("project {}: {}", i + 1, m.en),
+                ));
+            }
+        }
+    }
+    Ok(match list.len() {
+        0 => None,
+        1 => list.pop(),
+        _ => Some(Value::Array(list)),
+    })
+}
+
+/// A count or percentage typed by a person (full-width digits and separators allowed); a change
+/// in percent may be negative.
 pub(super) fn parse_number(text: &str, ty: Ty) -> Result<Option<Value>, Msg> {
     let t = normalize(text);
     let t = t.trim_end_matches('%');
     if t.is_empty() {
         return Ok(None);
+    }
+    if ty == Ty::Growth {
+        let (minus, body) = match t.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", t),
+        };
+        return match parse_plain(body, 2) {
+            Ok(d) => Ok(Some(json!(format!("{minus}{d}")))),
+            Err(_) => Err(Msg::new(
+                "请输入百分比,可为负数(如 -10 或 150),最多2位小数",
+                "enter a percentage, negative allowed (e.g. -10 or 150), at most 2 decimals",
+            )),
+        };
     }
     let decimals = if ty == Ty::Percent { 2 } else { 0 };
     match parse_plain(t, decimals) {
