@@ -126,6 +126,57 @@ fn pools_scaled_in_memory_match_the_command_lines_prorata() {
 }
 
 #[test]
+fn the_batch_page_scales_each_years_pool_and_sums_what_it_shows() {
+    // As `each_calendar_year_has_its_own_pool` (CLI): 17 Hongshan rows of 2025 (3,400,000 of the
+    // 3,000,000 pool: scaled) and 3 of 2026 (600,000: not). After pro rata the summary's clause sum
+    // is what the rows hold: 3,000,000.00 + 600,000.00 = 3,600,000.00; the pools say what was asked.
+    use subsidy_calc::sheet::Batch;
+    let book = subsidy_calc::rulebook::book();
+    let mut text = String::from("id,region,as_of,中小企业,国产算力合同费用\n");
+    for (date, n) in [("2025-06-30", 17), ("2026-06-30", 3)] {
+        for i in 1..=n {
+            text.push_str(&format!("{date}-{i},wuhan-hongshan,{date},是,1000000\n"));
+        }
+    }
+    let mut batch = Batch::default();
+    for row in read_csv(text.as_bytes()).unwrap() {
+        batch.add(book, row, today());
+    }
+    batch.scale(book);
+    let pos = book.rule_position("hongshan.compute_subsidy").unwrap();
+    let amount = |d: &subsidy_calc::sheet::Done| {
+        d.awards
+            .iter()
+            .find(|a| a.pos == pos)
+            .unwrap()
+            .amount
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(amount(&batch.rows[0]), "176470.59");
+    assert_eq!(amount(&batch.rows[16]), "176470.58");
+    assert!(batch.rows[17..].iter().all(|d| amount(d) == "200000.00"));
+    let report = batch.summary.report(book);
+    let clause = report
+        .clauses
+        .iter()
+        .find(|c| c.id == "hongshan.compute_subsidy")
+        .unwrap();
+    assert_eq!(clause.sum, "3600000.00");
+    assert_eq!(clause.largest.as_deref(), Some("200000.00"));
+    let pools: Vec<(u16, &str, bool)> = report
+        .pools
+        .iter()
+        .filter(|p| p.rule == "hongshan.compute_subsidy")
+        .map(|p| (p.year, p.demand.as_str(), p.over))
+        .collect();
+    assert_eq!(
+        pools,
+        [(2025, "3400000.00", true), (2026, "600000.00", false)]
+    );
+}
+
+#[test]
 fn a_row_reads_as_the_same_json_application_would() {
     // A row's cells go straight into the application (no JSON tree); the JSON contract's
     // validator is the same code. The same figures, as cells and as JSON, must give the same

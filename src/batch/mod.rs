@@ -2,15 +2,16 @@
 //! per clause, each pool the texts set with its demand, count limits reported as "N applicants for
 //! at most M places", and pro-rata scaling of an over-subscribed pool to the cent. Pure: the command
 //! line reads and writes the files.
+use crate::money::Yuan;
 use crate::money::{fixed2, human};
 use crate::result::Outcome;
-use crate::rulebook::{Kind, RuleBook};
+use crate::rulebook::{Kind, Limit, Pool, RuleBook};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 mod tally;
-use tally::Clause;
+use tally::{Clause, YearDemand};
 
 /// Whole cents of an amount string ("1250000.50" → 125000050); 0 for text that is not a plain
 /// number (`money::plain_decimal`).
@@ -66,14 +67,17 @@ pub struct ClauseSummary {
     pub largest: Option<String>,
 }
 
-/// A pool the text sets, and the demand on it.
+/// A pool the text sets, and the demand on it in one calendar year ("每年…资金池").
 #[derive(Debug, Serialize)]
 pub struct PoolSummary {
     pub rule: String,
+    /// The calendar year of the rows' `as_of`: each year's rows have the year's pool.
+    pub year: u16,
     pub pool: String,
     /// "at_most" (不超过, enforced by --pool prorata) or "at_least" (不低于, reported only).
     pub bound: &'static str,
     pub applicants: u64,
+    /// What the applicants ask, before any pro-rata scaling.
     pub demand: String,
     pub over: bool,
     /// With `--pool prorata`: what the scaled awards add up to (the pool, exactly).
@@ -85,10 +89,12 @@ pub struct PoolSummary {
     pub quote: String,
 }
 
-/// A count limit ("不超过10个") and how many applicants or projects seek its places.
+/// A count limit ("每年遴选不超过10个") and how many applicants or projects seek its places in one
+/// calendar year.
 #[derive(Debug, Serialize)]
 pub struct LimitSummary {
     pub rule: String,
+    pub year: u16,
     pub places: u32,
     pub per: &'static str,
     pub seeking: u64,
@@ -203,41 +209,93 @@ impl Summary {
     }
 
     /// One result, each award's position already found ([`Positions::of`]): a batch finds them
-    /// once for the summary and the table row.
+    /// once for the summary and the table row. Its demand on the pools and limits, and its figures.
     pub fn add(&mut self, o: &Outcome, book: &RuleBook, at: &[Option<usize>]) {
-        self.rows += 1;
+        self.demand(o, book, at);
+        self.figures(o, book, at);
+    }
+
+    fn clause(&mut self, book: &RuleBook, pos: usize) -> Option<&mut Clause> {
         if self.clauses.is_empty() {
             self.clauses
                 .resize_with(book.rules().count(), Clause::default);
         }
+        self.clauses.get_mut(pos)
+    }
+
+    /// A result's demand on each pool and count limit, in the calendar year of its `as_of`, as
+    /// asked (before pro rata: `--pool prorata` scales what is written, not what is asked).
+    pub fn demand(&mut self, o: &Outcome, book: &RuleBook, at: &[Option<usize>]) {
+        let year = o.as_of.year;
         for (&pos, a) in at.iter().zip(&o.awards) {
             let Some(pos) = pos else { continue };
             let Some(rule) = book.rule_at(pos) else {
                 continue;
             };
-            let Some(c) = self.clauses.get_mut(pos) else {
+            if rule.pool.is_none() && rule.limit.is_none() {
+                continue;
+            }
+            let Some(c) = self.clause(book, pos) else {
                 continue;
             };
-            if let Some(k) = Kind::ALL.iter().position(|k| *k == a.kind) {
-                c.kinds[k] += 1;
+            // The year is reported (with no demand) for every row the clause is listed in.
+            let y = c.year(year);
+            if a.kind == Kind::NotEligible {
+                continue;
             }
-            if let Some(y) = a.amount {
-                let v = crate::money::fen_of(y.value());
-                c.eligible += 1;
-                c.sum += i128::from(v);
-                c.values.add(v);
-            } else if rule.pool.is_some() && a.kind != Kind::NotEligible {
-                c.pool_open += 1;
+            if rule.pool.is_some() {
+                match a.amount {
+                    Some(v) => {
+                        y.applicants += 1;
+                        y.demand += i128::from(crate::money::fen_of(v.value()));
+                    }
+                    None => y.open += 1,
+                }
             }
-            if let Some(l) = &rule.limit
-                && a.kind != Kind::NotEligible
-            {
-                c.seeking += if l.projects {
+            if let Some(l) = &rule.limit {
+                y.seeking += if l.projects {
                     a.items.len().max(1) as u64
                 } else {
                     1
                 };
             }
+        }
+    }
+
+    /// A result's figures as written (after any pro rata): each clause's kinds, sum and median.
+    pub fn figures(&mut self, o: &Outcome, book: &RuleBook, at: &[Option<usize>]) {
+        self.rows += 1;
+        for (&pos, a) in at.iter().zip(&o.awards) {
+            let Some(pos) = pos else { continue };
+            self.count(book, pos, a.kind, a.amount);
+        }
+    }
+
+    /// One award's figure as written, by its clause's position.
+    pub fn count(&mut self, book: &RuleBook, pos: usize, kind: Kind, amount: Option<Yuan>) {
+        let Some(c) = self.clause(book, pos) else {
+            return;
+        };
+        if let Some(k) = Kind::ALL.iter().position(|k| *k == kind) {
+            c.kinds[k] += 1;
+        }
+        if let Some(y) = amount {
+            let v = crate::money::fen_of(y.value());
+            c.eligible += 1;
+            c.sum += i128::from(v);
+            c.values.add(v);
+        }
+    }
+
+    /// Forgets the figures (not the demand, nor the rows counted): a batch kept in memory counts
+    /// them again from its rows once pro rata has scaled them ([`Summary::count`]).
+    pub fn forget_figures(&mut self) {
+        for c in &mut self.clauses {
+            let years = std::mem::take(&mut c.years);
+            *c = Clause {
+                years,
+                ..Clause::default()
+            };
         }
     }
 
@@ -270,75 +328,16 @@ impl Summary {
                 median: c.median(&counts).map(yuan),
                 largest: figure(counts.last()),
             });
-            let c = Some(c);
+            let years = self.clauses.get(pos).map_or(&[][..], |c| &c.years[..]);
             if let Some(p) = &rule.pool {
-                let demand = c.map_or(0, |c| c.sum);
-                let pool_cents = (p.amount.0 * Decimal::ONE_HUNDRED)
-                    .try_into()
-                    .unwrap_or(i128::MAX);
-                let open = c.map_or(0, |c| c.pool_open);
-                let applicants = c.map_or(0, |c| c.eligible) + open;
-                let over = !p.at_least && demand > pool_cents;
-                let (d, pl) = (yuan(demand), fixed2(p.amount.0));
-                let (dh, ph) = (
-                    human(Decimal::from_i128_with_scale(demand, 2)),
-                    human(p.amount.0),
-                );
-                // Awards with no figure (金额待定) have no demand to add up: said, not summed as 0.
-                let (ask_zh, ask_en) = if c.is_none_or(|c| c.eligible == 0) && open > 0 {
-                    (
-                        "原文未规定单家金额,申请额无法合计".to_string(),
-                        "the text sets no amount per applicant, so there is no demand to add up"
-                            .to_string(),
-                    )
-                } else {
-                    (format!("申请额合计{dh}元"), format!("asking {dh} in all"))
-                };
-                pools.push(PoolSummary {
-                    rule: rule.id.to_string(),
-                    pool: pl.clone(),
-                    bound: if p.at_least { "at_least" } else { "at_most" },
-                    applicants,
-                    demand: d.clone(),
-                    over,
-                    scaled_to: None,
-                    open,
-                    note_zh: format!(
-                        "{}:{applicants}家申请,{ask_zh},资金池{}{ph}元{}",
-                        p.zh,
-                        if p.at_least { "不低于" } else { "不超过" },
-                        if over { ",超出资金池" } else { "" }
-                    ),
-                    note_en: format!(
-                        "{}: {applicants} applicants, {ask_en}, against a pool of {} {ph}{}",
-                        p.en,
-                        if p.at_least { "at least" } else { "at most" },
-                        if over { ": over-subscribed" } else { "" }
-                    ),
-                    quote: p.quote.to_string(),
-                });
+                for y in years {
+                    pools.push(pool_summary(rule.id.as_str(), p, y));
+                }
             }
             if let Some(l) = &rule.limit {
-                let seeking = c.map_or(0, |c| c.seeking);
-                let per = if l.projects { "project" } else { "applicant" };
-                let (zh_unit, en_unit) = if l.projects {
-                    ("个项目", "projects")
-                } else {
-                    ("家申请", "applicants")
-                };
-                limits.push(LimitSummary {
-                    rule: rule.id.to_string(),
-                    places: l.count,
-                    per,
-                    seeking,
-                    over: seeking > u64::from(l.count),
-                    note_zh: format!("{}:{seeking}{zh_unit},名额不超过{}个", l.zh, l.count),
-                    note_en: format!(
-                        "{}: {seeking} {en_unit} for at most {} places",
-                        l.en, l.count
-                    ),
-                    quote: l.quote.to_string(),
-                });
+                for y in years {
+                    limits.push(limit_summary(rule.id.as_str(), l, y));
+                }
             }
         }
         Report {
@@ -349,6 +348,83 @@ impl Summary {
             pools,
             limits,
         }
+    }
+}
+
+/// One pool's demand in one calendar year.
+fn pool_summary(rule: &str, p: &Pool, y: &YearDemand) -> PoolSummary {
+    let pool_cents = (p.amount.0 * Decimal::ONE_HUNDRED)
+        .try_into()
+        .unwrap_or(i128::MAX);
+    let (demand, open) = (y.demand, y.open);
+    let applicants = y.applicants + open;
+    let over = !p.at_least && demand > pool_cents;
+    let (d, pl) = (yuan(demand), fixed2(p.amount.0));
+    let (dh, ph) = (
+        human(Decimal::from_i128_with_scale(demand, 2)),
+        human(p.amount.0),
+    );
+    // Awards with no figure (金额待定) have no demand to add up: said, not summed as 0.
+    let (ask_zh, ask_en) = if y.applicants == 0 && open > 0 {
+        (
+            "原文未规定单家金额,申请额无法合计".to_string(),
+            "the text sets no amount per applicant, so there is no demand to add up".to_string(),
+        )
+    } else {
+        (format!("申请额合计{dh}元"), format!("asking {dh} in all"))
+    };
+    let year = y.year;
+    PoolSummary {
+        rule: rule.to_string(),
+        year,
+        pool: pl,
+        bound: if p.at_least { "at_least" } else { "at_most" },
+        applicants,
+        demand: d,
+        over,
+        scaled_to: None,
+        open,
+        note_zh: format!(
+            "{}{year}年:{applicants}家申请,{ask_zh},资金池{}{ph}元{}",
+            p.zh,
+            if p.at_least { "不低于" } else { "不超过" },
+            if over { ",超出资金池" } else { "" }
+        ),
+        note_en: format!(
+            "{}, {year}: {applicants} applicants, {ask_en}, against a pool of {} {ph}{}",
+            p.en,
+            if p.at_least { "at least" } else { "at most" },
+            if over { ": over-subscribed" } else { "" }
+        ),
+        quote: p.quote.to_string(),
+    }
+}
+
+/// One count limit's places sought in one calendar year.
+fn limit_summary(rule: &str, l: &Limit, y: &YearDemand) -> LimitSummary {
+    let (seeking, year) = (y.seeking, y.year);
+    let per = if l.projects { "project" } else { "applicant" };
+    let (zh_unit, en_unit) = if l.projects {
+        ("个项目", "projects")
+    } else {
+        ("家申请", "applicants")
+    };
+    LimitSummary {
+        rule: rule.to_string(),
+        year,
+        places: l.count,
+        per,
+        seeking,
+        over: seeking > u64::from(l.count),
+        note_zh: format!(
+            "{}{year}年:{seeking}{zh_unit},名额不超过{}个",
+            l.zh, l.count
+        ),
+        note_en: format!(
+            "{}, {year}: {seeking} {en_unit} for at most {} places",
+            l.en, l.count
+        ),
+        quote: l.quote.to_string(),
     }
 }
 

@@ -13,10 +13,42 @@ pub(super) struct Clause {
     /// Each award figure (cents) and how many applicants got it: the exact median without keeping
     /// every row.
     pub(super) values: Tally,
-    /// Pool clauses' applicants with no figure (金额待定).
-    pub(super) pool_open: u64,
+    /// Pool and count-limited clauses: the demand in each calendar year of `as_of` (the texts set
+    /// a pool or a number of places "每年"), in order of the year.
+    pub(super) years: Vec<YearDemand>,
+}
+
+/// What a pool or a count limit is asked for in one calendar year.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct YearDemand {
+    pub(super) year: u16,
+    /// Applicants with a figure, and their figures added up (cents, as asked: before pro rata).
+    pub(super) applicants: u64,
+    pub(super) demand: i128,
+    /// Applicants with no figure (金额待定).
+    pub(super) open: u64,
     /// Count-limited clauses: applicants, or their projects.
     pub(super) seeking: u64,
+}
+
+impl Clause {
+    /// The demand of one calendar year, made when first asked.
+    pub(super) fn year(&mut self, year: u16) -> &mut YearDemand {
+        let at = match self.years.binary_search_by_key(&year, |y| y.year) {
+            Ok(at) => at,
+            Err(at) => {
+                self.years.insert(
+                    at,
+                    YearDemand {
+                        year,
+                        ..YearDemand::default()
+                    },
+                );
+                at
+            }
+        };
+        &mut self.years[at]
+    }
 }
 
 /// How many applicants got each award figure (cents). Figures are gathered in a buffer and folded

@@ -36,6 +36,8 @@ pub struct Done {
     pub id: String,
     pub row: usize,
     pub region: String,
+    /// The calendar year of its `as_of` (pools and count limits are per year).
+    pub year: u16,
     /// Each award that is not `not_eligible`.
     pub awards: Vec<Got>,
     /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
@@ -55,6 +57,26 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// Pro rata on the rows ([`scale_pools`]), and the summary's figures counted again from them:
+    /// the summary says what the rows now hold, its pools what was asked.
+    pub fn scale(&mut self, book: &RuleBook) {
+        scale_pools(book, &mut self.rows);
+        self.summary.forget_figures();
+        for d in &self.rows {
+            if d.errors.is_empty() {
+                for (pos, _) in book.region_rules(&d.region) {
+                    let got = d.awards.iter().find(|a| a.pos == pos);
+                    self.summary.count(
+                        book,
+                        pos,
+                        got.map_or(Kind::NotEligible, |a| a.kind),
+                        got.and_then(|a| a.amount),
+                    );
+                }
+            }
+        }
+    }
+
     /// The row is taken: its id moves into the table row, and its cells are freed once read.
     pub fn add(&mut self, book: &'static RuleBook, row: Row, today: crate::date::Date) {
         let n = self.rows.len() + 1;
@@ -92,6 +114,7 @@ impl Done {
             id,
             row: n,
             region: String::new(),
+            year: 0,
             awards: Vec::new(),
             total: Default::default(),
             errors: String::new(),
@@ -125,6 +148,7 @@ impl Done {
                 ]
                 .map(std::mem::take);
                 done.region = std::mem::take(&mut o.region);
+                done.year = o.as_of.year;
             }
             Err(errors) => {
                 done.errors = errors
@@ -171,16 +195,36 @@ impl Done {
 }
 
 /// `--pool prorata` on rows kept in memory (the batch page): the awards of each over-subscribed
-/// pool ("不超过") scaled to add up to the pool to the cent ([`crate::batch::prorata`]), each row's
-/// totals lowered by what its award lost. The same figures as the command line's two passes.
+/// pool ("不超过") in each calendar year scaled to add up to that year's pool to the cent
+/// ([`crate::batch::prorata`]), each row's totals lowered by what its award lost. The same figures
+/// as the command line's two passes.
 pub fn scale_pools(book: &RuleBook, rows: &mut [Done]) {
+    let mut years: Vec<u16> = rows.iter().map(|d| d.year).collect();
+    years.sort_unstable();
+    years.dedup();
     for (p, (doc, rule)) in book.rules().enumerate() {
         let Some(pool) = rule.pool.as_ref().filter(|pool| !pool.at_least) else {
             continue;
         };
+        for &year in &years {
+            scale_pool(rows, p, year, pool, doc);
+        }
+    }
+}
+
+/// One pool's awards in one calendar year, scaled.
+fn scale_pool(
+    rows: &mut [Done],
+    p: usize,
+    year: u16,
+    pool: &crate::rulebook::Pool,
+    doc: &crate::rulebook::Document,
+) {
+    {
         let list: Vec<(usize, i64)> = rows
             .iter()
             .enumerate()
+            .filter(|(_, d)| d.year == year)
             .filter_map(|(i, d)| {
                 let a = d.awards.iter().find(|a| a.pos == p)?;
                 Some((i, fen_of(a.amount?.value())))

@@ -233,10 +233,11 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             Err(e) => Err(e.clone()),
         }
     };
-    // Pass 1 (only with --pool prorata): the demand on each pool, row by row.
+    // Pass 1 (only with --pool prorata): the demand on each pool, row by row, in each calendar year
+    // of `as_of` (the texts set a pool "每年": each year's rows share that year's pool).
     let mut scaled: HashMap<(String, usize), i64> = HashMap::new();
     if opts.prorata {
-        let mut members: HashMap<String, Vec<(usize, i64)>> = HashMap::new();
+        let mut members: HashMap<(String, u16), Vec<(usize, i64)>> = HashMap::new();
         let mut n = 0;
         let r = read_rows(&opts.input, today, detail, &mut |row| {
             n += 1;
@@ -249,7 +250,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
                         && !p.at_least
                     {
                         members
-                            .entry(a.id.to_string())
+                            .entry((a.id.to_string(), o.as_of.year))
                             .or_default()
                             .push((n, subsidy_calc::money::fen_of(v.value())));
                     }
@@ -264,7 +265,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             eprintln!("{e}");
             return 2;
         }
-        for (id, list) in members {
+        for ((id, _year), list) in members {
             let Some((_, rule)) = book.rules().find(|(_, r)| r.id == id) else {
                 continue;
             };
@@ -309,10 +310,11 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             Ok(o) => positions.of(book, o),
             Err(_) => &[],
         };
-        // The summary reports the demand as asked; the rows carry the scaled awards.
+        // The summary reports the pools' demand as asked, and the figures as written (scaled).
         let result = result.map(|mut o| {
-            summary.add(&o, book, at);
+            summary.demand(&o, book, at);
             apply_scaled(&mut o, &scaled, n);
+            summary.figures(&o, book, at);
             o
         });
         match &result {

@@ -138,6 +138,148 @@ fn an_over_subscribed_pool_is_reported_and_scaled_to_the_cent() {
     );
 }
 
+/// Hongshan SMEs with 1,000,000 of domestic compute each (200,000 each, "每家每年最高不超过20万元"),
+/// `n` rows for each (date, n).
+fn hongshan_rows(rows: &[(&str, usize)]) -> String {
+    let mut s = String::from("id,region,as_of,中小企业,国产算力合同费用\n");
+    for (date, n) in rows {
+        for i in 1..=*n {
+            s.push_str(&format!("{date}-{i},wuhan-hongshan,{date},是,1000000\n"));
+        }
+    }
+    s
+}
+
+#[test]
+fn each_calendar_year_has_its_own_pool() {
+    // 洪山 5 "每年设立不超过300万元的算力补贴资金池": 10 rows of 2025 and 10 of 2026, 200,000 each:
+    // 2,000,000 a year against 3,000,000 a year: neither year is over, nothing is scaled (one pool
+    // for both years would have been 4,000,000 over 3,000,000, each cut to 150,000).
+    let input = tmp("years.csv");
+    std::fs::write(
+        &input,
+        hongshan_rows(&[("2025-06-30", 10), ("2026-06-30", 10)]),
+    )
+    .unwrap();
+    let (out, summary) = (tmp("years.csv.out.csv"), tmp("years-summary.json"));
+    let (code, err) = bin(&[
+        "batch",
+        &input,
+        "-o",
+        &out,
+        "--pool",
+        "prorata",
+        "--summary",
+        &summary,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        read_csv(&out)
+            .iter()
+            .all(|r| r["hongshan.compute_subsidy.amount"] == "200000.00")
+    );
+    assert!(
+        err.contains("2025年:10家申请,申请额合计2,000,000元,资金池不超过3,000,000元"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2026年:10家申请,申请额合计2,000,000元"),
+        "{err}"
+    );
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    let pools: Vec<(u64, &str, bool)> = s["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["rule"] == "hongshan.compute_subsidy")
+        .map(|p| {
+            (
+                p["year"].as_u64().unwrap(),
+                p["demand"].as_str().unwrap(),
+                p["over"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pools,
+        [(2025, "2000000.00", false), (2026, "2000000.00", false)]
+    );
+    // 17 rows of 2025 (3,400,000: over) and 3 of 2026 (600,000): only 2025 is scaled, 200,000 ×
+    // 3,000,000 / 3,400,000 = 176,470.588… (14 rows .59, 3 rows .58: 3,000,000.00); 2026 keeps 200,000.
+    std::fs::write(
+        &input,
+        hongshan_rows(&[("2025-06-30", 17), ("2026-06-30", 3)]),
+    )
+    .unwrap();
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--pool", "prorata"]);
+    assert_eq!(code, 0, "{err}");
+    let rows = read_csv(&out);
+    let cents = |r: &[std::collections::HashMap<String, String>]| -> i64 {
+        r.iter()
+            .map(|r| subsidy_calc::batch::cents(&r["hongshan.compute_subsidy.amount"]))
+            .sum()
+    };
+    assert_eq!(cents(&rows[..17]), 300_000_000);
+    assert!(
+        rows[17..]
+            .iter()
+            .all(|r| r["hongshan.compute_subsidy.amount"] == "200000.00")
+    );
+    assert!(
+        err.contains(
+            "2025年:17家申请,申请额合计3,400,000元,资金池不超过3,000,000元,超出资金池;已按比例调减"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("2026年:3家申请,申请额合计600,000元,资金池不超过3,000,000元,超出"),
+        "{err}"
+    );
+}
+
+#[test]
+fn after_prorata_the_summary_is_of_what_was_written() {
+    // 17 Hongshan SMEs asking 200,000 each (3,400,000) of the 3,000,000 pool, scaled: the rows
+    // written add up to 3,000,000.00 (14 × 176,470.59 + 3 × 176,470.58), so the clause's sum is
+    // 3000000.00, its smallest 176470.58, its median (the 9th of 17) and largest 176470.59; the
+    // pool still says what was asked: 3,400,000.
+    let input = tmp("written.csv");
+    std::fs::write(&input, hongshan_csv(17, "1000000")).unwrap();
+    let (out, summary) = (tmp("written.out.csv"), tmp("written-summary.json"));
+    let (code, err) = bin(&[
+        "batch",
+        &input,
+        "-o",
+        &out,
+        "--pool",
+        "prorata",
+        "--summary",
+        &summary,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    let clause = s["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "hongshan.compute_subsidy")
+        .unwrap();
+    assert_eq!(clause["sum"], "3000000.00");
+    assert_eq!(clause["smallest"], "176470.58");
+    assert_eq!(clause["median"], "176470.59");
+    assert_eq!(clause["largest"], "176470.59");
+    let pool = s["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["rule"] == "hongshan.compute_subsidy")
+        .unwrap();
+    assert_eq!(pool["demand"], "3400000.00");
+    assert_eq!(pool["scaled_to"], "3000000.00");
+    // The text summary says the same sum.
+    assert!(err.contains("hongshan.compute_subsidy: 17 × 家, 合计 3000000.00, 最小 / 中位数 / 最大 176470.58 / 176470.59 / 176470.59"), "{err}");
+}
+
 #[test]
 fn count_limits_are_reported_never_cut() {
     // 洪山 9 "每年遴选不超过10个": 11 district-selected projects (one per applicant), each up to

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use subsidy_calc::batch::Report;
 use subsidy_calc::money::{Yuan, human};
 use subsidy_calc::sheet::{
-    Batch, Done, read_csv, read_xlsx, scale_pools, table_header, template, write_csv, write_xlsx,
+    Batch, Done, read_csv, read_xlsx, table_header, template, write_csv, write_xlsx,
 };
 use subsidy_calc_web::form::Lang;
 use wasm_bindgen_futures::JsFuture;
@@ -103,10 +103,12 @@ async fn run(
         });
         yield_to_browser().await;
     }
-    // The summary reports the demand as asked; with pro-rata the rows carry the scaled awards.
+    // The pools' demand as asked; with pro-rata the rows, and the clauses' figures, are scaled.
+    if prorata {
+        batch.scale(book);
+    }
     let mut report = batch.summary.report(book);
     if prorata {
-        scale_pools(book, &mut batch.rows);
         report.mark_scaled();
     }
     *results.borrow_mut() = Results {
