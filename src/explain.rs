@@ -113,23 +113,25 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
         if let Some(st) = &a.stacking {
             let _ = writeln!(s, "  ⇄ {}", In(&st.note, lang));
         }
-        let _ = writeln!(
-            s,
-            "  {} {} {}({})\n  “{}”\n",
-            if en { "Source:" } else { "依据:" },
-            if en {
-                a.source.document_en
-            } else {
-                a.source.document
-            },
-            if en {
-                format!("clause {}", a.source.clause)
-            } else {
-                format!("第{}条", a.source.clause)
-            },
-            status_label(a.source.status, en),
-            a.source.quote
-        );
+        let _ = if en {
+            writeln!(
+                s,
+                "  Source: {}, clause {} ({})\n  \"{}\"\n",
+                a.source.document_en,
+                a.source.clause,
+                status_label(a.source.status, en),
+                a.source.quote
+            )
+        } else {
+            writeln!(
+                s,
+                "  依据: {} 第{}条({})\n  “{}”\n",
+                a.source.document,
+                a.source.clause,
+                status_label(a.source.status, en),
+                a.source.quote
+            )
+        };
     }
     if !other.is_empty() {
         let _ = writeln!(
@@ -143,13 +145,13 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
         );
         for a in other {
             let title = if en { &a.title_en } else { &a.title_zh };
-            let _ = writeln!(
-                s,
-                "  □ {title} [{}]({}):{}",
-                a.id,
-                status_label(a.source.status, en),
-                a.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default()
-            );
+            let status = status_label(a.source.status, en);
+            let reason = a.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default();
+            let _ = if en {
+                writeln!(s, "  □ {title} [{}] ({status}): {reason}", a.id)
+            } else {
+                writeln!(s, "  □ {title} [{}]({status}):{reason}", a.id)
+            };
         }
         s.push('\n');
     }
@@ -167,7 +169,7 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
         }
     }
     for n in &o.notes {
-        let _ = writeln!(s, "注 {}", In(n, lang));
+        let _ = writeln!(s, "{} {}", if en { "Note:" } else { "注" }, In(n, lang));
     }
     s
 }

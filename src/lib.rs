@@ -79,10 +79,15 @@ pub struct CatalogueCheck<'a> {
     pub id: &'a str,
     pub region: Vec<&'a str>,
     pub document: &'a str,
+    pub document_en: &'a str,
     pub clause: &'a str,
     pub title_zh: &'a str,
     pub title_en: &'a str,
     pub status: &'static str,
+    /// The document's own dates (a call's closing day: the Hangzhou 2024 call ends 2024-05-30).
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub validity: Option<&'a str>,
 }
 
 /// The rule catalogue the engine carries, as the `rules` command and `subsidyCalc.rules()` show it.
@@ -126,10 +131,14 @@ pub fn catalogue() -> Catalogue<'static> {
             id: &c.id,
             region: book.regions_of(&d.key),
             document: &d.name_zh,
+            document_en: &d.name_en,
             clause: &c.clause,
             title_zh: &c.title_zh,
             title_en: &c.title_en,
             status: status(d),
+            valid_from: d.valid_from,
+            valid_to: d.valid_to,
+            validity: d.dates_en.as_deref(),
         })
         .collect();
     Catalogue {

@@ -175,3 +175,92 @@ fn null_means_absent_and_numbers_are_accepted() {
     );
     assert_eq!(fig(&o, "hangzhou.compute_voucher"), up_to("375000.15"));
 }
+
+/// Every message the engine gives an input is also said in Chinese (`--lang zh`, the page): none
+/// is left in English for a Chinese reader. Each input below makes a different message.
+#[test]
+fn every_message_has_its_chinese() {
+    use subsidy_calc::plan::plan_value;
+    use subsidy_calc::text::errors::zh;
+    let apps = [
+        json!({"region": "hangzhou", "compute": {"domestic_fees": "-1"}}),
+        json!({"region": "hangzhou", "compute": {"domestic_fees": "1.001"}}),
+        json!({"region": "hangzhou", "model_filing": {"models_filed": 1.5}}),
+        json!({"region": "hangzhou", "compute": {"domestic_fees": "9999999999999999"}}),
+        json!({"region": "hangzhou", "model_filing": {"models_filed": 100000}}),
+        json!({"region": "hangzhou", "other": {"hangzhou_call": {"rd_share_percent": "101"}}}),
+        json!({"region": "hangzhou", "other": {"hangzhou_call": {"revenue_growth_percent": "-101"}}}),
+        json!({"region": "hangzhou", "compute": {"domestic_fees": ""}}),
+        json!({"region": "hangzhou", "compute": {"domestic_fees": "abc"}}),
+        json!({"region": "hangzhou", "compute": {"domestic_fees": true}}),
+        json!({"region": "hangzhou", "as_of": "2026-02-30"}),
+        json!({"region": "hangzhou", "scenarios": 5}),
+        json!({"region": "hangzhou", "enterprise": {"first_recognitions": "x"}}),
+        json!({"region": "hangzhou", "compute": 5}),
+        json!({"region": "hangzhou", "scenarios": [{"name": 5}]}),
+        json!({"region": "hangzhou", "enterprise": {"sme": "yes"}}),
+        json!({"region": "hangzhou", "scenarios": [{"name": "x".repeat(201)}]}),
+        json!({"region": "shanghai", "other": {"shanghai": {"metaverse_investment": vec!["1"; 201]}}}),
+        json!({"region": "shanghai", "other": {"shanghai": {"metaverse_investment": ["1", "-1"]}}}),
+        json!({"region": "hangzhou", "other.x": 1}),
+        json!({"region": "hangzhou", "compute": {"nope": 1}}),
+        json!({"region": "moon"}),
+        json!({}),
+        json!({"region": "hangzhou", "listing": {"venue": "nyse"}}),
+        json!({"region": "hangzhou", "enterprise": {"first_recognitions": ["x"]}}),
+        json!({"region": "hangzhou", "schema": 3}),
+        json!({"region": "hangzhou", "scenarios": [{"selected": true}]}),
+        json!({"region": "wuhan", "models": {"vertical_model": {"compute_award_received": "6000000"}}}),
+        json!({"region": "hangzhou", "other": {"incubator": {"area_per_enterprise_m2": "1"}}}),
+        json!(5),
+    ];
+    let mut messages: Vec<String> = apps
+        .iter()
+        .flat_map(|a| {
+            subsidy_calc::evaluate_value(a, today())
+                .err()
+                .unwrap_or_else(|| panic!("no error for {a}"))
+        })
+        .map(|e| e.message)
+        .collect();
+    let book = subsidy_calc::rulebook::book();
+    for plan in [
+        json!(5),
+        json!({"schema": 3, "region": "hangzhou", "years": [{}], "x": 1}),
+        json!({"schema": 2, "region": "hangzhou", "years": []}),
+        json!({"schema": 2, "region": "hangzhou", "years": [5]}),
+        json!({"schema": 2, "region": "hangzhou", "years": [{"region": "hangzhou"}]}),
+        json!({"schema": 2, "region": "hangzhou", "years": [{"as_of": "2025-01-01"}, {"as_of": "2025-06-01"}]}),
+        json!({"schema": 2, "region": "hangzhou", "years": [{"as_of": "2026-01-01"}, {"as_of": "2025-06-01"}]}),
+        json!({"schema": 2, "region": "hangzhou", "years": [{"as_of": "2025-01-01"}, {"as_of": "2026-01-01", "model_filing": {"awarded_before": true}}]}),
+    ] {
+        messages.extend(
+            plan_value(&plan, book, today())
+                .unwrap_err()
+                .into_iter()
+                .map(|e| e.message),
+        );
+    }
+    for text in [
+        "{\"a\": 1, \"a\": 2}",
+        "{",
+        &"x".repeat(subsidy_calc::input::MAX_INPUT_BYTES + 1),
+    ] {
+        messages.extend(
+            subsidy_calc::evaluate_json(text, today())
+                .unwrap_err()
+                .into_iter()
+                .map(|e| e.message),
+        );
+    }
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for m in &messages {
+        let z = zh(m);
+        assert!(z != *m && han(&z), "no Chinese for {m:?}: {z:?}");
+        // No English sentence left behind (values — field names, choices, numbers — may stay).
+        for word in [" must ", " give ", " use ", "at most", " the "] {
+            assert!(!z.contains(word), "{m:?} → {z:?}");
+        }
+    }
+    assert!(messages.len() >= 35, "{}", messages.len());
+}

@@ -167,6 +167,30 @@ fn catalogue_lists_regions_status_and_validity() {
         (Some("2024-08-19"), Some("2027-12-31"))
     );
     assert_eq!(get("shanghai.metaverse")["valid_to"], "2028-04-19");
+    // The Hangzhou 2024 call: "本批项目企业申报截止时间为2024年5月30日": its checks show that end,
+    // and its title, given in the seed only as far as "…工信领", says it was completed by us.
+    let checks = cat["checks"].as_array().unwrap();
+    let call = checks
+        .iter()
+        .find(|c| c["id"] == "hangzhou.tech_renovation")
+        .unwrap();
+    assert_eq!(call["valid_to"], "2024-05-30");
+    assert!(call["validity"].as_str().unwrap().contains("2024-05-30"));
+    assert!(call["document"].as_str().unwrap().contains("本计算器补全"));
+    assert!(
+        call["document_en"]
+            .as_str()
+            .unwrap()
+            .contains("completed by us")
+    );
+    let seed = read_shared("seeds/001_a4c7ab84a34270e3.txt");
+    let given = call["document"]
+        .as_str()
+        .unwrap()
+        .split('〔')
+        .next()
+        .unwrap();
+    assert!(seed.contains(given.trim_start_matches('《')), "{given}");
 }
 
 /// A rule book equal to the embedded one plus one "highest" group, to show that a data change alone

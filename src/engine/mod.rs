@@ -127,6 +127,12 @@ pub fn evaluate_in<'a>(
         }
     }
     apply_groups(book, &mut awards, &mut notes, full);
+    if let (true, Some(r)) = (full, region) {
+        let unused = unused_fields(app, r);
+        if !unused.is_empty() {
+            notes.push(Line::Unused(unused));
+        }
+    }
     let mut total = Totals::default();
     let mut open = 0;
     for a in &awards {
@@ -179,6 +185,33 @@ pub fn evaluate_in<'a>(
         changes: None,
         changes_zh: None,
     }
+}
+
+/// The fields entered that no clause or check of the region reads.
+fn unused_fields(app: &Application, region: &crate::rulebook::RegionDef) -> Vec<FactRef> {
+    let read = |list: &[u32], i: usize| list.binary_search(&(i as u32)).is_ok();
+    let mut out: Vec<FactRef> = app
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| v.is_entered(crate::input::FIELDS[*i].ty) && !read(&region.reads, *i))
+        .map(|(i, _)| FactRef::Field(i))
+        .collect();
+    // A project's name is read wherever its figures are.
+    let fields = app.scenarios.first().map_or(0, |s| s.values.len());
+    out.extend(
+        (0..fields)
+            .filter(|j| {
+                !read(&region.scenario_reads, *j)
+                    && (*j > 0 || region.scenario_reads.is_empty())
+                    && app
+                        .scenarios
+                        .iter()
+                        .any(|s| s.values[*j].is_entered(crate::input::SCENARIO_FIELDS[*j].ty))
+            })
+            .map(FactRef::Scenario),
+    );
+    out
 }
 
 /// The rule data's own words, as a line.

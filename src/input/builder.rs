@@ -128,6 +128,50 @@ impl<'r> Builder<'r> {
             detail: Detail::Full,
         };
         app.derive();
+        let errors = received_within_caps(&app, crate::rulebook::book());
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         Ok(app)
     }
+}
+
+/// An amount already received cannot be more than the cap it counts against ("三年最高500万元,
+/// less what was received": 6,000,000 received is a typo, not "nothing left"): named by its field.
+fn received_within_caps(app: &Application, book: &crate::RuleBook) -> Vec<FieldError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let Some(region) = book.region(&app.region) else {
+        return errors;
+    };
+    let rules = region
+        .documents
+        .iter()
+        .filter_map(|k| book.document(k))
+        .flat_map(|d| d.rules.iter());
+    for rule in rules {
+        let formulas = rule
+            .formula
+            .iter()
+            .chain(rule.variants.iter().filter_map(|v| v.formula.as_ref()));
+        for cap in formulas.flat_map(|f| f.caps.iter()) {
+            let (Some(less), Some(limit)) = (cap.less, cap.amount) else {
+                continue;
+            };
+            let got = app.value(less.0, None).num();
+            let path = less.0.field().path;
+            if got > limit.0 && !errors.iter().any(|e| e.field == path) {
+                errors.push(err(
+                    path,
+                    format!(
+                        "more than the cap it counts against: {} received, while {} allows at most {} ({})",
+                        crate::money::human(got),
+                        rule.id,
+                        crate::money::human(limit.0),
+                        cap.scope.en()
+                    ),
+                ));
+            }
+        }
+    }
+    errors
 }

@@ -57,6 +57,11 @@ impl Val {
         }
     }
 
+    /// Whether the value differs from its type's default (a choice's default is its first value).
+    pub fn is_entered(&self, ty: Ty) -> bool {
+        self.is_set() && *self != Val::default_for(ty)
+    }
+
     /// Whether the user entered something that is not the default.
     pub fn is_set(&self) -> bool {
         match self {

@@ -14,6 +14,7 @@ use crate::rulebook::{CapScope, Document};
 use rust_decimal::Decimal;
 use std::fmt::{self, Display, Formatter};
 
+pub mod errors;
 mod parts;
 mod write;
 pub use parts::entered;
@@ -194,6 +195,9 @@ pub enum Line<'a> {
     },
     /// Awards with no fixed figure, left out of the totals.
     Open(usize),
+    /// Fields entered that no clause or check of the region reads (not an error: one sheet serves
+    /// several regions).
+    Unused(Vec<FactRef>),
     /// In a plan: the figure is one total over all stages (years), already counted in `earlier`.
     SharedOverYears { earlier: Vec<Date> },
     /// A batch's pro-rata scaling: the award cut from `from` to `to` to fit its pool.

@@ -138,11 +138,13 @@ impl Entered<'_> {
                 } else {
                     (human(*value), false)
                 };
-                // "8,000 m²" but "12家": a space before Latin units only.
-                let sep = if !zh && unit.chars().next().is_some_and(|c| (c as u32) < 0x2E80) {
-                    " "
-                } else {
-                    ""
+                // "8,000 m²"; "12家" in Chinese, and in English "12" (a Chinese counter word is no
+                // English unit: the field's name says what is counted).
+                let latin = unit.chars().next().is_some_and(|c| (c as u32) < 0x2E80);
+                let (sep, unit) = match (zh, latin) {
+                    (true, _) => ("", *unit),
+                    (false, true) => (" ", *unit),
+                    (false, false) => ("", ""),
                 };
                 let about = match (about, zh) {
                     (false, _) => "",

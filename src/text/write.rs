@@ -175,10 +175,13 @@ impl Line<'_> {
                     raw.normalize()
                 ),
             },
-            Line::Capped(cap) => {
-                f.write_str(pick("封顶:", "capped at "))?;
-                cap.write(lang, f)
-            }
+            Line::Capped(cap) => match zh {
+                true => {
+                    f.write_str("封顶:")?;
+                    cap.write(lang, f)
+                }
+                false => write!(f, "capped by the cap ({})", In(cap, lang)),
+            },
             Line::Within(cap) => match zh {
                 true => {
                     f.write_str("未超过")?;
@@ -206,7 +209,10 @@ impl Line<'_> {
                 f.write_str(pick("项目", "project "))?;
                 write!(f, "#{}", index + 1)?;
                 if !name.is_empty() {
-                    write!(f, "「{name}」")?;
+                    match zh {
+                        true => write!(f, "「{name}」")?,
+                        false => write!(f, " \"{name}\"")?,
+                    }
                 }
                 f.write_str(pick(":", ": "))?;
                 line.write(lang, f)
@@ -325,6 +331,29 @@ impl Line<'_> {
                     "{n} further award(s) have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."
                 ),
             },
+            Line::Unused(facts) => {
+                f.write_str(pick(
+                    "以下所填字段不适用于本地区的任何条款,未参与计算:",
+                    "these fields entered apply to no clause of this region and were not used: ",
+                ))?;
+                for (i, fact) in facts.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(pick("、", ", "))?;
+                    }
+                    let field = fact.field();
+                    match (zh, fact) {
+                        (true, crate::input::FactRef::Scenario(_)) => {
+                            write!(f, "应用场景项目·{}", field.zh)?
+                        }
+                        (true, _) => f.write_str(field.zh)?,
+                        (false, crate::input::FactRef::Scenario(_)) => {
+                            write!(f, "scenarios[].{}", field.path)?
+                        }
+                        (false, _) => f.write_str(field.path)?,
+                    }
+                }
+                Ok(())
+            }
             Line::SharedOverYears { earlier } => {
                 let sep = if zh { "、" } else { ", " };
                 let dates: Vec<String> = earlier.iter().map(|d| d.to_string()).collect();

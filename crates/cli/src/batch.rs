@@ -67,31 +67,35 @@ fn read_rows(
                     continue;
                 }
                 n += 1;
-                let row =
-                    match subsidy_calc::input::strict::parse(line.trim_start_matches('\u{feff}')) {
-                        Ok(Value::Object(mut m)) => {
-                            let id = match m.remove("id") {
-                                Some(Value::String(s)) => s,
-                                Some(Value::Number(x)) => x.to_string(),
-                                _ => n.to_string(),
-                            };
-                            Input {
-                                id,
-                                app: subsidy_calc::input::parse_value(&Value::Object(m), today),
-                            }
-                        }
-                        Ok(_) => Input {
-                            id: n.to_string(),
-                            app: Err(vec![FieldError::new(
-                                "(root)",
-                                "each line must be a JSON object",
-                            )]),
-                        },
-                        Err(e) => Input {
-                            id: n.to_string(),
-                            app: Err(vec![e.into()]),
-                        },
-                    };
+                let text = line.trim_start_matches('\u{feff}');
+                let id_of = |v: Option<Value>| match v {
+                    Some(Value::String(s)) => s,
+                    Some(Value::Number(x)) => x.to_string(),
+                    _ => n.to_string(),
+                };
+                let row = match subsidy_calc::input::strict::parse(text) {
+                    Ok(Value::Object(mut m)) => Input {
+                        id: id_of(m.remove("id")),
+                        app: subsidy_calc::input::parse_value(&Value::Object(m), today),
+                    },
+                    Ok(_) => Input {
+                        id: n.to_string(),
+                        app: Err(vec![FieldError::new(
+                            "(root)",
+                            "each line must be a JSON object",
+                        )]),
+                    },
+                    // A line refused (a key given twice, say) keeps its own id where it has one,
+                    // so the error is found by it.
+                    Err(e) => Input {
+                        id: id_of(
+                            serde_json::from_str::<Value>(text)
+                                .ok()
+                                .and_then(|mut v| v.get_mut("id").map(Value::take)),
+                        ),
+                        app: Err(vec![e.into()]),
+                    },
+                };
                 each(row);
             }
             Ok(())
@@ -323,7 +327,12 @@ pub fn run(opts: &Options, today: Date) -> u8 {
                 failed += 1;
                 summary.failed_row();
                 for e in errors {
-                    eprintln!("row {n} (id {}): {}: {}", row.id, e.field, e.message);
+                    if opts.en {
+                        eprintln!("row {n} (id {}): {}: {}", row.id, e.field, e.message);
+                    } else {
+                        let m = subsidy_calc::text::errors::zh(&e.message);
+                        eprintln!("第{n}行(编号 {}):{}:{m}", row.id, e.field);
+                    }
                 }
             }
         }

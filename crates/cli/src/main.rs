@@ -1,13 +1,6 @@
-//! `subsidy-calc`: the engine on the command line.
-//!
-//!   subsidy-calc eval FILE|- [--detail figures] [--lang zh|en]   result JSON (exit 0), or the
-//!                                        field errors as JSON (exit 2); `figures`: the figures
-//!                                        only, no text; `--lang`: its words in one language
-//!   subsidy-calc explain FILE|- [--lang en]   the same result as readable text (Chinese by default)
-//!   subsidy-calc rules                   the rule catalogue this binary carries, as JSON
-//!   subsidy-calc plan FILE|-             a plan over years: each year's result and why it changed
-//!   subsidy-calc batch IN -o OUT         many applications (.csv, .xlsx, .jsonl), pools and limits
-//!   subsidy-calc fields                  every input field, as a Markdown table
+//! `subsidy-calc`: the engine on the command line. `subsidy-calc --help` lists the commands; each
+//! command's `--help` its options. Exit codes: 0 done, 2 bad input (the field errors as JSON),
+//! 3 a batch with bad rows, 64 a usage error (an unknown command or option, a bad option value).
 mod batch;
 mod csv_out;
 
@@ -15,22 +8,103 @@ mod csv_out;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 use subsidy_calc::text::{Lang, Langs};
-use subsidy_calc::{Date, FieldError};
+use subsidy_calc::{Date, Detail, FieldError};
 
-const USAGE: &str = "usage:
-  subsidy-calc eval FILE|- [--detail full|figures] [--lang both|zh|en]
-                                           print the result JSON (figures: no text; its words
-                                           in both languages, or one)
-  subsidy-calc explain FILE|- [--lang en]  print the result (or a plan's table) as text (zh by default)
-  subsidy-calc plan FILE|-                 print a plan over years as JSON (see docs/CONTRACT.md)
-  subsidy-calc batch IN -o OUT [--pool none|prorata] [--summary FILE] [--lang zh|en]
-                                           many applications: .csv, .xlsx or .jsonl in and out
-  subsidy-calc rules                       print the rule catalogue as JSON
-  subsidy-calc fields                      print every input field (Markdown table)";
+/// 人工智能产业政策计算器: every award an AI company can get under the policies of Hangzhou, Wuhan
+/// (city, Hongshan, Qiaokou) and Shanghai, computed from the published texts.
+#[derive(Parser)]
+#[command(name = "subsidy-calc", version, disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the result JSON of one application (docs/CONTRACT.md)
+    Eval {
+        /// The application (JSON), or - for standard input
+        file: String,
+        /// full: the contract's result; figures: the figures only, no text
+        #[arg(long, value_enum, default_value_t = DetailArg::Full)]
+        detail: DetailArg,
+        /// The languages of the result's words
+        #[arg(long, value_enum, default_value_t = LangsArg::Both)]
+        lang: LangsArg,
+    },
+    /// Print the result (or a plan's year-by-year table) as text a person reads
+    Explain {
+        /// The application or plan (JSON), or - for standard input
+        file: String,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+    },
+    /// Print a plan over years as JSON (docs/CONTRACT.md, "A plan over years")
+    Plan {
+        /// The plan (JSON), or - for standard input
+        file: String,
+    },
+    /// Many applications: .csv, .xlsx or .jsonl in and out, with the pools and count limits
+    Batch {
+        /// The applications: .csv, .xlsx or .jsonl
+        input: String,
+        /// Where the results go: .csv, .xlsx or .jsonl
+        #[arg(short, long)]
+        output: String,
+        /// none: report the pools' demand; prorata: scale an over-subscribed pool to fit
+        #[arg(long, value_enum, default_value_t = PoolArg::None)]
+        pool: PoolArg,
+        /// Also write the summary here (.json for JSON, anything else as text)
+        #[arg(long)]
+        summary: Option<String>,
+        /// The language of the summary
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+    },
+    /// Print the rule catalogue this binary carries, as JSON
+    Rules,
+    /// Print every input field (a Markdown table)
+    Fields,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DetailArg {
+    Full,
+    Figures,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangsArg {
+    Both,
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PoolArg {
+    None,
+    Prorata,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
 
 /// Today in China (UTC+8), the default `as_of`.
 fn today() -> Date {
@@ -65,8 +139,20 @@ fn read_input(path: &str) -> Result<String, String> {
     })
 }
 
-fn fail(errors: &[FieldError]) -> ExitCode {
-    let body = serde_json::json!({ "errors": errors });
+/// The field errors as JSON (exit 2), each message in the languages asked for: English in
+/// `message` (the contract's), Chinese in `message_zh`; with one language, `message` is in it.
+fn fail_in(errors: &[FieldError], langs: Langs) -> ExitCode {
+    let list: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| match langs {
+            Langs::Both => serde_json::json!({
+                "field": e.field, "message": e.message, "message_zh": e.message_in(Lang::Zh)
+            }),
+            Langs::Zh => serde_json::json!({ "field": e.field, "message": e.message_in(Lang::Zh) }),
+            Langs::En => serde_json::json!({ "field": e.field, "message": e.message }),
+        })
+        .collect();
+    let body = serde_json::json!({ "errors": list });
     println!(
         "{}",
         serde_json::to_string_pretty(&body).unwrap_or_default()
@@ -74,158 +160,103 @@ fn fail(errors: &[FieldError]) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The word after option `opt`, one of `words`; else a usage error naming the option (exit 64).
-fn word<'w>(given: Option<&String>, opt: &str, words: &[&'w str]) -> Result<&'w str, ExitCode> {
-    given
-        .and_then(|g| words.iter().find(|w| **w == g.as_str()).copied())
-        .ok_or_else(|| {
-            eprintln!("{opt} takes {}\n{USAGE}", words.join(" or "));
-            ExitCode::from(64)
-        })
+/// The field errors in both languages.
+fn fail(errors: &[FieldError]) -> ExitCode {
+    fail_in(errors, Langs::Both)
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let cmd = args.first().map(String::as_str).unwrap_or("");
-    match cmd {
-        "rules" => {
-            let c = subsidy_calc::catalogue();
-            println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default());
-            ExitCode::SUCCESS
-        }
-        "eval" | "explain" | "plan" => {
-            let Some(path) = args.get(1) else {
-                eprintln!("{USAGE}");
-                return ExitCode::from(64);
-            };
-            // `--lang`: the language of `explain` (zh by default); the languages of `eval`'s
-            // words (both by default, as the contract has them).
-            let langs = match args.iter().position(|a| a == "--lang") {
-                Some(i) => match args.get(i + 1).and_then(|l| Langs::parse(l)) {
-                    Some(l) if cmd == "eval" || l != Langs::Both => l,
-                    _ => {
-                        eprintln!("--lang takes zh or en (eval: also both)\n{USAGE}");
-                        return ExitCode::from(64);
-                    }
-                },
-                None if cmd == "eval" => Langs::Both,
-                None => Langs::Zh,
-            };
-            let lang = if langs == Langs::En {
-                Lang::En
-            } else {
-                Lang::Zh
-            };
-            let detail = match args.iter().position(|a| a == "--detail") {
-                Some(i) => match args.get(i + 1).map(|d| subsidy_calc::Detail::parse(d)) {
-                    Some(Some(d)) if cmd == "eval" => d,
-                    _ => {
-                        eprintln!("--detail takes full or figures (eval only)\n{USAGE}");
-                        return ExitCode::from(64);
-                    }
-                },
-                None => subsidy_calc::Detail::Full,
-            };
-            let text = match read_input(path) {
-                Ok(t) => t,
-                Err(e) => {
-                    return fail(&[FieldError {
-                        field: "(input)".into(),
-                        message: e,
-                    }]);
-                }
-            };
-            // A plan: `plan`, or `explain` on a document with "years".
-            let is_plan = cmd == "plan"
-                || (cmd == "explain"
-                    && subsidy_calc::input::strict::parse(text.trim_start_matches('\u{feff}'))
-                        .is_ok_and(|v| v.get("years").is_some()));
-            if is_plan {
-                return match subsidy_calc::plan::plan_json(&text, today()) {
-                    Ok(p) if cmd == "plan" => {
-                        println!("{}", serde_json::to_string_pretty(&p).unwrap_or_default());
-                        ExitCode::SUCCESS
-                    }
-                    Ok(p) => {
-                        print!("{}", subsidy_calc::explain::explain_plan(&p, lang));
-                        ExitCode::SUCCESS
-                    }
-                    Err(errors) => fail(&errors),
-                };
-            }
-            match subsidy_calc::evaluate_json_with(&text, today(), detail) {
-                Ok(outcome) if cmd == "eval" => {
-                    let json = match detail {
-                        subsidy_calc::Detail::Full => {
-                            serde_json::to_string_pretty(&outcome.in_langs(langs))
-                        }
-                        subsidy_calc::Detail::Figures => {
-                            serde_json::to_string_pretty(&outcome.figures())
-                        }
-                    };
-                    println!("{}", json.unwrap_or_default());
-                    ExitCode::SUCCESS
-                }
-                Ok(outcome) => {
-                    print!("{}", subsidy_calc::explain::explain(&outcome, lang));
-                    ExitCode::SUCCESS
-                }
-                Err(errors) => fail(&errors),
-            }
-        }
-        "batch" => {
-            let mut input = None;
-            let mut opts = batch::Options {
-                input: String::new(),
-                output: String::new(),
-                prorata: false,
-                summary: None,
-                en: false,
-            };
-            let mut it = args.iter().skip(1);
-            while let Some(a) = it.next() {
-                match a.as_str() {
-                    "-o" | "--output" => opts.output = it.next().cloned().unwrap_or_default(),
-                    "--summary" => opts.summary = it.next().cloned(),
-                    "--lang" => match word(it.next(), "--lang", &["zh", "en"]) {
-                        Ok(w) => opts.en = w == "en",
-                        Err(code) => return code,
-                    },
-                    "--pool" => match word(it.next(), "--pool", &["none", "prorata"]) {
-                        Ok(w) => opts.prorata = w == "prorata",
-                        Err(code) => return code,
-                    },
-                    other if input.is_none() && !other.starts_with('-') => {
-                        input = Some(other.to_string())
-                    }
-                    _ => {
-                        eprintln!("{USAGE}");
-                        return ExitCode::from(64);
-                    }
-                }
-            }
-            match input {
-                Some(i) if !opts.output.is_empty() => {
-                    opts.input = i;
-                    ExitCode::from(batch::run(&opts, today()))
-                }
-                _ => {
-                    eprintln!("batch needs an input file and -o OUTPUT\n{USAGE}");
-                    ExitCode::from(64)
-                }
-            }
-        }
-        "fields" => {
+fn print_json<T: serde::Serialize>(v: &T) -> ExitCode {
+    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    ExitCode::SUCCESS
+}
+
+/// The input file's text, or the field error that says why it cannot be read.
+fn input(path: &str) -> Result<String, ExitCode> {
+    read_input(path).map_err(|e| fail(&[FieldError::new("(input)", e)]))
+}
+
+/// Whether the text is a plan (a document with "years"), for `explain`.
+fn is_plan(text: &str) -> bool {
+    subsidy_calc::input::strict::parse(text.trim_start_matches('\u{feff}'))
+        .is_ok_and(|v| v.get("years").is_some())
+}
+
+fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
+    Ok(match cli.command {
+        Command::Rules => print_json(&subsidy_calc::catalogue()),
+        Command::Fields => {
             print!("{}", subsidy_calc::input::fields_markdown());
             ExitCode::SUCCESS
         }
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
+        Command::Eval { file, detail, lang } => {
+            let text = input(&file)?;
+            let detail = match detail {
+                DetailArg::Full => Detail::Full,
+                DetailArg::Figures => Detail::Figures,
+            };
+            let langs = match lang {
+                LangsArg::Both => Langs::Both,
+                LangsArg::Zh => Langs::Zh,
+                LangsArg::En => Langs::En,
+            };
+            let outcome = subsidy_calc::evaluate_json_with(&text, today(), detail)
+                .map_err(|e| fail_in(&e, langs))?;
+            match detail {
+                Detail::Full => print_json(&outcome.in_langs(langs)),
+                Detail::Figures => print_json(&outcome.figures()),
+            }
+        }
+        Command::Explain { file, lang } => {
+            let text = input(&file)?;
+            let langs = match lang {
+                LangArg::Zh => Langs::Zh,
+                LangArg::En => Langs::En,
+            };
+            let lang = lang.lang();
+            if is_plan(&text) {
+                let p = subsidy_calc::plan::plan_json(&text, today())
+                    .map_err(|e| fail_in(&e, langs))?;
+                print!("{}", subsidy_calc::explain::explain_plan(&p, lang));
+            } else {
+                let o =
+                    subsidy_calc::evaluate_json(&text, today()).map_err(|e| fail_in(&e, langs))?;
+                print!("{}", subsidy_calc::explain::explain(&o, lang));
+            }
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(64)
+        Command::Plan { file } => {
+            let text = input(&file)?;
+            let p = subsidy_calc::plan::plan_json(&text, today()).map_err(|e| fail(&e))?;
+            print_json(&p)
+        }
+        Command::Batch {
+            input,
+            output,
+            pool,
+            summary,
+            lang,
+        } => {
+            let opts = batch::Options {
+                input,
+                output,
+                prorata: matches!(pool, PoolArg::Prorata),
+                summary,
+                en: matches!(lang, LangArg::En),
+            };
+            ExitCode::from(batch::run(&opts, today()))
+        }
+    })
+}
+
+fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli).unwrap_or_else(|code| code),
+        Err(e) => {
+            // --help and --version print and succeed; anything else is a usage error naming what
+            // was wrong (exit 64, as before).
+            let code = if e.use_stderr() { 64 } else { 0 };
+            let _ = e.print();
+            ExitCode::from(code)
         }
     }
 }

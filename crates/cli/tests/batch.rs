@@ -328,12 +328,23 @@ fn bad_rows_are_named_and_never_stop_the_batch() {
     )
     .unwrap();
     let out = tmp("bad-out.csv");
-    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
     assert_eq!(code, 3, "some rows failed");
     assert!(err.contains("row 2 (id b): region"), "{err}");
     assert!(err.contains("row 3 (id 3): (json)"), "{err}");
     assert!(
         err.contains("row 4 (id d): compute.domestic_fees: more than two decimal places"),
+        "{err}"
+    );
+    // The errors follow --lang: Chinese by default.
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("第2行(编号 b):region:未知地区,可选:hangzhou"),
+        "{err}"
+    );
+    assert!(
+        err.contains("第4行(编号 d):compute.domestic_fees:最多两位小数(精确到分)"),
         "{err}"
     );
     let rows = read_csv(&out);
@@ -418,7 +429,10 @@ fn options_take_only_their_words() {
     for (opt, word) in [("--lang", "fr"), ("--pool", "all")] {
         let (code, err) = bin(&["batch", &input, "-o", &out, opt, word]);
         assert_eq!(code, 64, "{opt} {word}");
-        assert!(err.starts_with(&format!("{opt} takes")), "{err}");
+        assert!(
+            err.contains(&format!("invalid value '{word}' for '{opt}")),
+            "{err}"
+        );
     }
     let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
@@ -542,4 +556,30 @@ fn a_spreadsheet_number_is_checked_as_the_same_text_given_in_json() {
         "listing.proceeds_invested_locally_percent"
     );
     assert_eq!(refused[0].message, "a percentage must be between 0 and 100");
+}
+
+#[test]
+fn a_refused_json_line_keeps_its_own_id() {
+    // A key given twice is refused (never "the last one wins"), and the row is still found by its
+    // own id in the output and on stderr, not by its line number.
+    let input = tmp("dup.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"甲公司\", \"region\": \"wuhan-hongshan\", \"region\": \"hangzhou\"}\n{\"id\": \"乙公司\", \"region\": \"hangzhou\"}\n",
+    )
+    .unwrap();
+    let out = tmp("dup-out.jsonl");
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("第1行(编号 甲公司):region"), "{err}");
+    let first: Value = serde_json::from_str(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["id"], "甲公司");
+    assert_eq!(first["row"], 1);
 }

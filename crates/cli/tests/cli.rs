@@ -120,7 +120,7 @@ fn explain_in_chinese_and_english() {
     assert_eq!(code, 0);
     assert!(
         out.contains("Award per filed generative-AI model")
-            && out.contains("capped at per enterprise per year: 2000000"),
+            && out.contains("capped by the cap (per enterprise per year: 2000000)"),
         "{out}"
     );
 }
@@ -378,4 +378,161 @@ fn plan_and_its_table() {
     let (code, out) = run(&["plan", "-"], bad);
     assert_eq!(code, 2);
     assert!(out.contains("years[1].model_filing.awarded_before"));
+}
+
+/// The inputs the second audit (2026-12-04) found misread; each worked from the catalogue's
+/// "Changed on 2026-12-04".
+#[test]
+fn inputs_of_the_second_audit() {
+    // An unknown or misspelt option is a usage error naming it (it was silently ignored).
+    let (code, _) = run(&["eval", "-", "--detial", "figures"], APP);
+    assert_eq!(code, 64);
+    let err = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
+        .current_dir(ROOT)
+        .args([
+            "explain",
+            "examples/applications/hangzhou.json",
+            "--lnag",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(err.stderr).unwrap();
+    assert_eq!(err.status.code(), Some(64));
+    assert!(
+        stderr.contains("--lnag") && stderr.contains("--lang"),
+        "{stderr}"
+    );
+    // An amount already received above the cap it counts against (武汉 三 "三年最高500万元") is an
+    // error naming the field, not "nothing left".
+    let (code, out) = run(
+        &["eval", "-"],
+        r#"{"region":"wuhan","models":{"vertical_model":{"selected":true,"local_compute_fees":"1000000","compute_award_received":"5000000.01"}}}"#,
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("\"models.vertical_model.compute_award_received\""),
+        "{out}"
+    );
+    assert!(out.contains("more than the cap it counts against"), "{out}");
+    // Exactly the cap received is possible: nothing left, said as such (500万 − 500万 = 0).
+    let (code, out) = run(
+        &["eval", "-"],
+        r#"{"region":"wuhan","as_of":"2026-01-01","models":{"vertical_model":{"selected":true,"local_compute_fees":"1000000","compute_award_received":"5000000"}}}"#,
+    );
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        award(&v, "wuhan.vertical_model_compute")["kind"],
+        "not_eligible"
+    );
+    // Every real date is a date: 9999-12-31 (every document expired) and 0001-01-01 (none yet).
+    for (date, status) in [("9999-12-31", "expired"), ("0001-01-01", "not_yet")] {
+        let (code, out) = run(
+            &["eval", "-"],
+            &format!(r#"{{"region":"shanghai","as_of":"{date}"}}"#),
+        );
+        assert_eq!(code, 0, "{date}: {out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(award(&v, "shanghai.metaverse")["source"]["status"], status);
+    }
+    // Revenue growth of 150% and of −10% are growths (杭州 2024 call: "营收增速超过20%"): the first
+    // passes that condition, the second fails it; a share above 100% is still refused.
+    for (growth, passes) in [("150", true), ("-10", false)] {
+        let (code, out) = run(
+            &["eval", "-", "--lang", "en"],
+            &format!(
+                r#"{{"region":"hangzhou","as_of":"2024-05-20","other":{{"hangzhou_call":{{"revenue_2023":"300000000","revenue_growth_percent":"{growth}","rd_share_percent":"25"}}}}}}"#
+            ),
+        );
+        assert_eq!(code, 0, "{growth}: {out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let check = v["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "hangzhou.software_rd")
+            .unwrap();
+        assert_eq!(check["passed"], passes, "{growth}: {check}");
+    }
+    let (code, out) = run(
+        &["eval", "-"],
+        r#"{"region":"hangzhou","other":{"hangzhou_call":{"rd_share_percent":"101"}}}"#,
+    );
+    assert_eq!(code, 2);
+    assert!(out.contains("other.hangzhou_call.rd_share_percent"));
+    // Fields no clause of the region reads are named in a note, not refused (one sheet for many
+    // regions): Hongshan's SME flag in a Shanghai application.
+    let (code, out) = run(
+        &["eval", "-", "--lang", "zh"],
+        r#"{"region":"shanghai","enterprise":{"sme":true},"other":{"shanghai":{"metaverse_investment":"1000000"}}}"#,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("以下所填字段不适用于本地区的任何条款,未参与计算:中小企业"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_plan_table_says_the_drafts_uncertain_end_in_both_languages() {
+    // 武汉 六 first little giant (500,000) in 2026; in the year dated 2027-06-30 the draft (its end
+    // between 2027-03-27 and 2027-12-31) may already have expired: the table says so under that year.
+    let plan = r#"{"schema":2,"region":"wuhan","years":[
+        {"as_of":"2026-06-30","enterprise":{"first_recognitions":["little_giant"]}},
+        {"as_of":"2027-06-30","other":{"public_platform":true}}]}"#;
+    let (code, zh) = run(&["explain", "-"], plan);
+    assert_eq!(code, 0, "{zh}");
+    let year = zh.split("2027-06-30 变化:").nth(1).unwrap_or_default();
+    assert!(year.contains("可能已过期"), "{zh}");
+    assert!(
+        !zh.split("2027-06-30 变化:")
+            .next()
+            .unwrap()
+            .contains("可能已过期")
+    );
+    let (_, en) = run(&["explain", "-", "--lang", "en"], plan);
+    assert!(
+        en.split("2027-06-30 changes:")
+            .nth(1)
+            .unwrap_or_default()
+            .contains("may already have expired"),
+        "{en}"
+    );
+}
+
+#[test]
+fn english_is_english() {
+    // `explain --lang en` on every example: no Chinese counter word after a number, no "注", no
+    // full-width bracket or colon outside the quoted law text, and the bare Chinese terms glossed.
+    for f in [
+        "examples/applications/hangzhou.json",
+        "examples/applications/wuhan-hongshan.json",
+    ] {
+        let (code, en) = run(&["explain", f, "--lang", "en"], "");
+        assert_eq!(code, 0, "{en}");
+        for line in en.lines() {
+            // The quotes are the texts' own words, and stay Chinese.
+            let own = line.split('"').step_by(2).collect::<String>();
+            let own = own.split('“').next().unwrap_or("");
+            for bad in [
+                "注 ", "\u{ff08}", "\u{ff09}", "\u{ff1a}", "「", "」", "\u{ff1b}",
+            ] {
+                assert!(!own.contains(bad), "{f}: {bad:?} in {line}");
+            }
+            for term in ["揭榜挂帅", "专精特新", "拨改投"] {
+                if let Some(at) = own.find(term) {
+                    // Glossed: an English word comes before the term within the same brackets.
+                    assert!(own[..at].ends_with(" ("), "{f}: bare {term} in {line}");
+                }
+            }
+        }
+    }
+    // A count's Chinese unit ("12家") is not written in English.
+    let inc = r#"{"region":"wuhan","other":{"incubator":{"site_area_m2":"8000","enterprises":12,"datasets":2}}}"#;
+    let (_, en) = run(&["explain", "-", "--lang", "en"], inc);
+    assert!(en.contains("incubated enterprises: 12)"), "{en}");
+    assert!(!en.contains("12家") && !en.contains("2个"), "{en}");
+    let (_, zh) = run(&["explain", "-"], inc);
+    assert!(zh.contains("12家"), "{zh}");
 }

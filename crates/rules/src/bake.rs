@@ -158,7 +158,7 @@ macro_rules! bake_struct {
 }
 
 bake_struct! {
-    RegionDef { key, name_zh, name_en, documents }
+    RegionDef { key, name_zh, name_en, documents, reads, scenario_reads }
     Group { id, mode, members, zh, en }
     Document {
         key, name_zh, name_en, seed, status, valid_from, valid_to, published, uncertain_from,

@@ -9,7 +9,8 @@ pub struct Date {
 }
 
 impl Date {
-    /// Parses `YYYY-MM-DD` strictly (real calendar days, years 1900–2999).
+    /// Parses `YYYY-MM-DD` strictly: any real calendar day from 0001-01-01 to 9999-12-31 (a date
+    /// before every document is simply "not yet"; one after, "expired").
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -24,7 +25,7 @@ impl Date {
             }
         };
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !(1900..=2999).contains(&year) || !(1..=12).contains(&month) {
+        if year == 0 || !(1..=12).contains(&month) {
             return None;
         }
         if day == 0 || day > days_in_month(year, month) {
@@ -89,6 +90,12 @@ mod tests {
         assert_eq!(Date::parse("2024-13-01"), None);
         assert_eq!(Date::parse("2024-1-01"), None);
         assert_eq!(Date::parse("２０２４-01-01"), None);
+        // Every real day is a date, the first and the last a four-digit year can write.
+        assert!(Date::parse("0001-01-01").is_some());
+        assert!(Date::parse("9999-12-31").is_some());
+        assert!(Date::parse("1600-02-29").is_some());
+        assert_eq!(Date::parse("1900-02-29"), None);
+        assert_eq!(Date::parse("0000-01-01"), None);
         assert!(Date::parse("2027-12-31") > Date::parse("2027-12-30"));
     }
 

@@ -30,13 +30,14 @@ pub fn from_value(v: Value) -> Result<RuleBook, String> {
         .enumerate()
         .map(|(i, d)| document(i, d))
         .collect::<Result<Vec<_>, _>>()?;
-    let book = RuleBook::new(
+    let mut book = RuleBook::new(
         head.version,
         List::from(head.regions),
         List::from(head.groups),
         List::from(documents),
     );
     crate::validate::validate(&book)?;
+    book.prepare_reads();
     Ok(book)
 }
 

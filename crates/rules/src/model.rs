@@ -131,6 +131,14 @@ pub struct RegionDef {
     pub name_en: Str,
     #[serde(default)]
     pub documents: List<Str>,
+    /// The input fields (positions in `FIELDS`) some clause or check of the region reads, sorted;
+    /// made when the data is read (and baked with it). An application's other fields are said to
+    /// be unused, not refused (officials reuse one sheet for several regions).
+    #[serde(skip)]
+    pub reads: List<u32>,
+    /// The same for the fields of a scenario project (positions in `SCENARIO_FIELDS`).
+    #[serde(skip)]
+    pub scenario_reads: List<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -422,6 +430,104 @@ pub struct Check {
     pub entered: List<Fact>,
     #[serde(default)]
     pub requires: List<Cond>,
+}
+
+impl Cond {
+    /// The facts the condition reads (its relaxed threshold's conditions too).
+    fn facts(&self, out: &mut Vec<FactRef>) {
+        out.push(self.fact.0);
+        if let Some(r) = &self.relaxed {
+            r.when.iter().for_each(|c| c.facts(out));
+        }
+    }
+}
+
+impl Formula {
+    fn facts(&self, out: &mut Vec<FactRef>) {
+        out.extend(self.terms.iter().map(|t| t.fact.0));
+        out.extend(self.per_unit.iter().map(|p| p.fact.0));
+        out.extend(self.deduct.iter().map(|d| d.fact.0));
+        out.extend(self.stage.iter().map(|s| s.fact.0));
+        self.caps.iter().for_each(|c| c.facts(out));
+    }
+}
+
+impl Cap {
+    fn facts(&self, out: &mut Vec<FactRef>) {
+        out.extend(
+            [self.fact, self.less, self.relaxable_if]
+                .into_iter()
+                .flatten()
+                .map(|f| f.0),
+        );
+    }
+}
+
+impl Rule {
+    /// Every fact the rule reads: its conditions, formulas, caps, projects and carried state.
+    pub fn facts(&self) -> Vec<FactRef> {
+        let mut out = Vec::new();
+        self.requires.iter().for_each(|c| c.facts(&mut out));
+        for v in self.variants.iter() {
+            v.when.iter().for_each(|c| c.facts(&mut out));
+            v.formula.iter().for_each(|f| f.facts(&mut out));
+        }
+        self.formula.iter().for_each(|f| f.facts(&mut out));
+        self.aggregate_caps.iter().for_each(|c| c.facts(&mut out));
+        out.extend(self.projects.iter().map(|f| f.0));
+        out.extend(self.once_each.iter().map(|f| f.0));
+        for c in self.carry.iter() {
+            out.push(c.fact.0);
+            out.extend(c.from.iter().map(|f| f.0));
+        }
+        out
+    }
+}
+
+impl Check {
+    /// Every fact the check reads.
+    pub fn facts(&self) -> Vec<FactRef> {
+        let mut out: Vec<FactRef> = self.entered.iter().map(|f| f.0).collect();
+        self.requires.iter().for_each(|c| c.facts(&mut out));
+        out
+    }
+}
+
+impl RuleBook {
+    /// Each region's fields read ([`RegionDef::reads`]), worked out from its documents' clauses.
+    pub(crate) fn prepare_reads(&mut self) {
+        use crate::fields::{DERIVED, FIELDS};
+        let mut regions: Vec<RegionDef> = self.regions.to_vec();
+        for r in &mut regions {
+            let mut facts = Vec::new();
+            for d in r.documents.iter().filter_map(|k| self.document(k)) {
+                d.rules.iter().for_each(|x| facts.extend(x.facts()));
+                d.checks.iter().for_each(|x| facts.extend(x.facts()));
+            }
+            let (mut fields, mut scenario) = (Vec::new(), Vec::new());
+            for f in facts {
+                match f {
+                    FactRef::Field(i) => fields.push(i as u32),
+                    FactRef::Scenario(i) => scenario.push(i as u32),
+                    // A derived fact reads the fields it is made from.
+                    FactRef::Derived(i) => fields.extend(
+                        DERIVED[i]
+                            .from
+                            .iter()
+                            .filter_map(|p| FIELDS.iter().position(|x| x.path == *p))
+                            .map(|i| i as u32),
+                    ),
+                }
+            }
+            for l in [&mut fields, &mut scenario] {
+                l.sort_unstable();
+                l.dedup();
+            }
+            r.reads = List::from(fields);
+            r.scenario_reads = List::from(scenario);
+        }
+        self.regions = List::from(regions);
+    }
 }
 
 /// The value a table of pairs gives a key.

@@ -241,7 +241,7 @@ pub const FIELDS: &[Field] = &[
         "other.jiebang_winner_landed",
         Flag,
         "国家揭榜挂帅优胜且成果在汉落地",
-        "national 揭榜挂帅 winner landed in Wuhan",
+        "national open-challenge (揭榜挂帅) winner landed in Wuhan",
     ),
     f(
         "other.core_park.city_core_park",
@@ -325,7 +325,7 @@ pub const FIELDS: &[Field] = &[
         "other.bogaitou_team",
         Flag,
         "参与“拨改投”的科技创新团队",
-        "拨改投 research team",
+        "grant-to-equity (拨改投) research team",
     ),
     f(
         "other.incubator.builder",
@@ -439,13 +439,13 @@ pub const FIELDS: &[Field] = &[
         "other.jiebang.joint",
         Flag,
         "联合高校院所开展人工智能科技成果“揭榜挂帅”",
-        "takes on a 揭榜挂帅 challenge with universities or institutes",
+        "takes on an open challenge (揭榜挂帅) with universities or institutes",
     ),
     f(
         "other.jiebang.national_winner_lead",
         Flag,
         "国家人工智能领域揭榜优胜单位的牵头单位",
-        "lead unit of a national AI 揭榜 winner",
+        "lead unit of a national AI open-challenge winner (揭榜优胜单位)",
     ),
     f(
         "other.data_labeling_business",
@@ -741,7 +741,7 @@ pub const CHOICE_LABELS: &[(&str, &str, &str)] = &[
     (
         "little_giant",
         "国家专精特新“小巨人”",
-        "national little giant (专精特新)",
+        "national little giant (专精特新: specialised, refined, distinctive and innovative)",
     ),
     ("unicorn", "独角兽企业", "unicorn"),
     (

@@ -28,7 +28,17 @@ pub(crate) fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
         .join("; ");
     let _ = js_sys::Reflect::set(&obj, &"name".into(), &"SubsidyCalcError".into());
     let _ = js_sys::Reflect::set(&obj, &"message".into(), &message.into());
-    let _ = js_sys::Reflect::set(&obj, &"errors".into(), &to_js(&errors));
+    // Each error also in Chinese (`message_zh`), as the command line gives both.
+    let list: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "field": e.field, "message": e.message,
+                "message_zh": subsidy_calc::text::errors::zh(&e.message)
+            })
+        })
+        .collect();
+    let _ = js_sys::Reflect::set(&obj, &"errors".into(), &to_js(&list));
     obj.into()
 }
 

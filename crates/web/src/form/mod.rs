@@ -299,7 +299,8 @@ impl Form {
                         if e.field == "region" {
                             root.insert("region".into(), json!("wuhan-hongshan"));
                         }
-                        errors.insert(e.field.clone(), Msg::new(e.message.clone(), e.message));
+                        let zh = subsidy_calc::text::errors::zh(&e.message);
+                        errors.insert(e.field.clone(), Msg::new(zh, e.message));
                     }
                 }
             }

@@ -208,7 +208,8 @@ impl PlanForm {
             Ok(o) => (Some(o), errors),
             Err(es) => {
                 for e in es {
-                    errors.insert(e.field.clone(), Msg::same(e.message));
+                    let zh = subsidy_calc::text::errors::zh(&e.message);
+                    errors.insert(e.field.clone(), Msg { zh, en: e.message });
                 }
                 (None, errors)
             }
