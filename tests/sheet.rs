@@ -230,3 +230,34 @@ fn a_row_reads_as_the_same_json_application_would() {
     assert_eq!(got, want);
     assert_eq!(got, ["compute.domestic_fees", "model_filing.models_filed"]);
 }
+
+#[test]
+fn a_cell_holds_one_amount_per_project() {
+    // 上海 17 per project: a cell "50000000;50000000" is two projects: 15,000,000 each = 30,000,000
+    // (`tests/cases/shanghai.toml` works the same figures from JSON).
+    let book = subsidy_calc::rulebook::book();
+    let text = "id,region,as_of,other.shanghai.ai_key_tech_investment\n\
+                a,shanghai,2026-11-24,50000000;50000000\n\
+                b,shanghai,2026-11-24,100000000\n\
+                c,shanghai,2026-11-24,5000000；-1\n";
+    let rows = read_csv(text.as_bytes()).unwrap();
+    let apps: Vec<_> = rows.iter().map(|r| r.application(today())).collect();
+    let figure = |i: usize| {
+        let app = apps[i].as_ref().unwrap();
+        subsidy_calc::engine::evaluate(app, book)
+            .award("shanghai.ai_key_tech")
+            .unwrap()
+            .amount
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(figure(0), "30000000.00");
+    assert_eq!(figure(1), "20000000.00");
+    // A bad project is named with its place in the list.
+    let e = apps[2].as_ref().unwrap_err();
+    assert_eq!(e[0].field, "other.shanghai.ai_key_tech_investment");
+    assert!(
+        e[0].message.starts_with("[1]: must not be negative"),
+        "{e:?}"
+    );
+}

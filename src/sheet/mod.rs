@@ -121,6 +121,13 @@ pub fn cell(text: &str, ty: Ty) -> Result<Option<Value>, String> {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
         ),
+        // One amount per project, separated by ";" (a comma may be a thousands separator).
+        Ty::Amounts => json!(
+            t.split([';', '；', '、'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        ),
         Ty::Choice(opts) => {
             // A choice may be given by its key or its Chinese label.
             let key = opts
