@@ -52,7 +52,7 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
             money(Some(o.total.exact)),
             money(Some(o.total.up_to))
         );
-        if o.total.draft_up_to != "0.00" {
+        if !o.total.draft_up_to.is_zero() {
             let _ = writeln!(
                 s,
                 "  of which from DRAFT documents: exact {}, up to {}",
@@ -73,7 +73,7 @@ pub fn explain(o: &Outcome, lang: Lang) -> String {
             money(Some(o.total.exact)),
             money(Some(o.total.up_to))
         );
-        if o.total.draft_up_to != "0.00" {
+        if !o.total.draft_up_to.is_zero() {
             let _ = writeln!(
                 s,
                 "  其中征求意见稿:确定金额{}元,最高可得{}元",
@@ -246,7 +246,7 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
         money(Some(p.total.up_to)),
         if en { "" } else { "元" },
     );
-    if p.total.draft_up_to != "0.00" {
+    if !p.total.draft_up_to.is_zero() {
         let _ = writeln!(
             s,
             "{} {}{}",

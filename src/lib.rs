@@ -4,17 +4,15 @@
 //! award of the region's policy clauses, with its figure, steps and quoted source. No I/O, no clock,
 //! no web dependencies: the command line, the web app and the JS API are thin layers over
 //! [`evaluate_json`] and [`evaluate_value`].
-pub mod batch;
 pub mod engine;
 pub mod explain;
 pub mod input;
 pub mod plan;
 pub mod result;
 pub mod rulebook;
-pub mod sheet;
 pub mod text;
 
-pub use subsidy_rules::{date, money};
+pub use subsidy_model::{date, money};
 
 pub use date::Date;
 pub use input::{Application, Detail, FieldError};

@@ -245,7 +245,7 @@ fn a_group_says_nothing_about_a_member_with_no_figure() {
         "members": ["wuhan.scenario", "hongshan.scenario"],
         "zh": "同一项目市区场景支持从优", "en": "city and district scenario support: the best one"
     }));
-    let book = RuleBook::from_json(&data.to_string()).unwrap();
+    let book = subsidy_rulebook::from_json(&data.to_string()).unwrap();
     let app = subsidy_calc::input::parse_value(
         &json!({"region": "wuhan-hongshan", "as_of": "2026-11-24",
                 "scenarios": [{"name": "A", "city_selected": true, "total_investment": "2000000"}]}),

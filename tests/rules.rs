@@ -193,6 +193,17 @@ fn catalogue_lists_regions_status_and_validity() {
     assert!(seed.contains(given.trim_start_matches('《')), "{given}");
 }
 
+/// A rule book read from JSON data (`rules.json` as the build keeps it, changed by a test), or
+/// every problem, one a line.
+fn book_of(text: &str) -> Result<RuleBook, String> {
+    subsidy_rulebook::from_json(text).map_err(|ps| {
+        ps.iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 /// A rule book equal to the embedded one plus one "highest" group, to show that a data change alone
 /// makes overlapping clauses pay once (从优、就高、不重复).
 #[test]
@@ -203,7 +214,7 @@ fn highest_group_pays_once_and_says_which() {
         "members": ["wuhan.scenario", "hongshan.scenario"],
         "zh": "同一项目市区场景支持从优", "en": "city and district scenario support: the best one"
     }));
-    let book = RuleBook::from_json(&data.to_string()).expect("valid");
+    let book = book_of(&data.to_string()).expect("valid");
     let app = subsidy_calc::input::parse_value(
         &json!({"region": "wuhan-hongshan", "as_of": "2026-11-24",
                 "scenarios": [{"name": "A", "city_selected": true, "district_selected": true, "total_investment": "2000000"}]}),
@@ -241,19 +252,19 @@ fn highest_group_pays_once_and_says_which() {
 fn bad_rule_data_is_refused_with_the_rule_named() {
     let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
     data["documents"][0]["rule"][0]["requires"][0]["fact"] = json!("compute.no_such_fee");
-    let err = RuleBook::from_json(&data.to_string()).unwrap_err();
+    let err = book_of(&data.to_string()).unwrap_err();
     assert!(err.contains("unknown fact `compute.no_such_fee`"), "{err}");
     let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
     data["documents"][0]["rule"][1]["id"] = data["documents"][0]["rule"][0]["id"].clone();
     assert!(
-        RuleBook::from_json(&data.to_string())
+        book_of(&data.to_string())
             .unwrap_err()
             .contains("duplicate id")
     );
     let mut data: Value = serde_json::from_str(RULES_JSON).unwrap();
     data["groups"][0]["members"][0] = json!("wuhan.nothing");
     assert!(
-        RuleBook::from_json(&data.to_string())
+        book_of(&data.to_string())
             .unwrap_err()
             .contains("unknown member")
     );
@@ -262,7 +273,7 @@ fn bad_rule_data_is_refused_with_the_rule_named() {
     let id = data["documents"][0]["rule"][0]["id"].clone();
     data["documents"][0]["rule"][0]["notes_zh"] = json!(["只有中文"]);
     data["documents"][0]["rule"][0]["notes_en"] = json!([]);
-    let err = RuleBook::from_json(&data.to_string()).unwrap_err();
+    let err = book_of(&data.to_string()).unwrap_err();
     assert!(
         err.contains(id.as_str().unwrap()) && err.contains("same number of lines"),
         "{err}"
@@ -310,32 +321,72 @@ fn the_region_lists_agree_with_the_rule_data() {
     assert_eq!(union, data);
 }
 
+/// A copy of `rules/` in a fresh folder, for a test to add files to.
+fn rules_copy(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("subsidy-rules-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for f in std::fs::read_dir(src).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+const TOY: &str = r#"# A made-up district, to show that a new district is data only.
+[document]
+key = "toy"
+name_zh = "《示例区人工智能措施》"
+name_en = "Toy District: AI measures"
+seed = "none.txt"
+status = "in_force"
+dates_zh = "原文未载明施行日期和有效期"
+dates_en = "the source gives no start or end date"
+
+[[rule]]
+id = "toy.model_filing"
+family = "model_filing"
+clause = "1"
+kind = "exact"
+title_zh = "模型备案奖励"
+title_en = "Model filing award"
+quote = "对通过备案的企业,按每个模型50万元给予支持,每年最高不超过100万元。"
+requires = [{ fact = "model_filing.models_filed", op = "gte", value = "1", zh = "需有通过备案的模型", en = "needs a filed model" }]
+[rule.formula]
+per_unit = { fact = "model_filing.models_filed", amount = "500000" }
+caps = [{ amount = "1000000", scope = "per_enterprise_per_year" }]
+"#;
+
+const TOY_REGION: &str = r#"
+[[region]]
+key = "wuhan-toy"
+name_zh = "武汉·示例区"
+name_en = "Wuhan · Toy"
+documents = ["wuhan", "toy", "incubator"]
+"#;
+
 #[test]
 fn a_new_district_is_data_only() {
-    // docs/ADDING_A_POLICY.md, proven: a toy district — one document, one region line — added to the
-    // rule data as a fixture, and evaluated end to end with no code changed. Its clause: "对通过备案的
-    // 企业,按每个模型50万元给予支持,每年最高不超过100万元" (a made-up text): 3 models × 500,000 =
+    // docs/ADDING_A_POLICY.md, proven: a toy district — one rule file, one region block — added to
+    // a copy of rules/ as TOML files and read by the same loader the build uses (its document
+    // merged, its region ordered), then evaluated end to end with no code changed. Its clause: "对通
+    // 过备案的企业,按每个模型50万元给予支持,每年最高不超过100万元" (a made-up text): 3 models × 500,000 =
     // 1,500,000 → 1,000,000; with the Wuhan city draft beside it (六: a first unicorn, 1,000,000).
-    let mut data: serde_json::Value = serde_json::from_str(RULES_JSON).unwrap();
-    data["regions"].as_array_mut().unwrap().push(json!({
-        "key": "wuhan-toy", "name_zh": "武汉·示例区", "name_en": "Wuhan · Toy",
-        "documents": ["wuhan", "toy"]
-    }));
-    data["documents"].as_array_mut().unwrap().push(json!({
-        "key": "toy", "name_zh": "《示例区人工智能措施》", "name_en": "Toy District: AI measures",
-        "seed": "none.txt", "status": "in_force",
-        "dates_zh": "原文未载明施行日期和有效期", "dates_en": "the source gives no start or end date",
-        "rule": [{
-            "id": "toy.model_filing", "family": "model_filing", "clause": "1", "kind": "exact",
-            "title_zh": "模型备案奖励", "title_en": "Model filing award",
-            "quote": "对通过备案的企业,按每个模型50万元给予支持,每年最高不超过100万元。",
-            "requires": [{ "fact": "model_filing.models_filed", "op": "gte", "value": "1",
-                           "zh": "需有通过备案的模型", "en": "needs a filed model" }],
-            "formula": { "per_unit": { "fact": "model_filing.models_filed", "amount": "500000" },
-                         "caps": [{ "amount": "1000000", "scope": "per_enterprise_per_year" }] }
-        }]
-    }));
-    let book = RuleBook::from_json(&data.to_string()).expect("the fixture is valid rule data");
+    let dir = rules_copy("toy");
+    std::fs::write(dir.join("toy.toml"), TOY).unwrap();
+    let regions = std::fs::read_to_string(dir.join("regions.toml")).unwrap();
+    // The region goes before the stacking groups (a TOML array of tables is one block).
+    let at = regions.find("\n[[group]]").unwrap_or(regions.len());
+    std::fs::write(
+        dir.join("regions.toml"),
+        format!("{}{TOY_REGION}{}", &regions[..at], &regions[at..]),
+    )
+    .unwrap();
+    let loaded = subsidy_rulebook::read_dir(&dir)
+        .unwrap_or_else(|ps| panic!("the fixture is valid rule data: {ps:?}"));
+    assert!(loaded.files.iter().any(|f| f.ends_with("toy.toml")));
+    let book = loaded.book;
     let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
     let app = subsidy_calc::input::parse_value_in(
         &json!({"region": "wuhan-toy", "as_of": "2026-11-24",
@@ -378,15 +429,66 @@ fn a_new_district_is_data_only() {
         subsidy_calc::engine::evaluate(&alone, &book).total.exact,
         "1000000.00"
     );
-    // And a rule that names an input the engine does not have is refused, naming the rule.
-    let mut bad = data.clone();
-    bad["documents"].as_array_mut().unwrap().last_mut().unwrap()["rule"][0]["requires"][0]["fact"] =
-        json!("model_filing.models_fild");
-    let e = RuleBook::from_json(&bad.to_string()).unwrap_err();
-    assert!(
-        e.contains("toy.model_filing") && e.contains("models_fild"),
-        "{e}"
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_problem_of_bad_rule_files_is_named_by_file_and_rule() {
+    // A toy file with three mistakes in two clauses, and one in another file: all four named at
+    // once, each with its file and rule (not the first only).
+    let dir = rules_copy("bad");
+    let bad = TOY
+        .replace(
+            "model_filing.models_filed\", op",
+            "model_filing.models_fild\", op",
+        )
+        .replace("kind = \"exact\"", "kind = \"exactly\"")
+        + "\n[[rule]]\nid = \"other.clause\"\nfamily = \"other\"\nclause = \"2\"\nkind = \"unspecified\"\ntitle_zh = \"甲\"\ntitle_en = \"A\"\nquote = \"一二三四五六七八九\"\n";
+    std::fs::write(dir.join("toy.toml"), bad).unwrap();
+    let regions = std::fs::read_to_string(dir.join("regions.toml")).unwrap();
+    let at = regions.find("\n[[group]]").unwrap_or(regions.len());
+    std::fs::write(
+        dir.join("regions.toml"),
+        format!("{}{TOY_REGION}{}", &regions[..at], &regions[at..]),
+    )
+    .unwrap();
+    let hongshan = std::fs::read_to_string(dir.join("hongshan.toml")).unwrap();
+    std::fs::write(
+        dir.join("hongshan.toml"),
+        hongshan.replace("rate = \"0.20\" }", "rate = \"1.20\" }"),
+    )
+    .unwrap();
+    let problems = match subsidy_rulebook::read_dir(&dir) {
+        Ok(_) => panic!("bad rule files were read"),
+        Err(ps) => ps,
+    };
+    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let named = |file: &str, rule: &str, says: &str| {
+        assert!(
+            problems.iter().any(|p| p.file.ends_with(file)
+                && p.rule.as_deref() == Some(rule)
+                && p.message.contains(says)),
+            "{file} {rule} {says}: {text:#?}"
+        )
+    };
+    // The clause that does not read names its first problem (serde stops inside one clause); the
+    // clauses and files that read are checked too.
+    named("toy.toml", "toy.model_filing", "exactly");
+    named(
+        "toy.toml",
+        "other.clause",
+        "ids start with their document key toy",
     );
+    named(
+        "hongshan.toml",
+        "hongshan.compute_subsidy",
+        "rates are fractions",
+    );
+    assert!(
+        !text.iter().any(|t| t.contains("unknown document")),
+        "{text:#?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -401,7 +503,7 @@ fn kind_keys_are_serdes_names() {
 fn the_baked_rule_data_is_exactly_the_data_read() {
     // build.rs reads rules/*.toml, checks it and writes it out as a Rust static; reading the same
     // data again at run time (the loader the build used) must give the same book, field by field.
-    let read = RuleBook::from_json(RULES_JSON).expect("the rule data is valid");
+    let read = book_of(RULES_JSON).expect("the rule data is valid");
     let baked = subsidy_calc::rulebook::book();
     assert_eq!(
         format!("{:?}", baked.regions),

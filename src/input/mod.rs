@@ -1,5 +1,5 @@
 //! The application (the contract's input): a validator that walks the JSON, names every bad field,
-//! and yields typed values. The fields themselves are a table (`subsidy_rules::fields`, shared with
+//! and yields typed values. The fields themselves are a table (`subsidy_model::fields`, shared with
 //! the rule data's build-time checks); rules refer to them by path.
 use crate::date::Date;
 use crate::money::parse_plain;
@@ -15,8 +15,8 @@ mod builder;
 pub mod strict;
 use Ty::*;
 pub use builder::Builder;
-use subsidy_rules::fields::is_section;
-pub use subsidy_rules::fields::{
+use subsidy_model::fields::is_section;
+pub use subsidy_model::fields::{
     CHOICE_LABELS, DERIVED, Derived, FIELDS, FactRef, Field, RECOGNITIONS, SCENARIO_FIELDS, Ty,
     choice_label, field, field_index, fields_markdown,
 };
@@ -511,7 +511,7 @@ pub fn text_value(s: &str) -> Result<Val, String> {
 }
 
 /// One value by its type; `Ok(None)` for JSON null (= absent).
-pub(crate) fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
+pub fn parse_field(ty: Ty, v: &Json) -> Result<Option<Val>, String> {
     if v.is_null() {
         return Ok(None);
     }

@@ -1,8 +1,8 @@
 //! The rule data, baked into the binary: `build.rs` reads `rules/*.toml` with the types of
-//! `subsidy_rules` (crates/rules), checks it as a whole — a bad rule file fails the build with a
+//! `subsidy_model` (crates/model) and `subsidy-rulebook` (crates/rulebook), checks it as a whole — a bad rule file fails the build with a
 //! message naming the rule — and writes it out as one Rust `static`. Nothing is parsed or checked
 //! at start-up, in the browser or on the command line.
-pub use subsidy_rules::model::*;
+pub use subsidy_model::model::*;
 
 /// The content hash of the rule data (also the end of [`RuleBook::version`]).
 pub const RULES_HASH: &str = env!("RULES_HASH");
@@ -16,7 +16,7 @@ mod baked {
     use crate::date::Date;
     use crate::input::FactRef;
     use rust_decimal::Decimal;
-    use subsidy_rules::model::*;
+    use subsidy_model::model::*;
     include!(concat!(env!("OUT_DIR"), "/book.rs"));
 }
 

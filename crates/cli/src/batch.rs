@@ -1,18 +1,17 @@
 //! `subsidy-calc batch IN -o OUT [--pool none|prorata] [--summary FILE] [--lang en]`: the file side
-//! of many applications (the engine's side is `subsidy_calc::batch`). Formats by extension: `.jsonl`,
+//! of many applications (the sheets, summaries and pools are `subsidy_batch`'s). Formats by extension: `.jsonl`,
 //! `.csv`, `.xlsx`, in and out. A row is read, evaluated and written before the next is read; a bad
 //! row is reported with its row number and fields and never stops the batch.
 use crate::csv_out::CsvOut;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
-use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
-use subsidy_calc::batch::{self, Positions, Summary, prorata};
+use subsidy_batch::pools::Scaling;
+use subsidy_batch::sheet::{Row, application_of, csv_records, record_id, xlsx_rows};
+use subsidy_batch::summary::{self as batch, Positions, Summary};
+use subsidy_batch::table::{Done, table_header};
 use subsidy_calc::result::Outcome;
-use subsidy_calc::sheet::{
-    Done, Row, application_of, apply_scaled, csv_records, record_id, table_header, xlsx_rows,
-};
 use subsidy_calc::{Application, Date, Detail, FieldError, RuleBook};
 
 pub struct Options {
@@ -239,26 +238,14 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     };
     // Pass 1 (only with --pool prorata): the demand on each pool, row by row, in each calendar year
     // of `as_of` (the texts set a pool "每年": each year's rows share that year's pool).
-    let mut scaled: HashMap<(String, usize), i64> = HashMap::new();
+    let mut scaling = Scaling::default();
     if opts.prorata {
-        let mut members: HashMap<(String, u16), Vec<(usize, i64)>> = HashMap::new();
+        let mut positions = Positions::default();
         let mut n = 0;
         let r = read_rows(&opts.input, today, detail, &mut |row| {
             n += 1;
             if let Ok(o) = evaluate(&row) {
-                for a in &o.awards {
-                    let Some((_, rule)) = book.rules().find(|(_, r)| r.id == a.id) else {
-                        continue;
-                    };
-                    if let (Some(p), Some(v)) = (&rule.pool, &a.amount)
-                        && !p.at_least
-                    {
-                        members
-                            .entry((a.id.to_string(), o.as_of.year))
-                            .or_default()
-                            .push((n, subsidy_calc::money::fen_of(v.value())));
-                    }
-                }
+                scaling.demand(book, &o, n, positions.of(book, &o));
             }
             if let Some(b) = &bar {
                 b.set_message("(reading the pools' demand)");
@@ -269,18 +256,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             eprintln!("{e}");
             return 2;
         }
-        for ((id, _year), list) in members {
-            let Some((_, rule)) = book.rules().find(|(_, r)| r.id == id) else {
-                continue;
-            };
-            let Some(p) = &rule.pool else { continue };
-            let pool: i64 = (p.amount.0 * rust_decimal::Decimal::ONE_HUNDRED)
-                .try_into()
-                .unwrap_or(i64::MAX);
-            for ((row, _), new) in list.iter().zip(prorata(&list, pool)) {
-                scaled.insert((id.clone(), *row), new);
-            }
-        }
+        scaling.finish(book);
         if let Some(b) = &bar {
             b.set_position(0);
         }
@@ -317,7 +293,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         // The summary reports the pools' demand as asked, and the figures as written (scaled).
         let result = result.map(|mut o| {
             summary.demand(&o, book, at);
-            apply_scaled(&mut o, &scaled, n);
+            scaling.apply(&mut o, n, at);
             summary.figures(&o, book, at);
             o
         });

@@ -4,7 +4,7 @@
 use calamine::{Data, Reader, open_workbook_auto};
 use serde_json::Value;
 use std::process::Command;
-use subsidy_calc::batch::prorata;
+use subsidy_batch::prorata;
 
 /// The repository (the command line runs from there: the examples and docs are read by path).
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -19,6 +19,20 @@ fn bin(args: &[&str]) -> (i32, String) {
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stderr).unwrap(),
     )
+}
+
+/// Whole cents of an amount the output wrote ("1250000.50" → 125000050); 0 for anything else.
+fn cents(amount: &str) -> i64 {
+    use std::str::FromStr;
+    rust_decimal::Decimal::from_str(amount)
+        .ok()
+        .and_then(|d| {
+            (d * rust_decimal::Decimal::ONE_HUNDRED)
+                .round()
+                .try_into()
+                .ok()
+        })
+        .unwrap_or(0)
 }
 
 fn tmp(name: &str) -> String {
@@ -113,7 +127,7 @@ fn an_over_subscribed_pool_is_reported_and_scaled_to_the_cent() {
         .collect();
     assert_eq!(amounts[..14], ["176470.59"; 14]);
     assert_eq!(amounts[14..], ["176470.58"; 3]);
-    let sum: i64 = amounts.iter().map(|a| subsidy_calc::batch::cents(a)).sum();
+    let sum: i64 = amounts.iter().map(|a| cents(a)).sum();
     assert_eq!(sum, 300_000_000);
     // Each row's total follows its scaled award.
     assert_eq!(rows[0]["total.up_to"], "176470.59");
@@ -216,7 +230,7 @@ fn each_calendar_year_has_its_own_pool() {
     let rows = read_csv(&out);
     let cents = |r: &[std::collections::HashMap<String, String>]| -> i64 {
         r.iter()
-            .map(|r| subsidy_calc::batch::cents(&r["hongshan.compute_subsidy.amount"]))
+            .map(|r| cents(&r["hongshan.compute_subsidy.amount"]))
             .sum()
     };
     assert_eq!(cents(&rows[..17]), 300_000_000);
@@ -440,62 +454,8 @@ fn options_take_only_their_words() {
 }
 
 #[test]
-fn cents_reads_every_amount_as_the_decimal_does() {
-    use rust_decimal::Decimal;
-    use subsidy_calc::batch::cents;
-    // The engine's amounts ("1234567.50", "-0.05", "0.00") take the integer path; other plain
-    // numbers (one decimal, none, more) the decimal's, rounded to the cent: both must agree with
-    // rust_decimal's reading of the same text.
-    let by_decimal = |s: &str| -> i64 {
-        s.parse::<Decimal>()
-            .ok()
-            .and_then(|d| (d * Decimal::ONE_HUNDRED).round().try_into().ok())
-            .unwrap_or(0)
-    };
-    let mut seed: u64 = 7;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        seed >> 11
-    };
-    let mut texts: Vec<String> = [
-        "0.00",
-        "-0.05",
-        "3000000.00",
-        "1234567.5",
-        "1234567",
-        "12.345",
-        "12.355",
-        "9999999999999999.99",
-        "99999999999999999.99",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    for _ in 0..20_000 {
-        let c = (next() % 1_000_000_000_000) as i64 * if next() % 2 == 0 { 1 } else { -1 };
-        texts.push(subsidy_calc::money::fixed2(Decimal::new(c, 2)));
-    }
-    for t in &texts {
-        assert_eq!(cents(t), by_decimal(t), "{t:?}");
-    }
-    // Text that is not a plain number is no amount: 0 (cents reads the engine's own figures).
-    for t in [
-        "", "-", ".50", "1.", "x.00", "1,000.00", "+1.00", " 1.00", "1e5",
-    ] {
-        assert_eq!(cents(t), 0, "{t:?}");
-    }
-    // By hand: 3,000,000.00 yuan is 300,000,000 cents; −0.05 yuan is −5; 12.355 is 1,235.5 cents,
-    // to the nearest cent as rust_decimal's round() does (a tie to the even): 1,236.
-    assert_eq!(cents("3000000.00"), 300_000_000);
-    assert_eq!(cents("-0.05"), -5);
-    assert_eq!(cents("12.355"), 1236);
-}
-
-#[test]
 fn a_spreadsheet_number_is_checked_as_the_same_text_given_in_json() {
-    use subsidy_calc::sheet::{application_of, columns_of};
+    use subsidy_batch::sheet::{application_of, columns_of};
     // A number cell is read straight from its text (no JSON string made for it): every accepted
     // value and every message must be what the JSON contract gives for the same text as a string.
     let heads = [

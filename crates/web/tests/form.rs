@@ -267,7 +267,7 @@ fn an_uncapped_low_rate_draws_no_cap() {
             }
         }
     }
-    let book = RuleBook::from_json(&data.to_string()).unwrap();
+    let book = subsidy_rulebook::from_json(&data.to_string()).unwrap();
     let app = input::parse_value(&serde_json::json!({"region": "shanghai", "as_of": "2026-11-24", "other": {"shanghai": {"agriculture_project_investment": "1000000"}}}), today()).unwrap();
     let o = engine::evaluate(&app, &book);
     let a = o.award("shanghai.agriculture").unwrap();

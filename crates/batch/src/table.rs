@@ -1,0 +1,199 @@
+//! The output table: a result as a row (each clause's kind and amount, the totals, the errors),
+//! kept small for a batch in the browser, and pro rata applied to rows or to one result.
+use crate::sheet::Row;
+use crate::summary::{Positions, Summary};
+use std::borrow::Cow;
+use subsidy_calc::FieldError;
+use subsidy_calc::money::Yuan;
+use subsidy_calc::result::Outcome;
+use subsidy_calc::rulebook::{Kind, RuleBook};
+
+/// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
+/// the totals, the errors.
+pub fn table_header(book: &RuleBook) -> Vec<String> {
+    let mut h = vec!["id".to_string(), "row".to_string()];
+    for (_, r) in book.rules() {
+        h.push(format!("{}.kind", r.id));
+        h.push(format!("{}.amount", r.id));
+    }
+    for t in ["exact", "up_to", "draft_exact", "draft_up_to"] {
+        h.push(format!("total.{t}"));
+    }
+    h.push("errors".into());
+    h
+}
+
+/// One award of a [`Done`] row.
+#[derive(Clone, Debug)]
+pub struct Got {
+    /// Its clause's position among the rule book's rules (the table's column pair).
+    pub pos: usize,
+    pub kind: Kind,
+    pub amount: Option<Yuan>,
+    pub in_totals: bool,
+}
+
+/// One evaluated row, kept small (a batch in the browser keeps every row for the table and the
+/// downloads): the awards the row can get (not the clauses it cannot), its totals, or its errors.
+#[derive(Clone, Debug)]
+pub struct Done {
+    pub id: String,
+    pub row: usize,
+    pub region: String,
+    /// The calendar year of its `as_of` (pools and count limits are per year).
+    pub year: u16,
+    /// Each award that is not `not_eligible`.
+    pub awards: Vec<Got>,
+    /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
+    pub total: [Yuan; 4],
+    pub errors: String,
+}
+
+/// A batch kept in memory (the batch page), one row at a time: each row's application evaluated
+/// for its figures, added to the summary and made its table row.
+#[derive(Default)]
+pub struct Batch {
+    pub summary: Summary,
+    pub rows: Vec<Done>,
+    positions: Positions,
+    /// One award list for every row (`engine::evaluate_in`): ~22 KB not allocated and freed per row.
+    spare: Vec<subsidy_calc::result::Award<'static>>,
+}
+
+impl Batch {
+    /// Pro rata on the rows ([`crate::pools::scale_rows`]), and the summary's figures counted
+    /// again from them: the summary says what the rows now hold, its pools what was asked.
+    pub fn scale(&mut self, book: &RuleBook) {
+        crate::pools::scale_rows(book, &mut self.rows);
+        self.summary.forget_figures();
+        for d in &self.rows {
+            if d.errors.is_empty() {
+                for (pos, _) in book.region_rules(&d.region) {
+                    let got = d.awards.iter().find(|a| a.pos == pos);
+                    self.summary.count(
+                        book,
+                        pos,
+                        got.map_or(Kind::NotEligible, |a| a.kind),
+                        got.and_then(|a| a.amount),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The row is taken: its id moves into the table row, and its cells are freed once read.
+    pub fn add(&mut self, book: &'static RuleBook, row: Row, today: subsidy_calc::date::Date) {
+        let n = self.rows.len() + 1;
+        let result = row.application(today).map(|mut app| {
+            app.detail = subsidy_calc::input::Detail::Figures;
+            subsidy_calc::engine::evaluate_in(&app, book, std::mem::take(&mut self.spare))
+        });
+        self.rows.push(match result {
+            Ok(mut o) => {
+                let at = self.positions.of(book, &o);
+                self.summary.add(&o, book, at);
+                let done = Done::of(at, row.id, n, Ok(&mut o));
+                self.spare = o.awards;
+                done
+            }
+            Err(e) => {
+                self.summary.failed_row();
+                Done::of(&[], row.id, n, Err(&e))
+            }
+        });
+    }
+}
+
+impl Done {
+    /// A result as a table row. Its figures are taken from it, not copied: they move into the row
+    /// (a batch in the browser makes 100,000 rows); `at` is each award's column
+    /// ([`Positions::of`]).
+    pub fn of(
+        at: &[Option<usize>],
+        id: String,
+        n: usize,
+        result: Result<&mut Outcome, &[FieldError]>,
+    ) -> Done {
+        let mut done = Done {
+            id,
+            row: n,
+            region: String::new(),
+            year: 0,
+            awards: Vec::new(),
+            total: Default::default(),
+            errors: String::new(),
+        };
+        match result {
+            Ok(o) => {
+                // Each amount taken from its award where it lies (moving the awards out would copy
+                // each whole award; collecting from their list would keep its memory in the row).
+                let paid = o.awards.iter().filter(|a| a.kind != Kind::NotEligible);
+                done.awards.reserve_exact(paid.count());
+                done.awards.extend(
+                    o.awards
+                        .iter_mut()
+                        .zip(at)
+                        .filter(|(a, _)| a.kind != Kind::NotEligible)
+                        .filter_map(|(a, &pos)| {
+                            Some(Got {
+                                pos: pos?,
+                                kind: a.kind,
+                                amount: a.amount.take(),
+                                in_totals: a.in_totals,
+                            })
+                        }),
+                );
+                let t = &mut o.total;
+                done.total = [
+                    &mut t.exact,
+                    &mut t.up_to,
+                    &mut t.draft_exact,
+                    &mut t.draft_up_to,
+                ]
+                .map(std::mem::take);
+                done.region = std::mem::take(&mut o.region);
+                done.year = o.as_of.year;
+            }
+            Err(errors) => {
+                done.errors = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
+        }
+        done
+    }
+
+    /// The row as the table has it ([`table_header`]'s columns): every clause of the row's region
+    /// with its kind (`not_eligible` where it gives nothing) and amount, the others blank. The
+    /// cells borrow from the row (a batch writes millions of them).
+    pub fn cells(&self, book: &RuleBook) -> Vec<Cow<'_, str>> {
+        let mut row: Vec<Cow<'_, str>> = vec![Cow::Borrowed(&self.id), self.row.to_string().into()];
+        let first = row.len();
+        row.resize(first + 2 * book.rules().count(), Cow::Borrowed(""));
+        if self.errors.is_empty() {
+            for (p, _) in book.region_rules(&self.region) {
+                row[first + 2 * p] = Cow::Borrowed(Kind::NotEligible.key());
+            }
+            for a in &self.awards {
+                row[first + 2 * a.pos] = Cow::Borrowed(a.kind.key());
+                if let Some(y) = a.amount {
+                    row[first + 2 * a.pos + 1] = Cow::Owned(y.to_string());
+                }
+            }
+        }
+        if self.errors.is_empty() {
+            row.extend(self.total.iter().map(|t| Cow::Owned(t.to_string())));
+        } else {
+            row.extend([Cow::Borrowed(""), "".into(), "".into(), "".into()]);
+        }
+        row.push(Cow::Borrowed(&self.errors));
+        row
+    }
+
+    /// The up-to total as a decimal (0 for a row with errors).
+    pub fn up_to(&self) -> rust_decimal::Decimal {
+        self.total[1].rounded()
+    }
+}

@@ -1,0 +1,50 @@
+//! The rule book: `rules/*.toml` (one file per source document, written for policy authors) read
+//! into the model's types, checked as a whole — every problem named by its file and rule, all of
+//! them at once — and baked into the engine as one Rust `static`.
+//!
+//! - [`load`]: a folder of rule files (or, for host tests, the same data as JSON) → a [`RuleBook`];
+//! - [`validate`]: the checks a rule must pass (facts that exist, operators that fit, one formula
+//!   shape, ids unique and under their document's key…);
+//! - [`bake`]: checked data as Rust source, and [`build`], what the engine's `build.rs` calls.
+pub mod bake;
+pub mod load;
+pub mod validate;
+
+pub use load::{Loaded, Problem, from_json, read_dir};
+use std::path::Path;
+pub use subsidy_model::RuleBook;
+
+/// The engine's build step: reads and checks `dir`, and writes the baked book (`book.rs`) and the
+/// same data as JSON (`rules.json`, for host tests that change it) into `out`. Returns the data's
+/// content hash (the end of the book's version). A bad rule file fails the build, every problem
+/// named. `wasm`: the browser bundles leave out what only the tests read (the quotes that prove a
+/// document's dates and notes).
+pub fn build(dir: &Path, out: &Path, wasm: bool) -> String {
+    let Loaded {
+        mut book,
+        json,
+        files,
+    } = read_dir(dir).unwrap_or_else(|problems| {
+        let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+        panic!(
+            "{}: the rule data is refused ({} problems):\n{}",
+            dir.display(),
+            problems.len(),
+            list.join("\n")
+        )
+    });
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+    }
+    std::fs::write(out.join("rules.json"), &json).expect("write rules.json");
+    let hash = load::content_hash(&json);
+    book.version = format!("{}+{hash}", book.version).into();
+    if wasm {
+        for doc in book.documents.to_mut() {
+            doc.dates_quote = None;
+            doc.notes_quote = None;
+        }
+    }
+    std::fs::write(out.join("book.rs"), bake::bake_book(&book)).expect("write book.rs");
+    hash
+}

@@ -1,0 +1,398 @@
+//! The batch page for officials (batch.html): a CSV or .xlsx file of applications in, every row's
+//! awards, the summary per clause, each pool's demand against the pool and each count limit, and
+//! the results out as .xlsx or CSV. The file never leaves the browser. Rows are evaluated a slice at
+//! a time (figures only), yielding to the browser between slices so the page stays responsive and
+//! shows its progress. Rows, summary and pools are `subsidy_batch`'s — the same code as
+//! `subsidy-calc batch` — and what the page shows of them is its view model
+//! (`subsidy_calc_web::batch_view`, tested natively).
+use crate::browser;
+use js_sys::Uint8Array;
+use std::cell::RefCell;
+use std::rc::Rc;
+use subsidy_batch::{
+    Batch, Done, Report, read_csv, read_xlsx, table_header, template, write_csv, write_xlsx,
+};
+use subsidy_calc_web::batch_view::{self as view, Bar, LARGEST, SHOWN};
+use subsidy_calc_web::form::Lang;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Rows evaluated between two looks at the browser (a slice takes a few milliseconds).
+const SLICE: usize = 2000;
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Idle,
+    Running { done: usize, total: usize },
+    Done,
+    Failed(String),
+}
+
+/// What a finished batch keeps.
+#[derive(Default)]
+struct Results {
+    file: String,
+    rows: Vec<Done>,
+    report: Option<Report>,
+    /// Milliseconds: reading the file into applications, and evaluating them.
+    read_ms: f64,
+    eval_ms: f64,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Lets the browser paint and handle input before the next slice.
+async fn yield_to_browser() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = browser::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+async fn run(
+    file: web_sys::File,
+    prorata: bool,
+    phase: UseStateSetter<Phase>,
+    results: Rc<RefCell<Results>>,
+) {
+    phase.set(Phase::Running { done: 0, total: 0 });
+    let name = file.name();
+    let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+        phase.set(Phase::Failed(format!("{name}: cannot read the file")));
+        return;
+    };
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    let t0 = now();
+    let rows = if name.to_ascii_lowercase().ends_with(".xlsx") {
+        read_xlsx(&bytes)
+    } else {
+        read_csv(&bytes)
+    };
+    let rows = match rows {
+        Ok(r) => r,
+        Err(e) => {
+            phase.set(Phase::Failed(format!("{name}: {e}")));
+            return;
+        }
+    };
+    let read_ms = now() - t0;
+    let book = subsidy_calc::rulebook::book();
+    let today = browser::today();
+    let total = rows.len();
+    let mut batch = Batch::default();
+    batch.rows.reserve(total);
+    let mut eval_ms = 0.0;
+    // Each row is taken as it is evaluated (its id moves into the table, its cells are freed).
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let t = now();
+        for row in rows.by_ref().take(SLICE) {
+            batch.add(book, row, today);
+        }
+        eval_ms += now() - t;
+        phase.set(Phase::Running {
+            done: batch.rows.len(),
+            total,
+        });
+        yield_to_browser().await;
+    }
+    // The pools' demand as asked; with pro-rata the rows, and the clauses' figures, are scaled.
+    if prorata {
+        batch.scale(book);
+    }
+    let mut report = batch.summary.report(book);
+    if prorata {
+        report.mark_scaled();
+    }
+    *results.borrow_mut() = Results {
+        file: name,
+        report: Some(report),
+        rows: batch.rows,
+        read_ms,
+        eval_ms,
+    };
+    phase.set(Phase::Done);
+}
+
+#[component]
+pub fn BatchApp() -> Html {
+    let lang = use_state(|| Lang::Zh);
+    let phase = use_state(|| Phase::Idle);
+    let results = use_mut_ref(Results::default);
+    let prorata = use_state(|| false);
+    let l = *lang;
+    let start = {
+        let (phase, results, prorata) = (phase.setter(), results.clone(), *prorata);
+        Callback::from(move |file: web_sys::File| {
+            wasm_bindgen_futures::spawn_local(run(file, prorata, phase.clone(), results.clone()))
+        })
+    };
+    let mode = |on: bool| {
+        let prorata = prorata.clone();
+        Callback::from(move |_| prorata.set(on))
+    };
+    let on_input = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|f| f.get(0)) {
+                start.emit(f);
+            }
+        })
+    };
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(f) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            start.emit(f);
+        }
+    });
+    let on_drag = Callback::from(|e: DragEvent| e.prevent_default());
+    let to_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| lang.set(if l == Lang::Zh { Lang::En } else { Lang::Zh }))
+    };
+    let template_cb = |zh: bool| {
+        Callback::from(move |_| {
+            let name = if zh {
+                "批量测算模板.csv"
+            } else {
+                "batch-template.csv"
+            };
+            browser::download_bytes(name, "text/csv;charset=utf-8", &write_csv(template(zh)));
+        })
+    };
+    let busy = matches!(*phase, Phase::Running { .. });
+    html! {
+        <div class="page batch-page" lang={l.t("zh-CN", "en")}>
+            <header class="top">
+                <div class="title">
+                    <h1>{ l.t("批量测算 · 人工智能产业政策计算器", "Many applications · AI Industry Subsidy Calculator") }</h1>
+                    <p class="subtitle">{ l.t(
+                        "上传多家企业的申报数据(CSV 或 Excel .xlsx),逐行测算奖励,汇总各条款、资金池和名额;文件只在您的浏览器中处理,不上传。",
+                        "Upload many companies' figures (CSV or Excel .xlsx): every row's awards, a summary per clause, each budget pool and count limit. The file is read in your browser only; nothing is uploaded.") }</p>
+                    <p class="no-print"><a href="./" id="to-calculator">{ l.t("← 单家企业计算器", "← One company") }</a></p>
+                </div>
+                <div class="controls">
+                    <button type="button" id="lang-switch" class="secondary" onclick={to_lang} lang={l.t("en", "zh-CN")}>{ l.t("English", "中文") }</button>
+                </div>
+            </header>
+            <main>
+                <section class="batch-input" ondrop={on_drop} ondragover={on_drag.clone()} ondragenter={on_drag}>
+                    <fieldset class="unit-switch" id="batch-pool-mode">
+                        <legend>{ l.t("资金池超额时", "When a pool is over-subscribed") }</legend>
+                        <label><input type="radio" name="pool" id="pool-none" checked={!*prorata} onchange={mode(false)} />
+                            { l.t("仅报告需求", "report the demand only") }</label>
+                        <label><input type="radio" name="pool" id="pool-prorata" checked={*prorata} onchange={mode(true)} />
+                            { l.t("按比例调减到资金池(精确到分)", "scale pro rata to the pool (to the cent)") }</label>
+                    </fieldset>
+                    <label for="batch-file" class="drop">
+                        { l.t("选择或拖入 CSV / .xlsx 文件", "Choose or drop a CSV / .xlsx file") }
+                    </label>
+                    <input type="file" id="batch-file" accept=".csv,.xlsx,text/csv" disabled={busy} onchange={on_input} />
+                    <p class="hint">{ l.t(
+                        "表头用 docs/INPUT_FIELDS.md 中的字段路径或中文名称(项目用“项目1·…”),另可有 编号、地区、计算日期 列。先下载模板:",
+                        "Column heads are the field paths or Chinese labels of docs/INPUT_FIELDS.md (projects as scenarios[0].…), plus id, region and as_of. Start from a template:") }
+                        { " " }
+                        <button type="button" class="link" id="template-zh" onclick={template_cb(true)}>{ l.t("模板(中文表头)", "template (Chinese heads)") }</button>
+                        { " · " }
+                        <button type="button" class="link" id="template-en" onclick={template_cb(false)}>{ l.t("模板(英文表头)", "template (English heads)") }</button>
+                    </p>
+                </section>
+                { status(&phase, l) }
+                if *phase == Phase::Done {
+                    { finished(&results.borrow(), l) }
+                }
+            </main>
+        </div>
+    }
+}
+
+fn status(phase: &Phase, l: Lang) -> Html {
+    match phase {
+        Phase::Idle => html! {},
+        Phase::Running { done, total } => html! {
+            <section class="batch-status" aria-live="polite">
+                <p id="batch-progress-text">{ format!("{} {done} / {total}", l.t("正在测算", "Evaluating")) }</p>
+                <progress id="batch-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
+            </section>
+        },
+        Phase::Done => html! {},
+        Phase::Failed(e) => html! {
+            <p class="error" role="alert" id="batch-error">{ format!("{}{e}", l.t("无法读取:", "Cannot read: ")) }</p>
+        },
+    }
+}
+
+fn finished(r: &Results, l: Lang) -> Html {
+    let book = subsidy_calc::rulebook::book();
+    let Some(report) = &r.report else {
+        return html! {};
+    };
+    let title = |id: &str| view::title(book, id, l);
+    let amount = |y| view::amount(y, l);
+    let rows = Rc::new(r.rows.clone());
+    let download = |xlsx: bool| {
+        let rows = rows.clone();
+        Callback::from(move |_| {
+            let book = subsidy_calc::rulebook::book();
+            let head: Vec<std::borrow::Cow<str>> =
+                table_header(book).into_iter().map(Into::into).collect();
+            let all = std::iter::once(head).chain(rows.iter().map(|d| d.cells(book)));
+            if xlsx {
+                if let Ok(bytes) = write_xlsx(all) {
+                    browser::download_bytes(
+                        "subsidy-batch.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    );
+                }
+            } else {
+                browser::download_bytes(
+                    "subsidy-batch.csv",
+                    "text/csv;charset=utf-8",
+                    &write_csv(all),
+                );
+            }
+        })
+    };
+    let note = |rule: &str, zh: &str, en: &str, quote: &str, over: bool| {
+        html! {
+            <li class={classes!(over.then_some("over"))} data-rule={rule.to_string()}>
+                <strong>{ title(rule) }</strong>{ ":" }{ l.t(zh, en).to_string() }
+                <blockquote>{ quote.to_string() }</blockquote>
+            </li>
+        }
+    };
+    html! {
+        <section class="batch-results">
+            <h2>{ format!("{} · {}", l.t("测算结果", "Results"), r.file) }</h2>
+            <p id="batch-counts">{ view::counts(report, r.read_ms, r.eval_ms, l) }</p>
+            <div class="toolbar no-print">
+                <button type="button" id="batch-xlsx" onclick={download(true)}>{ l.t("下载结果 .xlsx", "Download .xlsx") }</button>
+                <button type="button" id="batch-csv" class="secondary" onclick={download(false)}>{ l.t("下载结果 CSV", "Download CSV") }</button>
+            </div>
+            if !report.pools.is_empty() || !report.limits.is_empty() {
+                <h3>{ l.t("资金池与名额", "Budget pools and places") }</h3>
+                { pool_chart(&view::bars(report, book, l), l) }
+                <ul class="batch-limits" id="batch-pools">
+                    { for report.pools.iter().map(|p| note(&p.rule, &p.note_zh, &p.note_en, &p.quote, p.over)) }
+                    { for report.limits.iter().map(|c| note(&c.rule, &c.note_zh, &c.note_en, &c.quote, c.over)) }
+                </ul>
+            }
+            <h3>{ l.t("各条款汇总", "Per clause") }</h3>
+            <div class="table-wrap">
+                <table id="batch-clauses">
+                    <thead><tr>
+                        <th scope="col">{ l.t("条款", "Clause") }</th>
+                        <th scope="col">{ l.t("有金额的申请", "Applicants with a figure") }</th>
+                        <th scope="col">{ l.t("合计", "Sum") }</th>
+                        <th scope="col">{ l.t("最小", "Smallest") }</th>
+                        <th scope="col">{ l.t("中位数", "Median") }</th>
+                        <th scope="col">{ l.t("最大", "Largest") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for report.clauses.iter().filter(|c| c.eligible > 0).map(|c| html! {
+                            <tr data-rule={c.id.clone()}>
+                                <th scope="row">{ title(&c.id) }</th>
+                                <td>{ c.eligible.to_string() }</td>
+                                <td>{ amount(c.sum) }</td>
+                                <td>{ c.smallest.map(amount).unwrap_or_default() }</td>
+                                <td>{ c.median.map(amount).unwrap_or_default() }</td>
+                                <td>{ c.largest.map(amount).unwrap_or_default() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h3>{ l.t("每家申请", "Each application") }</h3>
+            { applicant_chart(&view::largest(&r.rows, LARGEST), l) }
+            <div class="table-wrap">
+                <table id="batch-rows">
+                    <thead><tr>
+                        <th scope="col">{ l.t("编号", "id") }</th>
+                        <th scope="col">{ l.t("行", "row") }</th>
+                        <th scope="col">{ l.t("地区", "region") }</th>
+                        <th scope="col">{ l.t("确定金额合计", "total exact") }</th>
+                        <th scope="col">{ l.t("最高可得合计", "total up to") }</th>
+                        <th scope="col">{ l.t("有金额的条款", "clauses with a figure") }</th>
+                        <th scope="col">{ l.t("错误", "errors") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.rows.iter().take(SHOWN).map(|d| html! {
+                            <tr data-id={d.id.clone()} class={classes!((!d.errors.is_empty()).then_some("failed"))}>
+                                <th scope="row">{ d.id.clone() }</th>
+                                <td>{ d.row.to_string() }</td>
+                                <td>{ book.region(&d.region).map(|g| l.t(&g.name_zh, &g.name_en).to_string()).unwrap_or_default() }</td>
+                                <td class="exact">{ if d.errors.is_empty() { amount(d.total[0]) } else { String::new() } }</td>
+                                <td class="up-to">{ if d.errors.is_empty() { amount(d.total[1]) } else { String::new() } }</td>
+                                <td>{ d.awards.iter().filter(|a| a.amount.is_some()).count().to_string() }</td>
+                                <td class="errors">{ d.errors.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Some(more) = view::more_rows(r.rows.len(), l) {
+                <p class="hint">{ more }</p>
+            }
+        </section>
+    }
+}
+
+/// Each pool's demand against the pool, and each count limit's applicants against its places.
+fn pool_chart(bars: &[Bar], l: Lang) -> Html {
+    let h = 28 * bars.len() + 10;
+    html! {
+        <figure class="batch-chart" id="batch-pool-chart">
+            <svg viewBox={format!("0 0 640 {h}")} role="img" aria-label={l.t("需求与资金池(或名额)对比", "Demand against each pool (or places)")}>
+                { for bars.iter().enumerate().map(|(i, b)| {
+                    let y = 6 + 28 * i;
+                    let at = view::scaled(b.bound, b, 400) + rust_decimal::Decimal::from(230);
+                    html! {
+                        <g>
+                            <text x="0" y={(y + 14).to_string()} class="bar-label">{ b.label.chars().take(22).collect::<String>() }</text>
+                            <rect class={classes!("demand", b.over.then_some("over"))} x="230" y={y.to_string()} height="18" width={view::scaled(b.asked, b, 400).to_string()} />
+                            <line class="pool-line" x1={at.to_string()} x2={at.to_string()} y1={(y - 2).to_string()} y2={(y + 20).to_string()} />
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption class="hint">{ l.t("色条为申请需求,竖线为资金池总额或名额;红色为超出。", "Bars are the demand; the line is the pool or the number of places; red is over.") }</figcaption>
+        </figure>
+    }
+}
+
+/// The largest applications by their up-to total.
+fn applicant_chart(top: &[&Done], l: Lang) -> Html {
+    let Some(max) = top.first().map(|d| d.up_to()).filter(|m| !m.is_zero()) else {
+        return html! {};
+    };
+    let h = 20 * top.len() + 6;
+    html! {
+        <figure class="batch-chart" id="batch-applicant-chart">
+            <svg viewBox={format!("0 0 640 {h}")} role="img" aria-label={l.t("最高可得合计最多的申请", "The largest applications by their up-to total")}>
+                { for top.iter().enumerate().map(|(i, d)| {
+                    let w = (d.up_to() * rust_decimal::Decimal::from(400) / max).round_dp(1);
+                    let y = 4 + 20 * i;
+                    html! {
+                        <g>
+                            <text x="0" y={(y + 12).to_string()} class="bar-label">{ d.id.chars().take(16).collect::<String>() }</text>
+                            <rect class="applicant" x="150" y={y.to_string()} height="14" width={w.to_string()} />
+                            <text x={(w + rust_decimal::Decimal::from(156)).to_string()} y={(y + 12).to_string()} class="bar-label">{ view::amount(subsidy_calc::money::Yuan(d.up_to()), l) }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption class="hint">{ l.t("最高可得合计最多的20家申请。", "The twenty largest applications by their up-to total.") }</figcaption>
+        </figure>
+    }
+}

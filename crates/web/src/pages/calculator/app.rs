@@ -1,0 +1,162 @@
+//! The calculator page. State is the `Form` (what the user typed); every figure shown is computed
+//! from it by the engine through `subsidy_calc_web::form`. Components only lay things out.
+use crate::browser;
+use crate::frame::{FooterProps, footer, header};
+use crate::inputs::{region_picker, sections};
+use crate::results::results;
+use crate::view::{FormProps, Ui, View, ViewProps, amount};
+use std::rc::Rc;
+use subsidy_calc_web::form::{Edit, Form, Lang, Unit};
+use yew::prelude::*;
+
+const STORAGE_KEY: &str = "subsidy-calc.form.v1";
+
+/// How an embedded calculator was configured by its host: the `<subsidy-calculator>` attributes, or
+/// the iframe page's parameters. An embedded calculator keeps its state to itself (it never writes
+/// the host's URL or storage) and reports each result on its host element.
+#[derive(Clone, PartialEq, Default)]
+pub struct Embed {
+    pub region: Option<String>,
+    /// Hides the region picker and the comparison (a district's own site).
+    pub locked: bool,
+    pub lang: Option<Lang>,
+    /// The families to show: "compute", "model", "scenario", "listing", "other"; None shows all.
+    pub sections: Option<Vec<String>>,
+    /// Where `subsidy-result` events are fired.
+    pub host: Option<web_sys::HtmlElement>,
+}
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub embed: Option<Embed>,
+}
+
+/// The reducer state: the form, as in yew's function_todomvc.
+#[derive(Clone)]
+pub struct State {
+    pub form: Form,
+}
+
+impl Reducible for State {
+    type Action = Edit;
+    fn reduce(self: Rc<Self>, action: Edit) -> Rc<Self> {
+        let mut form = self.form.clone();
+        form.apply(action);
+        Rc::new(State { form })
+    }
+}
+
+/// A link's fragment wins, then the last input kept in this browser, then an empty form.
+fn initial_form() -> Form {
+    Form::from_fragment(&browser::fragment())
+        .or_else(|| {
+            browser::storage_get(STORAGE_KEY)
+                .and_then(|s| Form::from_json(&subsidy_calc::input::strict::parse(&s).ok()?))
+        })
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let embed = props.embed.clone();
+    let state = use_reducer(|| State {
+        form: match &props.embed {
+            None => initial_form(),
+            Some(e) => {
+                let mut form = Form::default();
+                if let Some(r) = e.region.clone() {
+                    form.apply(Edit::Region(r));
+                }
+                form.lang = e.lang.unwrap_or_default();
+                form
+            }
+        },
+    });
+    let form = state.form.clone();
+    let view = use_memo(form.clone(), View::compute);
+    let embedded = embed.is_some();
+    use_effect_with(form.clone(), move |form| {
+        if !embedded {
+            browser::storage_set(
+                STORAGE_KEY,
+                &serde_json::to_string(&form.to_json()).unwrap_or_default(),
+            );
+            browser::set_fragment(&format!("a={}", form.to_fragment()));
+            if let Some(html) = browser::document().and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", form.lang.t("zh-CN", "en"));
+            }
+        }
+    });
+    // The host changed an attribute: follow it.
+    {
+        let state = state.clone();
+        let wanted = embed.as_ref().map(|e| (e.region.clone(), e.lang));
+        use_effect_with(wanted, move |wanted| {
+            if let Some((region, lang)) = wanted {
+                if let Some(r) = region {
+                    state.dispatch(Edit::Region(r.clone()));
+                }
+                if let Some(l) = lang {
+                    state.dispatch(Edit::Lang(*l));
+                }
+            }
+        });
+    }
+    // Each new result is announced on the host element.
+    {
+        let host = embed.as_ref().and_then(|e| e.host.clone());
+        let view = view.clone();
+        use_effect_with(form.clone(), move |_| {
+            if let (Some(host), Some(o)) = (host, &view.outcome) {
+                crate::api::fire_result(&host, o);
+            }
+        });
+    }
+    let edit = {
+        let state = state.clone();
+        Callback::from(move |e: Edit| state.dispatch(e))
+    };
+    let ui = Rc::new(Ui {
+        embedded,
+        locked: embed.as_ref().is_some_and(|e| e.locked),
+        sections: embed.as_ref().and_then(|e| e.sections.clone()),
+    });
+    let lang = form.lang;
+    html! {
+        <div class={classes!("page", embedded.then_some("embedded"))} lang={lang.t("zh-CN", "en")}>
+            { header(&FormProps { form: form.clone(), edit: edit.clone() }) }
+            <main class="layout">
+                <section class="inputs" aria-labelledby="inputs-title">
+                    <h2 id="inputs-title" class="visually-hidden">{ lang.t("填写企业情况", "Your figures") }</h2>
+                    if let Some(n) = &form.notice {
+                        <p class="notice" id="form-notice" role="status">{ n.get(lang).to_string() }</p>
+                    }
+                    if !ui.locked {
+                        { region_picker(&FormProps { form: form.clone(), edit: edit.clone() }) }
+                    }
+                    { sections(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), ui: ui.clone() }) }
+                </section>
+                { results(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), ui: ui.clone() }) }
+            </main>
+            if !embedded {
+                { mobile_totals(&view, form.unit, lang) }
+            }
+            { footer(&FooterProps { lang, embedded }) }
+        </div>
+    }
+}
+
+/// On a phone the results sit below the inputs: this bar keeps the totals in sight while typing.
+fn mobile_totals(view: &View, unit: Unit, lang: Lang) -> Html {
+    let Some(o) = &view.outcome else {
+        return html! {};
+    };
+    html! {
+        <nav class="mobile-totals" aria-label={lang.t("合计", "Totals")}>
+            <span>{ lang.t("确定 ", "exact ") }<strong>{ amount(o.total.exact, unit, lang) }</strong></span>
+            <span>{ lang.t("最高 ", "up to ") }<strong>{ amount(o.total.up_to, unit, lang) }</strong></span>
+            <a href="#results-title">{ lang.t("明细 ↓", "details ↓") }</a>
+        </nav>
+    }
+}
