@@ -7,7 +7,7 @@ fn today() -> Date {
 }
 use rust_decimal::Decimal;
 use std::str::FromStr;
-use subsidy_calc::{RuleBook, engine, input};
+use subsidy_calc::{engine, input};
 use subsidy_calc_web::form::{self, Edit, Form, Lang, ScenarioKey, Unit, parse_amount};
 
 fn d(s: &str) -> Decimal {
