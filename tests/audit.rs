@@ -237,7 +237,6 @@ fn english_reasons_are_english() {
 fn a_group_says_nothing_about_a_member_with_no_figure() {
     // Fixture: Wuhan 七 and Hongshan 9 as a "highest" group. Only the city selected the project:
     // only the city pays, so neither member gets a "…pays more, not counted" note, and both count.
-    use subsidy_calc::RuleBook;
     let mut data: serde_json::Value =
         serde_json::from_str(subsidy_calc::rulebook::RULES_JSON).unwrap();
     data["groups"].as_array_mut().unwrap().push(json!({
