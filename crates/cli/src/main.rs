@@ -2,6 +2,7 @@
 //! command's `--help` its options. Exit codes: 0 done, 2 bad input (the field errors as JSON),
 //! 3 a batch with bad rows, 64 a usage error (an unknown command or option, a bad option value).
 mod batch;
+mod cases;
 mod csv_out;
 
 /// mimalloc for the command line (the engine and the pages keep the system's / wasm's allocator).
@@ -70,6 +71,21 @@ enum Command {
     Rules,
     /// Print every input field (a Markdown table)
     Fields,
+    /// Run hand-worked cases (tests/cases/*.toml): each case reported, every failure named
+    Test {
+        /// A case file, or a folder of them
+        #[arg(default_value = "tests/cases")]
+        path: String,
+    },
+    /// Check rule files: every problem named by file and rule, and every quote found in its seed
+    CheckRules {
+        /// The folder of rule files (regions.toml and one file per document)
+        #[arg(default_value = "rules")]
+        dir: String,
+        /// The folder of the seed texts the quotes come from
+        #[arg(long, default_value = "../shared/seeds")]
+        seeds: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -181,8 +197,75 @@ fn is_plan(text: &str) -> bool {
         .is_ok_and(|v| v.get("years").is_some())
 }
 
+/// `test`: each case, ✓ or ✗ with what is wrong; exit 0 when every case passes, 1 when one fails.
+fn test_cases(path: &str) -> ExitCode {
+    let files = match cases::case_files(std::path::Path::new(path)) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let results = cases::run(&files);
+    let failed = results.iter().filter(|r| !r.problems.is_empty()).count();
+    for r in &results {
+        if r.problems.is_empty() {
+            println!("✓ {} «{}»", r.file, r.name);
+        } else {
+            println!("✗ {} «{}»", r.file, r.name);
+            for p in &r.problems {
+                println!("    {p}");
+            }
+        }
+    }
+    println!(
+        "{} cases in {} files: {} passed, {failed} failed",
+        results.len(),
+        files.len(),
+        results.len() - failed
+    );
+    ExitCode::from(u8::from(failed > 0))
+}
+
+/// `check-rules`: every problem of the rule files (and of their quotes, where the seeds are at
+/// hand); exit 0 when there is none, 1 otherwise.
+fn check_rules(dir: &str, seeds: &str) -> ExitCode {
+    let dir = std::path::Path::new(dir);
+    match subsidy_rulebook::read_dir(dir) {
+        Err(problems) => {
+            for p in &problems {
+                println!("✗ {p}");
+            }
+            println!("{} problems: the rule data is refused", problems.len());
+            ExitCode::from(1)
+        }
+        Ok(loaded) => {
+            let rules = loaded.book.rules().count();
+            let seeds = std::path::Path::new(seeds);
+            let (problems, quotes) = if seeds.is_dir() {
+                subsidy_rulebook::quotes::problems(&loaded.book, seeds, dir)
+            } else {
+                println!("(no seed texts at {}: quotes not checked)", seeds.display());
+                (Vec::new(), 0)
+            };
+            for p in &problems {
+                println!("✗ {p}");
+            }
+            println!(
+                "{} files, {} documents, {rules} rules, {quotes} quotes checked: {} problems",
+                loaded.files.len(),
+                loaded.book.documents.len(),
+                problems.len()
+            );
+            ExitCode::from(u8::from(!problems.is_empty()))
+        }
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     Ok(match cli.command {
+        Command::Test { path } => test_cases(&path),
+        Command::CheckRules { dir, seeds } => check_rules(&dir, &seeds),
         Command::Rules => print_json(&subsidy_calc::catalogue()),
         Command::Fields => {
             print!("{}", subsidy_calc::input::fields_markdown());

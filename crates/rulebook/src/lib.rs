@@ -5,9 +5,11 @@
 //! - [`load`]: a folder of rule files (or, for host tests, the same data as JSON) → a [`RuleBook`];
 //! - [`validate`]: the checks a rule must pass (facts that exist, operators that fit, one formula
 //!   shape, ids unique and under their document's key…);
+//! - [`quotes`]: every quote found word for word in its seed text;
 //! - [`bake`]: checked data as Rust source, and [`build`], what the engine's `build.rs` calls.
 pub mod bake;
 pub mod load;
+pub mod quotes;
 pub mod validate;
 
 pub use load::{Loaded, Problem, from_json, read_dir};
