@@ -3,20 +3,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { amount, fragment, launch, openPage, startServer, total } from './helpers.mjs';
+import { amount, chromiumSuite, fragment, openPage, total } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = chromiumSuite();
 
 async function hongshan(page) {
   await page.click('#region-wuhan-hongshan');
@@ -26,7 +17,7 @@ async function hongshan(page) {
 }
 
 test('typing figures in 万元 gives the hand-worked awards, live', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await hongshan(page);
   // 洪山 5: 500,000 × 20% = 100,000 (under the 200,000 cap) → 10 万元.
   assert.equal(await amount(page, 'hongshan.compute_subsidy'), '10 万元');
@@ -49,7 +40,7 @@ test('typing figures in 万元 gives the hand-worked awards, live', async () => 
 });
 
 test('switching region re-evaluates the same inputs', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await hongshan(page);
   await page.click('#region-hangzhou');
   // 杭州 一(三): 500,000 domestic × 30% = 150,000 → 15 万元. 二(四): filed, no cost figure → at most 50 万元.
@@ -65,7 +56,7 @@ test('switching region re-evaluates the same inputs', async () => {
 });
 
 test('scenario projects can be added, filled and removed', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await page.click('#region-wuhan');
   await page.click('#add-scenario');
   await page.click('#add-scenario');
@@ -88,7 +79,7 @@ test('scenario projects can be added, filled and removed', async () => {
 });
 
 test('a bad entry is marked at its field, and nothing else is lost', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await hongshan(page);
   await page.fill('#f-compute-domestic_fees', '5O');
   const err = page.locator('#f-compute-domestic_fees-error');
@@ -107,7 +98,7 @@ test('a bad entry is marked at its field, and nothing else is lost', async () =>
 });
 
 test('the 元 switch converts what was typed', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await hongshan(page);
   await page.check('#unit-yuan');
   assert.equal(await page.inputValue('#f-compute-domestic_fees'), '500000');
@@ -118,13 +109,13 @@ test('the 元 switch converts what was typed', async () => {
 });
 
 test('the share link reopens the same calculation; the last input is kept', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await hongshan(page);
   await page.click('#add-scenario');
   await page.fill('#sc-1-name', '质检大模型');
   const link = await page.inputValue('#share-link');
   assert.match(link, /#a=/);
-  const other = await browser.newContext();
+  const other = await suite.browser.newContext();
   const page2 = await other.newPage();
   await page2.goto(link);
   await page2.waitForSelector('#total-up-to');
@@ -134,7 +125,7 @@ test('the share link reopens the same calculation; the last input is kept', asyn
   await other.close();
   // Same browser, no fragment: localStorage brings the last input back.
   const page3 = await context.newPage();
-  await page3.goto(server.url);
+  await page3.goto(suite.server.url);
   await page3.waitForSelector('#total-up-to');
   assert.equal(await page3.inputValue('#f-model_filing-models_filed'), '3');
   assert.deepEqual(problems, []);
@@ -142,7 +133,7 @@ test('the share link reopens the same calculation; the last input is kept', asyn
 });
 
 test('export downloads the result as JSON and CSV', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await hongshan(page);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   assert.equal(json.suggestedFilename(), 'subsidy-result.json');
@@ -159,7 +150,7 @@ test('export downloads the result as JSON and CSV', async () => {
 });
 
 test('English switch', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await hongshan(page);
   await page.click('#lang-switch');
   assert.equal((await page.locator('h1').textContent()).trim(), 'AI Industry Subsidy Calculator');
@@ -174,8 +165,8 @@ test('English switch', async () => {
 test('accessibility: axe finds no serious or critical violation, empty and filled', async () => {
   for (const lang of ['zh', 'en']) {
     const form = { r: 'wuhan-hongshan', u: 'wan', l: lang, v: { 'enterprise.sme': 'true', 'compute.domestic_fees': 'x', 'model_filing.models_filed': '3' }, s: [{ i: 1, n: 'A', s: true, t: '500', d: '', m: false }] };
-    for (const url of [server.url, `${server.url}#${fragment(form)}`]) {
-      const { page, context } = await openPage(browser, url);
+    for (const url of [suite.server.url, `${suite.server.url}#${fragment(form)}`]) {
+      const { page, context } = await openPage(suite.browser, url);
       await page.locator('details.not-eligible summary').click();
       const { violations } = await new AxeBuilder({ page }).analyze();
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -186,7 +177,7 @@ test('accessibility: axe finds no serious or critical violation, empty and fille
 });
 
 test('keyboard only: the inputs and buttons are reachable with Tab, focus is visible', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   const seen = new Set();
   for (let i = 0; i < 40; i += 1) {
     await page.keyboard.press('Tab');
@@ -210,7 +201,7 @@ test('keyboard only: the inputs and buttons are reachable with Tab, focus is vis
 });
 
 test('works at 360 px wide without sideways scrolling', async () => {
-  const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url, { viewport: { width: 360, height: 740 } });
   await hongshan(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
@@ -226,7 +217,7 @@ test('works at 360 px wide without sideways scrolling', async () => {
 });
 
 test('works with the network cut after load, and prints a clean report', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await context.setOffline(true);
   await hongshan(page);
   assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
@@ -245,7 +236,7 @@ test('works with the network cut after load, and prints a clean report', async (
 });
 
 test('window.subsidyCalc: figures, rules(), and errors naming the field', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   const out = await page.evaluate(() => {
     const r = window.subsidyCalc.evaluate({ schema: 1, region: 'wuhan-hongshan', as_of: '2026-11-24', model_filing: { models_filed: 3 } });
     let error = null;
@@ -305,7 +296,7 @@ test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', asy
   const file = '/tmp/subsidy-e2e-app.json';
   fs.writeFileSync(file, JSON.stringify(app));
   const run = (...args) => JSON.parse(execFileSync(cli, ['eval', file, ...args], { encoding: 'utf8' }));
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   const got = await page.evaluate((a) => [
     window.subsidyCalc.evaluate(a),
     window.subsidyCalc.evaluate(a, { detail: 'figures' }),
@@ -336,7 +327,7 @@ test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', asy
 });
 
 test('city and district selection are two boxes, each credited to its own clause', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   await page.click('#region-wuhan-hongshan');
   await page.click('#add-scenario');
   await page.fill('#sc-1-total', '200');
@@ -360,7 +351,7 @@ test('city and district selection are two boxes, each credited to its own clause
 
 test('an old link with the single "selected" box opens with both boxes off, and says so', async () => {
   const old = { r: 'wuhan-hongshan', u: 'wan', l: 'zh', v: {}, s: [{ i: 1, n: '旧项目', s: true, t: '200', d: '', m: false }] };
-  const { page, context, problems } = await openPage(browser, `${server.url}#${fragment(old)}`);
+  const { page, context, problems } = await openPage(suite.browser, `${suite.server.url}#${fragment(old)}`);
   assert.equal(await page.inputValue('#sc-1-name'), '旧项目');
   assert.equal(await page.isChecked('#sc-1-city'), false);
   assert.equal(await page.isChecked('#sc-1-district'), false);

@@ -4,20 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, startServer } from './helpers.mjs';
+import { chromiumSuite, openPage } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = chromiumSuite();
 
 /** n Hongshan SMEs with 1,000,000 of domestic compute each (Chinese heads), then one bad row. */
 function hongshanCsv(n) {
@@ -30,7 +21,7 @@ function hongshanCsv(n) {
 }
 
 test('a file of Hongshan SMEs: each award, the over-subscribed pool, the bad row, the downloads', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}batch.html`, { ready: '#batch-file' });
+  const { page, context, problems } = await openPage(suite.browser, `${suite.server.url}batch.html`, { ready: '#batch-file' });
   await page.setInputFiles('#batch-file', hongshanCsv(17));
   await page.waitForSelector('#batch-counts');
   // 18 rows: 17 evaluated, the last refused naming its field.
@@ -63,7 +54,7 @@ test('a file of Hongshan SMEs: each award, the over-subscribed pool, the bad row
 });
 
 test('pro rata on the page: the pool is met to the cent, as on the command line', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}batch.html`, { ready: '#batch-file' });
+  const { page, context, problems } = await openPage(suite.browser, `${suite.server.url}batch.html`, { ready: '#batch-file' });
   await page.check('#pool-prorata');
   await page.setInputFiles('#batch-file', hongshanCsv(17));
   await page.waitForSelector('#batch-counts');
@@ -81,14 +72,14 @@ test('pro rata on the page: the pool is met to the cent, as on the command line'
 });
 
 test('the calculator links to the batch page', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   assert.equal(await page.getAttribute('#to-batch', 'href'), 'batch.html');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the template reads back; a file that is not a spreadsheet is said, never a blank page', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}batch.html`, { ready: '#batch-file' });
+  const { page, context, problems } = await openPage(suite.browser, `${suite.server.url}batch.html`, { ready: '#batch-file' });
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#template-zh')]);
   const template = await dl.path();
   const text = fs.readFileSync(template, 'utf8');

@@ -3,19 +3,10 @@
 // do (switch to the fast mode, or use an up-to-date browser), in Chinese and English, under the
 // strict CSP and with no console error of ours.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, startServer } from './helpers.mjs';
+import { test } from 'node:test';
+import { chromiumSuite } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = chromiumSuite();
 
 const BREAK = {
   // What Internet Explorer and compatibility modes lack.
@@ -38,7 +29,7 @@ const PAGES = [
 ];
 
 async function open(path, { init, javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await suite.browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -51,7 +42,7 @@ async function open(path, { init, javaScriptEnabled = true } = {}) {
     });
   }
   if (init) await page.addInitScript(init);
-  await page.goto(server.url + path);
+  await page.goto(suite.server.url + path);
   return { page, context, problems };
 }
 

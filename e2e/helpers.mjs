@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +16,21 @@ export async function startServer(dir = DIST) {
   const [chunk] = await once(proc.stdout, 'data');
   const url = chunk.toString().trim().split('\n')[0];
   return { url, close: () => proc.kill() };
+}
+
+/** The set-up every Chromium test file shares: a server for dist/ and a browser, started before the
+ *  file's tests and closed after them. Read `suite.server` and `suite.browser` inside the tests. */
+export function chromiumSuite() {
+  const suite = {};
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    suite.server?.close();
+  });
+  return suite;
 }
 
 export async function launch() {

@@ -3,23 +3,14 @@
 // quoted clauses (tests/plan.rs and crates/web/tests/plan_form.rs give the clause texts).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, startServer } from './helpers.mjs';
+import { chromiumSuite, openPage } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = chromiumSuite();
 
 async function openPlan(opts = {}) {
-  return openPage(browser, `${server.url}plan.html`, { ready: '#plan-total-up-to', ...opts });
+  return openPage(suite.browser, `${suite.server.url}plan.html`, { ready: '#plan-total-up-to', ...opts });
 }
 
 /** An SME in Hongshan buying 100万 of domestic compute a year, 2025–2028. */
@@ -77,7 +68,7 @@ test('the share link restores the plan; CSV downloads the table; a bad figure is
   const text = fs.readFileSync(await download.path(), 'utf8');
   assert.match(text, /hongshan\.compute_subsidy,[^\n]*,200000\.00,200000\.00,200000\.00,,600000\.00,/);
   // A fresh browser opening the link sees the same plan.
-  const other = await openPage(browser, link, { ready: '#plan-total-up-to' });
+  const other = await openPage(suite.browser, link, { ready: '#plan-total-up-to' });
   assert.equal((await other.page.locator('#plan-total-up-to').textContent()).trim(), '600,000元');
   assert.equal(await other.page.inputValue('#y3-compute-domestic_fees'), '100');
   assert.deepEqual(other.problems, []);
@@ -102,7 +93,7 @@ test('on a phone the table shows one year at a time', async () => {
 });
 
 test('subsidyCalc.plan on the calculator page loads the plan engine on demand', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   assert.equal(await page.getAttribute('#to-plan', 'href'), 'plan.html');
   const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.ok(!before.some((n) => n.includes('subsidy-calc-plan')), 'not loaded until asked');

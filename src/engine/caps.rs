@@ -22,7 +22,11 @@ pub(super) fn apply_caps<'a>(
             (Some(a), _, _) => (
                 a.0,
                 match &cap.label {
-                    Some((zh, en)) => Limit::Said { zh, en },
+                    Some((zh, en)) => Limit::Said {
+                        zh,
+                        en,
+                        amount: a.0,
+                    },
                     None => Limit::Amount {
                         scope: cap.scope,
                         amount: a.0,

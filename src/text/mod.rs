@@ -214,11 +214,28 @@ pub struct CapLine<'a> {
     pub relaxable: bool,
 }
 
+impl CapLine<'_> {
+    /// The figure the cap allows: its limit, less what was already received.
+    pub fn allows(&self) -> Decimal {
+        match self.less {
+            Some((_, left)) => left,
+            None => match self.limit {
+                Limit::Said { amount, .. } | Limit::Amount { amount, .. } => amount,
+                Limit::Share { limit, .. } => limit,
+            },
+        }
+    }
+}
+
 /// The limit a cap sets.
 #[derive(Clone, Copy, Debug)]
 pub enum Limit<'a> {
-    /// The rule data's own label.
-    Said { zh: &'a str, en: &'a str },
+    /// The rule data's own label of a stated amount.
+    Said {
+        zh: &'a str,
+        en: &'a str,
+        amount: Decimal,
+    },
     /// A stated amount.
     Amount { scope: CapScope, amount: Decimal },
     /// A share of another figure: `value × rate = limit`.

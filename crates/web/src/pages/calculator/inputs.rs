@@ -1,6 +1,8 @@
 //! The input side of the page: the region picker, the sections of fields (only those the region's
 //! clauses read), one field by its type, and the scenario projects with their two selection boxes.
+use crate::control;
 use crate::view::{FormProps, ViewProps, dom_id};
+use std::rc::Rc;
 use subsidy_calc::input::{self, FIELDS, Ty};
 use subsidy_calc_web::form::Form;
 use subsidy_calc_web::form::Lang;
@@ -157,49 +159,24 @@ fn field_input(props: &FieldProps) -> Html {
                     e.target_unchecked_into::<HtmlSelectElement>().value(),
                 ))
             });
-            let current = if value.is_empty() {
-                options[0].to_string()
-            } else {
-                value
-            };
             html! {
                 <div class="field">
                     <label for={id.clone()}>{ label }</label>
-                    <select id={id} {onchange}>
-                        { for options.iter().map(|o| {
-                            let (zh, en) = input::choice_label(o);
-                            html! { <option value={o.to_string()} selected={current == *o}>{ lang.t(zh, en).to_string() }</option> }
-                        }) }
-                    </select>
+                    <select id={id} {onchange}>{ control::choice_options(options, &value, lang) }</select>
                     { for error }
                 </div>
             }
         }
-        Ty::Set(options) => html! {
-            <fieldset class="field set">
-                <legend>{ label }</legend>
-                { for options.iter().map(|o| {
-                    let (zh, en) = input::choice_label(o);
-                    let oid = format!("{id}-{o}");
-                    let chosen: Vec<String> = value.split(',').filter(|s| !s.is_empty()).map(String::from).collect();
-                    let on = chosen.iter().any(|c| c == o);
-                    let (edit, path, o2) = (props.edit.clone(), path.clone(), o.to_string());
-                    let onchange = Callback::from(move |_| {
-                        let mut next: Vec<String> = chosen.iter().filter(|c| **c != o2).cloned().collect();
-                        if !on {
-                            next.push(o2.clone());
-                        }
-                        edit.emit(Edit::Value(path.clone(), next.join(",")))
-                    });
-                    html! {
-                        <div class="check">
-                            <input type="checkbox" id={oid.clone()} checked={on} {onchange} />
-                            <label for={oid}>{ lang.t(zh, en).to_string() }</label>
-                        </div>
-                    }
-                }) }
-            </fieldset>
-        },
+        Ty::Set(options) => {
+            let (edit, path) = (props.edit.clone(), path.clone());
+            let emit = Rc::new(move |text: String| edit.emit(Edit::Value(path.clone(), text)));
+            html! {
+                <fieldset class="field set">
+                    <legend>{ label }</legend>
+                    { control::set_boxes(&id, options, &value, lang, emit) }
+                </fieldset>
+            }
+        }
         Ty::Day => html! {
             <div class="field">
                 <label for={id.clone()}>{ label }</label>
@@ -210,13 +187,7 @@ fn field_input(props: &FieldProps) -> Html {
         // Derived figures are worked out, never typed.
         Ty::Measure => html! {},
         Ty::Money | Ty::Amounts | Ty::Count(_) | Ty::Percent | Ty::Growth | Ty::Text => {
-            let (unit, mode) = match field.ty {
-                Ty::Money | Ty::Amounts => (props.form.unit.label(lang), "decimal"),
-                Ty::Percent => ("%", "decimal"),
-                // A change may be negative: the decimal pad of some phones has no minus.
-                Ty::Growth => ("%", "text"),
-                _ => ("", "numeric"),
-            };
+            let (_, mode, unit) = control::text_kind(field.ty, props.form.unit, lang);
             text_box(
                 id,
                 label,

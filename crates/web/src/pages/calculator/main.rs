@@ -10,6 +10,8 @@ mod page {
     pub mod allocator;
     #[path = "../shared/browser.rs"]
     pub mod browser;
+    #[path = "../shared/control.rs"]
+    pub mod control;
     #[path = "../shared/js.rs"]
     pub mod js;
 

@@ -2,6 +2,7 @@
 //! table (a row per field the region's clauses read, a column per year; on a phone one year at a
 //! time). The starting state the engine carries (years already subsidised, amounts received) is
 //! typed in the first year only.
+use crate::control;
 use crate::ctx::Ctx;
 use subsidy_calc::input::{self, FIELDS, Ty};
 use subsidy_calc::plan;
@@ -212,44 +213,16 @@ fn cell_input(ctx: &Ctx, i: usize, field: &'static input::Field, label: &str) ->
                 emit(e.target_unchecked_into::<HtmlSelectElement>().value())
             });
             html! {
-                <select id={id} aria-label={aria} {onchange}>
-                    { for options.iter().map(|o| {
-                        let (zh, en) = input::choice_label(o);
-                        html! { <option value={o.to_string()} selected={value == *o || (value.is_empty() && *o == options[0])}>{ lang.t(zh, en).to_string() }</option> }
-                    }) }
-                </select>
+                <select id={id} aria-label={aria} {onchange}>{ control::choice_options(options, &value, lang) }</select>
             }
         }
         Ty::Set(options) => html! {
             <div class="set" role="group" aria-label={aria}>
-                { for options.iter().map(|o| {
-                    let chosen: Vec<String> = value.split(',').filter(|s| !s.is_empty()).map(String::from).collect();
-                    let on = chosen.iter().any(|c| c == o);
-                    let (zh, en) = input::choice_label(o);
-                    let oid = format!("{id}-{o}");
-                    let (emit, o2) = (emit.clone(), o.to_string());
-                    let onchange = Callback::from(move |_| {
-                        let mut next: Vec<String> = chosen.iter().filter(|c| **c != o2).cloned().collect();
-                        if !on {
-                            next.push(o2.clone());
-                        }
-                        emit(next.join(","))
-                    });
-                    html! {
-                        <label class="check" for={oid.clone()}>
-                            <input type="checkbox" id={oid} checked={on} {onchange} />{ lang.t(zh, en).to_string() }
-                        </label>
-                    }
-                }) }
+                { control::set_boxes(&id, options, &value, lang, std::rc::Rc::new(emit)) }
             </div>
         },
         _ => {
-            let mode = if matches!(field.ty, Ty::Money | Ty::Amounts | Ty::Percent | Ty::Growth) {
-                "decimal"
-            } else {
-                "numeric"
-            };
-            let kind = if field.ty == Ty::Day { "date" } else { "text" };
+            let (kind, mode, _) = control::text_kind(field.ty, p.unit, lang);
             let oninput = Callback::from(move |e: InputEvent| {
                 emit(e.target_unchecked_into::<HtmlInputElement>().value())
             });

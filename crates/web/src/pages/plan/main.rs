@@ -10,6 +10,8 @@ mod page {
     #[allow(dead_code)]
     #[path = "../shared/browser.rs"]
     pub mod browser;
+    #[path = "../shared/control.rs"]
+    pub mod control;
     #[path = "../shared/js.rs"]
     pub mod js;
 
