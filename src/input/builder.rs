@@ -98,6 +98,39 @@ impl<'r> Builder<'r> {
         }
     }
 
+    /// The application made of the values that read, and every problem: a bad field stays at its
+    /// default (an amount received above its cap too). None where no region was given.
+    pub fn finish_lenient(mut self) -> (Option<Application>, Vec<FieldError>) {
+        let Some(region) = self.region.take() else {
+            if !self.errors.iter().any(|e| e.field == "region") {
+                self.errors.push(err(
+                    "region",
+                    format!("required: one of {}", self.regions.join(", ")),
+                ));
+            }
+            return (None, self.errors);
+        };
+        let mut app = Application {
+            region,
+            as_of: self.as_of,
+            values: self.values,
+            scenarios: self.scenarios,
+            derived: Vec::new(),
+            paid_once: Vec::new(),
+            detail: Detail::Full,
+        };
+        let over = received_within_caps(&app, crate::rulebook::book());
+        for e in &over {
+            if let Some(i) = field_index(&e.field) {
+                app.values[i] = Val::default_for(FIELDS[i].ty);
+            }
+        }
+        app.derive();
+        let mut errors = self.errors;
+        errors.extend(over);
+        (Some(app), errors)
+    }
+
     /// The application, or every problem (the first [`MAX_ERRORS`], and how many more).
     pub fn finish(mut self) -> Result<Application, Vec<FieldError>> {
         if self.region.is_none() && !self.errors.iter().any(|e| e.field == "region") {

@@ -344,6 +344,26 @@ pub fn parse_value_in(
     today: Date,
     regions: &[&str],
 ) -> Result<Application, Vec<FieldError>> {
+    read(json, today, regions)?.finish()
+}
+
+/// Reads an application leniently, as the page does on every keystroke: every bad field named,
+/// and the application made of the others (each bad field left at its default), so that every
+/// other figure still shows. None only where there is no region to evaluate for (or no object).
+/// One read: the page validates nothing twice.
+pub fn parse_lenient(json: &Json, today: Date) -> (Option<Application>, Vec<FieldError>) {
+    match read(json, today, regions()) {
+        Ok(b) => b.finish_lenient(),
+        Err(e) => (None, e),
+    }
+}
+
+/// Every key of a JSON application into a [`Builder`] (each value checked and stored, or named).
+fn read<'r>(
+    json: &Json,
+    today: Date,
+    regions: &'r [&'r str],
+) -> Result<Builder<'r>, Vec<FieldError>> {
     let Some(root) = json.as_object() else {
         return Err(vec![err("(root)", "the application must be a JSON object")]);
     };
@@ -387,7 +407,7 @@ pub fn parse_value_in(
             _ => walk(key, &mut key.clone(), v, &mut b),
         }
     }
-    b.finish()
+    Ok(b)
 }
 
 /// One key of the application: `key` is this level's own key, `path` the dotted path to it (one

@@ -281,7 +281,7 @@ fn an_uncapped_low_rate_draws_no_cap() {
 fn comparison_across_regions() {
     let book = subsidy_calc::rulebook::book();
     let built = hongshan_form().build(today());
-    let rows = form::compare(&built.application, book, today());
+    let rows = form::compare(built.app.as_ref().unwrap(), book);
     // Every region of the rule data.
     assert_eq!(rows.len(), book.regions.len());
     let get = |r: &str| rows.iter().find(|x| x.region == r).unwrap().clone();

@@ -186,10 +186,13 @@ impl Default for Form {
     }
 }
 
-/// The contract application a form stands for, with the bad fields left out and named.
+/// The contract application a form stands for, with the bad fields left out and named, and the
+/// application the engine read from it (once: the page evaluates it, and the comparison evaluates
+/// it for every region, without reading it again).
 #[derive(Clone, Debug)]
 pub struct Built {
     pub application: Value,
+    pub app: Option<Application>,
     pub errors: Errors,
 }
 
@@ -289,24 +292,20 @@ impl Form {
             list.push(Value::Object(item));
         }
         root.insert("scenarios".into(), Value::Array(list));
-        // Whatever the engine still refuses (a date, a count too large…) is named and left out too.
-        for _ in 0..3 {
-            match input::parse_value(&Value::Object(root.clone()), today) {
-                Ok(_) => break,
-                Err(errs) => {
-                    for e in errs {
-                        remove(&mut root, &e.field);
-                        if e.field == "region" {
-                            root.insert("region".into(), json!("wuhan-hongshan"));
-                        }
-                        let zh = subsidy_calc::text::errors::zh(&e.message);
-                        errors.insert(e.field.clone(), Msg::new(zh, e.message));
-                    }
-                }
+        // One lenient read: whatever the engine still refuses (a date, a count too large…) is
+        // named and left out, and the application of the rest is the one evaluated.
+        let mut application = Value::Object(root);
+        let (app, errs) = input::parse_lenient(&application, today);
+        if let Value::Object(root) = &mut application {
+            for e in errs {
+                remove(root, &e.field);
+                let zh = subsidy_calc::text::errors::zh(&e.message);
+                errors.insert(e.field.clone(), Msg::new(zh, e.message));
             }
         }
         Built {
-            application: Value::Object(root),
+            application,
+            app,
             errors,
         }
     }

@@ -228,17 +228,17 @@ pub struct RegionSummary {
     pub draft: bool,
 }
 
-/// The same application evaluated for every region.
-pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionSummary> {
-    let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
+/// The same application evaluated for every region, figures only (the comparison shows totals
+/// and counts, no words): the application as read once, its region changed.
+pub fn compare(app: &Application, book: &RuleBook) -> Vec<RegionSummary> {
+    let mut app = app.clone();
+    app.detail = subsidy_calc::Detail::Figures;
     book.regions
         .iter()
-        .filter_map(|def| {
+        .map(|def| {
             let region = def.key.as_str();
-            let mut app = application.clone();
-            app["region"] = json!(region);
-            let parsed = input::parse_value_in(&app, today, &keys).ok()?;
-            let o = engine::evaluate(&parsed, book);
+            app.region = region.to_string();
+            let o = engine::evaluate(&app, book);
             let eligible = o
                 .awards
                 .iter()
@@ -253,7 +253,7 @@ pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionS
                 .awards
                 .iter()
                 .any(|a| a.kind != Kind::NotEligible && a.source.status == Status::Draft);
-            Some(RegionSummary {
+            RegionSummary {
                 region: region.to_string(),
                 name: Msg::new(def.name_zh.clone(), def.name_en.clone()),
                 exact: o.total.exact,
@@ -261,7 +261,7 @@ pub fn compare(application: &Value, book: &RuleBook, today: Date) -> Vec<RegionS
                 eligible,
                 open,
                 draft,
-            })
+            }
         })
         .collect()
 }

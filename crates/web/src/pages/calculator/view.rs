@@ -5,7 +5,6 @@
 use crate::browser;
 use std::rc::Rc;
 use subsidy_calc::engine;
-use subsidy_calc::input;
 use subsidy_calc::money::{human, in_wan};
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, Status};
@@ -65,15 +64,17 @@ impl View {
         };
         view.fields = form::region_fields(book, &form.region);
         view.scenarios = form::region_has_scenarios(book, &form.region);
-        if let Ok(app) = input::parse_value(&built.application, today) {
-            let outcome = engine::evaluate(&app, book);
+        // The application read once (a bad field left out and named at its box, every other
+        // figure still shown).
+        if let Some(app) = &built.app {
+            let outcome = engine::evaluate(app, book);
             for a in &outcome.awards {
-                if let Some(c) = form::curve(&app, book, a) {
+                if let Some(c) = form::curve(app, book, a) {
                     view.curves.push((a.id, c));
                 }
             }
             view.outcome = Some(outcome);
-            view.compare = form::compare(&built.application, book, today);
+            view.compare = form::compare(app, book);
         }
         view
     }
