@@ -61,6 +61,9 @@ export async function openPage(browser, url, opts = {}) {
   });
   await page.goto(url);
   await page.waitForSelector(opts.ready || '#total-up-to');
+  // The rule data's English words and quotes arrive after the first figures (boot.js, widget.js
+  // mark the page when they have): the tests read them, so they wait for them.
+  if (opts.texts !== false) await page.waitForSelector('html[data-texts="1"]', { state: 'attached' });
   return { page, context, problems };
 }
 

@@ -15,5 +15,8 @@ cp target/plan-dist/plan.css target/plan-dist/subsidy-calc-plan.js target/plan-d
 ( baseline_env; trunk build --release --offline --dist target/batch-dist batch.html )
 cp target/batch-dist/index.html dist/batch.html
 cp target/batch-dist/batch.css target/batch-dist/subsidy-calc-batch.js target/batch-dist/subsidy-calc-batch_bg.wasm dist/
+# The rule data's English words and quotes, fetched by the pages when first shown: the same split of
+# the same rule files the bundles were baked with (its name is its content hash, baked into them).
+cargo run -q --release -p subsidy-rulebook --bin rule-texts -- rules dist
 python3 scripts/postbuild.py dist "$TOOLS/node_modules/.bin/terser"
 

@@ -12,7 +12,7 @@ pub mod result;
 pub mod rulebook;
 pub mod text;
 
-pub use subsidy_model::{date, money};
+pub use subsidy_model::{date, lazy, money};
 
 pub use date::Date;
 pub use input::{Application, Detail, FieldError};

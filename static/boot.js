@@ -20,7 +20,23 @@ window.addEventListener('beforeprint', () => {
 
 function load(name) {
   return import(`./${name}.js`)
-    .then((glue) => glue.default({ module_or_path: new URL(`./${name}_bg.wasm`, import.meta.url) }));
+    .then((glue) => glue.default({ module_or_path: new URL(`./${name}_bg.wasm`, import.meta.url) })
+      .then(() => glue));
+}
+
+// The rule data's English words and quotes: a file beside the bundle, named by its content hash,
+// fetched once the page shows its first figures (they never wait for it) and handed to the bundle,
+// which checks it and shows the words. Where it cannot be had, the page works on in Chinese figures
+// and says "…" where a quote or English word would be.
+function texts(glue) {
+  const name = glue.textsFile();
+  if (!name) return Promise.resolve();
+  return fetch(new URL(`./${name}`, import.meta.url))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${name}: HTTP ${r.status}`))))
+    .then((t) => {
+      if (!glue.setTexts(t)) throw new Error(`${name}: not this version's texts`);
+      document.documentElement.dataset.texts = '1';
+    });
 }
 
 // subsidyCalc.plan(plan) → Promise of the plan's result (the contract's "A plan over years"). The
@@ -29,17 +45,25 @@ function load(name) {
 let planBundle = null;
 function plan(p) {
   if (!planBundle) {
-    planBundle = bundle === 'subsidy-calc-plan' ? Promise.resolve() : load('subsidy-calc-plan');
+    planBundle = bundle === 'subsidy-calc-plan'
+      ? Promise.resolve()
+      : load('subsidy-calc-plan').then((glue) => texts(glue).catch(() => {}));
   }
   return planBundle.then(() => window.subsidyCalcPlan(p));
 }
 
 if (window.subsidyCalcSupported !== false) {
-  load(bundle)
+  const loaded = load(bundle);
+  loaded
     .then(() => {
       if (window.subsidyCalc) window.subsidyCalc.plan = plan;
       document.documentElement.dataset.ready = '1';
       window.dispatchEvent(new CustomEvent('subsidy-calc-ready'));
     })
     .catch(failed);
+  // Scripts on the page: `await subsidyCalcReady` gives the API with every text in place.
+  window.subsidyCalcReady = loaded
+    .then((glue) => texts(glue).catch((err) => console.warn(err.message)))
+    .then(() => window.subsidyCalc);
+  window.subsidyCalcReady.catch(() => {});
 }

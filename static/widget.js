@@ -22,7 +22,20 @@ const ready = supported
   ? import('./subsidy-calc-web.js').then((glue) =>
     glue.default({ module_or_path: new URL('subsidy-calc-web_bg.wasm', here) }).then(() => glue))
   : Promise.reject(new Error('this browser cannot run WebAssembly'));
-window.subsidyCalcReady = ready.then(() => window.subsidyCalc);
+// The rule data's English words and quotes, fetched beside the bundle while the figures already
+// show (the calculators re-render when they arrive); the API is ready once they are in place.
+const texts = ready.then((glue) => {
+  const name = glue.textsFile();
+  if (!name) return undefined;
+  return fetch(new URL(name, here))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${name}: HTTP ${r.status}`))))
+    .then((t) => {
+      if (!glue.setTexts(t)) throw new Error(`${name}: not this version's texts`);
+      document.documentElement.dataset.texts = '1';
+    })
+    .catch((err) => console.warn(err.message));
+});
+window.subsidyCalcReady = texts.then(() => window.subsidyCalc);
 // Handled here (each tag shows the message); a host awaiting subsidyCalcReady still sees the error.
 window.subsidyCalcReady.catch(() => {});
 

@@ -20,6 +20,12 @@ mod baked {
     include!(concat!(env!("OUT_DIR"), "/book.rs"));
 }
 
+/// The texts file the browser's book fetches its English words and quotes from
+/// (`texts-<hash>.txt` beside the bundle); empty in a native build, whose book has every text.
+pub fn texts_file() -> &'static str {
+    baked::TEXTS_FILE
+}
+
 /// The rule book the build baked in.
 pub fn book() -> &'static RuleBook {
     &baked::BOOK

@@ -116,6 +116,17 @@ impl RuleBook {
 }
 
 impl RuleBook {
+    /// A copy of the book (its lookup made again when first asked): a reform or the browser's
+    /// split change a copy, never the baked book.
+    pub fn clone_book(&self) -> RuleBook {
+        RuleBook::new(
+            self.version.clone(),
+            self.regions.clone(),
+            self.groups.clone(),
+            self.documents.clone(),
+        )
+    }
+
     /// The rule data's version with its content hash (`2026-11-25+1a2b3c4d` when baked).
     pub fn version(&self) -> &str {
         self.version.as_str()

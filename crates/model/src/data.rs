@@ -1,6 +1,8 @@
 //! The two shapes of rule data: [`Str`] (text) and [`List`] (a list). Each is either baked (a
 //! `&'static` borrowed from the engine's statics) or read at run time (owned, in host tests), and
-//! reads like `&str` / `&[T]` either way.
+//! reads like `&str` / `&[T]` either way. In the browser bundles the English words and the quotes
+//! are baked as markers and fetched when first shown ([`lazy`]): a `Str` reads as its text once
+//! that has arrived.
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::{Borrow, Cow};
 use std::fmt;
@@ -14,7 +16,12 @@ impl Str {
     pub const fn new(s: &'static str) -> Str {
         Str(Cow::Borrowed(s))
     }
+    /// The text (a fetched text once it has arrived: [`lazy`]).
     pub fn as_str(&self) -> &str {
+        lazy::resolve(&self.0)
+    }
+    /// The text as stored: a fetched text's marker, not its words (ids never are).
+    pub fn raw(&self) -> &str {
         &self.0
     }
 }
@@ -22,13 +29,13 @@ impl Str {
 impl Deref for Str {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        lazy::resolve(&self.0)
     }
 }
 
 impl AsRef<str> for Str {
     fn as_ref(&self) -> &str {
-        &self.0
+        lazy::resolve(&self.0)
     }
 }
 
@@ -46,7 +53,7 @@ impl fmt::Debug for Str {
 
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(lazy::resolve(&self.0))
     }
 }
 
@@ -112,7 +119,60 @@ impl PartialEq<Str> for String {
 
 impl Serialize for Str {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(lazy::resolve(&self.0))
+    }
+}
+
+/// The texts a browser bundle fetches when first shown: the English words and the quotes of the
+/// rule data (`texts-<hash>.txt` beside the bundle; `subsidy-rulebook` splits them out when it
+/// bakes the browser's book). A baked text is then the marker `\u{1}<n>`, and reads as the n-th
+/// text once [`lazy::set`] has been given them — as "…" until then. Nothing else of the data, and no
+/// figure, depends on them: the page shows its first figures before they arrive.
+pub mod lazy {
+    use std::sync::OnceLock;
+
+    /// What a marker starts with (a control character no text of the data holds).
+    pub const MARK: char = '\u{1}';
+    /// What a text reads as before it has arrived.
+    pub const PENDING: &str = "…";
+    /// What ends each text in the texts file (the record separator: no text of the data holds it).
+    pub const SEPARATOR: char = '\u{1e}';
+
+    static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+
+    /// The text a stored string stands for: itself, or the fetched text its marker names.
+    pub fn resolve(s: &str) -> &str {
+        match s.strip_prefix(MARK) {
+            None => s,
+            Some(n) => n
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| TEXTS.get().and_then(|t| t.get(i)).copied())
+                .unwrap_or(PENDING),
+        }
+    }
+
+    /// Gives the texts file's content (each text ended by [`SEPARATOR`]), once: it lives as long
+    /// as the page. False when the texts were given already.
+    pub fn set(file: String) -> bool {
+        let file: &'static str = Box::leak(file.into_boxed_str());
+        TEXTS
+            .set(file.split_terminator(SEPARATOR).collect())
+            .is_ok()
+    }
+
+    /// Whether the texts have arrived.
+    pub fn loaded() -> bool {
+        TEXTS.get().is_some()
+    }
+
+    /// The short content hash of a text (FNV-1a), as the bake gives the texts file's.
+    pub fn hash(text: &str) -> String {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in text.as_bytes() {
+            h = (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+        }
+        format!("{h:08x}")
     }
 }
 

@@ -17,5 +17,6 @@ pub mod model;
 pub mod money;
 mod words;
 
+pub use data::lazy;
 pub use date::Date;
 pub use model::*;

@@ -33,7 +33,7 @@ pub fn bake_book(book: &RuleBook) -> String {
 impl Bake for Str {
     fn bake(&self, o: &mut String) {
         // A str's Debug form is a valid Rust string literal (quotes, backslashes and controls escaped).
-        let _ = write!(o, "Str::new({:?})", self.as_str());
+        let _ = write!(o, "Str::new({:?})", self.raw());
     }
 }
 

@@ -6,8 +6,11 @@
 //! - [`validate`]: the checks a rule must pass (facts that exist, operators that fit, one formula
 //!   shape, ids unique and under their document's key…);
 //! - [`quotes`]: every quote found word for word in its seed text;
+//! - [`browser`]: the book as a browser bundle carries it (its English words and quotes in a file
+//!   fetched when first shown);
 //! - [`bake`]: checked data as Rust source, and [`build`], what the engine's `build.rs` calls.
 pub mod bake;
+pub mod browser;
 pub mod load;
 pub mod quotes;
 pub mod validate;
@@ -41,12 +44,18 @@ pub fn build(dir: &Path, out: &Path, wasm: bool) -> String {
     std::fs::write(out.join("rules.json"), &json).expect("write rules.json");
     let hash = load::content_hash(&json);
     book.version = format!("{}+{hash}", book.version).into();
-    if wasm {
-        for doc in book.documents.to_mut() {
-            doc.dates_quote = None;
-            doc.notes_quote = None;
-        }
-    }
-    std::fs::write(out.join("book.rs"), bake::bake_book(&book)).expect("write book.rs");
+    // The browser's book fetches its English words and quotes when first shown (`browser`).
+    let texts = if wasm {
+        let (name, json) = browser::texts_file(&browser::for_browser(&mut book));
+        std::fs::write(out.join(&name), &json).expect("write the texts file");
+        name
+    } else {
+        String::new()
+    };
+    let mut code = bake::bake_book(&book);
+    code.push_str(&format!(
+        "/// The texts file this book's markers name (empty: every text is in the book).\npub static TEXTS_FILE: &str = {texts:?};\n"
+    ));
+    std::fs::write(out.join("book.rs"), code).expect("write book.rs");
     hash
 }

@@ -667,9 +667,11 @@ fn ratio(x: &[Decimal]) -> Decimal {
     }
 }
 
-/// x[0] − x[1], never below zero.
+/// x[0] − x[1], never below zero, for two counts (whole numbers: their mantissas are the counts;
+/// no decimal arithmetic, which the page would carry for this alone).
 fn excess(x: &[Decimal]) -> Decimal {
-    (x[0] - x[1]).max(Decimal::ZERO)
+    let whole = |d: Decimal| d.mantissa() / 10i128.pow(d.scale());
+    Decimal::from_i128_with_scale((whole(x[0]) - whole(x[1])).max(0), 0)
 }
 
 pub const DERIVED: &[Derived] = &[

@@ -122,6 +122,8 @@ async fn run(
 #[component]
 pub fn BatchApp() -> Html {
     let lang = use_state(|| Lang::Zh);
+    // Shown again when the rule data's texts (the clauses' English titles) arrive.
+    let _texts = crate::texts::use_texts();
     let phase = use_state(|| Phase::Idle);
     let results = use_mut_ref(Results::default);
     let prorata = use_state(|| false);

@@ -10,6 +10,8 @@ mod page {
     #[allow(dead_code)]
     #[path = "../shared/browser.rs"]
     pub mod browser;
+    #[path = "../shared/texts.rs"]
+    pub mod texts;
 
     pub mod app;
 }

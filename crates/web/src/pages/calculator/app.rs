@@ -74,7 +74,9 @@ pub fn App(props: &AppProps) -> Html {
         },
     });
     let form = state.form.clone();
-    let view = use_memo(form.clone(), View::compute);
+    // Computed again when the rule data's texts (English, quotes) arrive.
+    let texts = crate::texts::use_texts();
+    let view = use_memo((form.clone(), texts), |(form, _)| View::compute(form));
     let embedded = embed.is_some();
     use_effect_with(form.clone(), move |form| {
         if !embedded {

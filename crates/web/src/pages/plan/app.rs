@@ -46,7 +46,9 @@ pub fn PlanApp() -> Html {
         browser::set_fragment(&fragment);
         browser::storage_set(STORAGE_KEY, &fragment);
     });
-    let computed = use_memo(state.plan.clone(), |plan| {
+    // Computed again when the rule data's texts (English, quotes) arrive.
+    let texts = crate::texts::use_texts();
+    let computed = use_memo((state.plan.clone(), texts), |(plan, _)| {
         let (o, errors) = plan.evaluate(subsidy_calc::rulebook::book(), browser::today());
         (o.map(Rc::new), errors)
     });

@@ -14,6 +14,8 @@ mod page {
     pub mod control;
     #[path = "../shared/js.rs"]
     pub mod js;
+    #[path = "../shared/texts.rs"]
+    pub mod texts;
 
     pub mod api;
     pub mod app;
