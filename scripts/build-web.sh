@@ -15,8 +15,11 @@ cp target/plan-dist/plan.css target/plan-dist/subsidy-calc-plan.js target/plan-d
 ( baseline_env; trunk build --release --offline --dist target/batch-dist batch.html )
 cp target/batch-dist/index.html dist/batch.html
 cp target/batch-dist/batch.css target/batch-dist/subsidy-calc-batch.js target/batch-dist/subsidy-calc-batch_bg.wasm dist/
+# The printed report's QR code: its own bundle, loaded by boot.js on the first print.
+( baseline_env; no_debug_fmt; trunk build --release --offline --dist target/qr-dist qr.html )
+cp target/qr-dist/subsidy-calc-qr.js target/qr-dist/subsidy-calc-qr_bg.wasm dist/
 # The rule data's English words and quotes, fetched by the pages when first shown: the same split of
 # the same rule files the bundles were baked with (its name is its content hash, baked into them).
-cargo run -q --release -p subsidy-rulebook --bin rule-texts -- rules dist
+cargo run -q --release -p subsidy-rulebook --example rule-texts -- rules dist
 python3 scripts/postbuild.py dist "$TOOLS/node_modules/.bin/terser"
 

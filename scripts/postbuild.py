@@ -44,7 +44,7 @@ GLUE_TO = """function getStringFromWasm0(ptr, len) {
     return s;
 }""" % SHORT
 
-for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js", "subsidy-calc-batch.js"]:
+for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js", "subsidy-calc-batch.js", "subsidy-calc-qr.js"]:
     glue = dist / name
     if glue.is_file():
         text = glue.read_text(encoding="utf-8")

@@ -77,6 +77,10 @@ setup_browser() {
   local want=""
   [ -x /usr/bin/chromium ] || want="$want chromium"
   [ -x /usr/bin/firefox-esr ] || want="$want firefox-esr"
+  # The printed report's test reads the PDF back (pdftoppm, pdftotext); Chinese renders in it and in
+  # the screenshots with a CJK font.
+  [ -x /usr/bin/pdftoppm ] || want="$want poppler-utils"
+  [ -d /usr/share/fonts/opentype/noto ] || want="$want fonts-noto-cjk"
   if [ -n "$want" ]; then
     echo "installing Debian's$want"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want

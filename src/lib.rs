@@ -4,6 +4,7 @@
 //! award of the region's policy clauses, with its figure, steps and quoted source. No I/O, no clock,
 //! no web dependencies: the command line, the web app and the JS API are thin layers over
 //! [`evaluate_json`] and [`evaluate_value`].
+pub mod code;
 pub mod engine;
 pub mod explain;
 pub mod input;
@@ -49,7 +50,7 @@ pub fn evaluate_value_with(
 ) -> Result<Outcome<'static>, Vec<FieldError>> {
     let mut app = input::parse_value(json, today)?;
     app.detail = detail;
-    Ok(engine::evaluate(&app, rulebook::book()))
+    Ok(engine::evaluate(&app, rulebook::book()).with_code(&app))
 }
 
 /// One clause in the catalogue (`subsidy-calc rules`, `subsidyCalc.rules()`).

@@ -25,6 +25,8 @@ pub struct PlanOutcome<'a> {
     pub region: String,
     pub years: Vec<Year<'a>>,
     pub total: Total,
+    /// The whole plan's verification code: its region, each year's code and the totals.
+    pub code: String,
     /// With `"compare": true`: the same plan in every region.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regions: Option<BTreeMap<String, RegionPlan<'a>>>,
@@ -149,11 +151,14 @@ pub fn plan_value(
     } else {
         None
     };
+    let years: Vec<&str> = main.iter().filter_map(|y| y.code.as_deref()).collect();
+    let code = crate::code::of_plan(region, book.version(), &years, &total);
     Ok(PlanOutcome {
         schema: 2,
         region: region.to_string(),
         years: main,
         total,
+        code,
         regions,
     })
 }
@@ -272,7 +277,7 @@ fn run(
                 continue;
             }
         };
-        let mut result = engine::evaluate(&parsed, book);
+        let mut result = engine::evaluate(&parsed, book).with_code(&parsed);
         // Carry what paid this year into the next.
         for a in result.awards.iter_mut() {
             if a.kind == Kind::NotEligible {

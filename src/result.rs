@@ -27,6 +27,9 @@ pub struct Outcome<'a> {
     /// In a plan over years (never in `eval`): why each figure differs from the year before.
     pub changes: Option<Vec<String>>,
     pub changes_zh: Option<Vec<String>>,
+    /// The verification code ([`crate::code`]): set where a result is handed out (eval, the API,
+    /// a plan's years, a batch's rows), from the application it was evaluated from.
+    pub code: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -206,6 +209,8 @@ struct OutcomeOut<'r, 'a> {
     changes: Option<&'r [String]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changes_zh: Option<&'r [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'r str>,
 }
 
 #[derive(Serialize)]
@@ -348,6 +353,7 @@ impl Serialize for WithLangs<'_, Outcome<'_>> {
             notes_zh: one(&o.notes[..], l, Lang::Zh),
             changes: o.changes.as_deref(),
             changes_zh: o.changes_zh.as_deref(),
+            code: o.code.as_deref(),
         }
         .serialize(s)
     }
@@ -377,6 +383,8 @@ pub struct Figures<'a> {
     pub as_of: Date,
     pub awards: Vec<AwardFigures<'a>>,
     pub total: &'a Total,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'a str>,
 }
 
 /// One award's figures.
@@ -423,6 +431,13 @@ impl<'a> Outcome<'a> {
                 })
                 .collect(),
             total: &self.total,
+            code: self.code.as_deref(),
         }
+    }
+
+    /// The result with its verification code, for the application it was evaluated from.
+    pub fn with_code(mut self, app: &crate::Application) -> Self {
+        self.code = Some(crate::code::of(app, &self));
+        self
     }
 }

@@ -18,6 +18,32 @@ window.addEventListener('beforeprint', () => {
   document.querySelectorAll('details').forEach((d) => { d.open = true; });
 });
 
+// The report's print button: the verification link's QR code is drawn first (its own small bundle,
+// loaded on the first print), then the browser prints. Without it the report still shows the code
+// and the link.
+let qrBundle = null;
+window.subsidyCalcPrint = () => {
+  const link = document.getElementById('verify-link');
+  const figure = document.getElementById('verify-qr');
+  if (!link || !figure) {
+    window.print();
+    return;
+  }
+  if (!qrBundle) {
+    qrBundle = import('./subsidy-calc-qr.js').then((glue) => glue
+      .default({ module_or_path: new URL('./subsidy-calc-qr_bg.wasm', import.meta.url) })
+      .then(() => glue));
+  }
+  qrBundle
+    .then((glue) => {
+      const svg = new DOMParser().parseFromString(glue.qrSvg(link.href), 'image/svg+xml').documentElement;
+      if (svg && svg.nodeName === 'svg') figure.replaceChildren(svg);
+      figure.dataset.link = link.href;
+    })
+    .catch((err) => console.warn(err.message))
+    .finally(() => window.print());
+};
+
 function load(name) {
   return import(`./${name}.js`)
     .then((glue) => glue.default({ module_or_path: new URL(`./${name}_bg.wasm`, import.meta.url) })

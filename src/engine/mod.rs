@@ -184,6 +184,7 @@ pub fn evaluate_in<'a>(
         notes,
         changes: None,
         changes_zh: None,
+        code: None,
     }
 }
 

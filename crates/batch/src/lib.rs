@@ -16,4 +16,4 @@ mod tally;
 pub use pools::{Scaling, prorata, scale_rows};
 pub use sheet::{Column, Row, column, read_csv, read_xlsx, template, write_csv, write_xlsx};
 pub use summary::{Positions, Report, Summary, report_text};
-pub use table::{Batch, Done, Got, table_header};
+pub use table::{Batch, Done, Got, code_check, table_header};

@@ -28,6 +28,9 @@ pub struct Row {
 #[derive(Clone, Debug)]
 pub enum Column {
     Id,
+    /// A verification code to check the row against (`code` / `核验码`): the output says whether it
+    /// matches (`核验`).
+    Code,
     Top(&'static str),
     /// `FIELDS[i]`.
     Field(usize),
@@ -39,6 +42,7 @@ pub fn column(header: &str) -> Option<Column> {
     let h = header.trim().trim_start_matches('\u{feff}');
     match h {
         "id" | "编号" => return Some(Column::Id),
+        "code" | "核验码" => return Some(Column::Code),
         "region" | "地区" => return Some(Column::Top("region")),
         "as_of" | "计算日期" => return Some(Column::Top("as_of")),
         "schema" => return Some(Column::Top("schema")),
@@ -166,6 +170,17 @@ impl Row {
         }
     }
 
+    /// The verification code the row gives to check it against, if any.
+    pub fn given_code(&self) -> Option<String> {
+        let cells = self.cells.as_ref().ok()?;
+        code_of(&self.columns, cells.iter())
+    }
+
+    /// Whether the row's sheet has a verification-code column.
+    pub fn checks_codes(&self) -> bool {
+        has_code(&self.columns)
+    }
+
     /// The row's application (see [`application_of`]).
     pub fn application(&self, today: Date) -> Result<Application, Vec<FieldError>> {
         let cells = self.cells.as_ref().map_err(Clone::clone)?;
@@ -184,7 +199,7 @@ pub fn application_of<'c>(
     let mut projects: Vec<Vec<(usize, Val)>> = Vec::new();
     for (c, text) in columns.iter().zip(cells) {
         match c {
-            None | Some(Column::Id) => {}
+            None | Some(Column::Id) | Some(Column::Code) => {}
             Some(Column::Top(k)) => {
                 let t = text.trim();
                 if !t.is_empty() {
@@ -308,6 +323,23 @@ pub fn csv_records(input: impl std::io::Read, each: &mut OnRecord) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// The verification code a row gives to check it against (its `code` cell), if any.
+pub fn code_of<'c>(
+    columns: &[Option<Column>],
+    cells: impl IntoIterator<Item = &'c str>,
+) -> Option<String> {
+    columns
+        .iter()
+        .zip(cells)
+        .find(|(c, t)| matches!(c, Some(Column::Code)) && !t.trim().is_empty())
+        .map(|(_, t)| t.trim().to_string())
+}
+
+/// Whether the columns hold a verification code to check.
+pub fn has_code(columns: &[Option<Column>]) -> bool {
+    columns.iter().any(|c| matches!(c, Some(Column::Code)))
 }
 
 /// A CSV record's id: its `id` cell, else its row number.

@@ -9,8 +9,9 @@ use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, RuleBook};
 
 /// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
-/// the totals, the errors.
-pub fn table_header(book: &RuleBook) -> Vec<String> {
+/// the totals, the errors, the row's verification code — and, where the input gave codes to check,
+/// whether each matches (`核验`).
+pub fn table_header(book: &RuleBook, checks: bool) -> Vec<String> {
     let mut h = vec!["id".to_string(), "row".to_string()];
     for (_, r) in book.rules() {
         h.push(format!("{}.kind", r.id));
@@ -20,7 +21,22 @@ pub fn table_header(book: &RuleBook) -> Vec<String> {
         h.push(format!("total.{t}"));
     }
     h.push("errors".into());
+    h.push("code".into());
+    if checks {
+        h.push("核验".into());
+    }
     h
+}
+
+/// What the `核验` column says of a row whose input gave a code: 一致, or why not (short).
+pub fn code_check(given: &str, now: &str, version: &str) -> String {
+    use subsidy_calc::code::Check;
+    match subsidy_calc::code::check(given, now, version) {
+        Check::Same => "一致".into(),
+        Check::OtherVersion { mark } => format!("不一致:另一规则版本生成(标记 {mark})"),
+        Check::OtherFigures => "不一致:输入、日期或金额不同".into(),
+        Check::Malformed => "不是核验码".into(),
+    }
 }
 
 /// One award of a [`Done`] row.
@@ -47,6 +63,10 @@ pub struct Done {
     /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
     pub total: [Yuan; 4],
     pub errors: String,
+    /// The row's verification code (as `eval` gives it: before pro rata), empty for errors.
+    pub code: String,
+    /// Where the input gave a code: whether it matches ([`code_check`]).
+    pub check: Option<String>,
 }
 
 /// A batch kept in memory (the batch page), one row at a time: each row's application evaluated
@@ -58,6 +78,8 @@ pub struct Batch {
     positions: Positions,
     /// One award list for every row (`engine::evaluate_in`): ~22 KB not allocated and freed per row.
     spare: Vec<subsidy_calc::result::Award<'static>>,
+    /// Whether the sheet had a verification-code column (the table then says 核验 per row).
+    pub checks: bool,
 }
 
 impl Batch {
@@ -84,23 +106,35 @@ impl Batch {
     /// The row is taken: its id moves into the table row, and its cells are freed once read.
     pub fn add(&mut self, book: &'static RuleBook, row: Row, today: subsidy_calc::date::Date) {
         let n = self.rows.len() + 1;
+        let given = row.given_code();
+        let checks = row.checks_codes();
         let result = row.application(today).map(|mut app| {
             app.detail = subsidy_calc::input::Detail::Figures;
             subsidy_calc::engine::evaluate_in(&app, book, std::mem::take(&mut self.spare))
+                .with_code(&app)
         });
         self.rows.push(match result {
             Ok(mut o) => {
                 let at = self.positions.of(book, &o);
                 self.summary.add(&o, book, at);
-                let done = Done::of(at, row.id, n, Ok(&mut o));
+                let mut done = Done::of(at, row.id, n, Ok(&mut o));
+                if checks {
+                    done.check = Some(match &given {
+                        Some(g) => code_check(g, &done.code, book.version()),
+                        None => String::new(),
+                    });
+                }
                 self.spare = o.awards;
                 done
             }
             Err(e) => {
                 self.summary.failed_row();
-                Done::of(&[], row.id, n, Err(&e))
+                let mut done = Done::of(&[], row.id, n, Err(&e));
+                done.check = checks.then(String::new);
+                done
             }
         });
+        self.checks |= checks;
     }
 }
 
@@ -122,6 +156,8 @@ impl Done {
             awards: Vec::new(),
             total: Default::default(),
             errors: String::new(),
+            code: String::new(),
+            check: None,
         };
         match result {
             Ok(o) => {
@@ -153,6 +189,7 @@ impl Done {
                 .map(std::mem::take);
                 done.region = std::mem::take(&mut o.region);
                 done.year = o.as_of.year;
+                done.code = o.code.take().unwrap_or_default();
             }
             Err(errors) => {
                 done.errors = errors
@@ -189,6 +226,10 @@ impl Done {
             row.extend([Cow::Borrowed(""), "".into(), "".into(), "".into()]);
         }
         row.push(Cow::Borrowed(&self.errors));
+        row.push(Cow::Borrowed(&self.code));
+        if let Some(c) = &self.check {
+            row.push(Cow::Borrowed(c));
+        }
         row
     }
 

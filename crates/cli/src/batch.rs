@@ -8,9 +8,11 @@ use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use subsidy_batch::pools::Scaling;
-use subsidy_batch::sheet::{Row, application_of, csv_records, record_id, xlsx_rows};
+use subsidy_batch::sheet::{
+    Row, application_of, code_of, csv_records, has_code, record_id, xlsx_rows,
+};
 use subsidy_batch::summary::{self as batch, Positions, Summary};
-use subsidy_batch::table::{Done, table_header};
+use subsidy_batch::table::{Done, code_check, table_header};
 use subsidy_calc::result::Outcome;
 use subsidy_calc::{Application, Date, Detail, FieldError, RuleBook};
 
@@ -30,10 +32,13 @@ fn ext(path: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// One input row: its id, and its application or what is wrong with it.
+/// One input row: its id, its application or what is wrong with it, and the verification code it
+/// gives to check (`checks`: its sheet has a code column).
 struct Input {
     id: String,
     app: Result<Application, Vec<FieldError>>,
+    given: Option<String>,
+    checks: bool,
 }
 
 /// Reads the input a row at a time and hands each to `each`, validated (`today` is the default
@@ -53,6 +58,8 @@ fn read_rows(
     let mut cells = |row: Row| {
         each(Input {
             app: row.application(today),
+            given: row.given_code(),
+            checks: row.checks_codes(),
             id: row.id,
         })
     };
@@ -73,16 +80,23 @@ fn read_rows(
                     _ => n.to_string(),
                 };
                 let row = match subsidy_calc::input::strict::parse(text) {
-                    Ok(Value::Object(mut m)) => Input {
-                        id: id_of(m.remove("id")),
-                        app: subsidy_calc::input::parse_value(&Value::Object(m), today),
-                    },
+                    Ok(Value::Object(mut m)) => {
+                        let given = m.remove("code");
+                        Input {
+                            id: id_of(m.remove("id")),
+                            app: subsidy_calc::input::parse_value(&Value::Object(m), today),
+                            checks: given.is_some(),
+                            given: given.and_then(|c| c.as_str().map(String::from)),
+                        }
+                    }
                     Ok(_) => Input {
                         id: n.to_string(),
                         app: Err(vec![FieldError::new(
                             "(root)",
                             "each line must be a JSON object",
                         )]),
+                        given: None,
+                        checks: false,
                     },
                     // A line refused (a key given twice, say) keeps its own id where it has one,
                     // so the error is found by it.
@@ -93,6 +107,8 @@ fn read_rows(
                                 .and_then(|mut v| v.get_mut("id").map(Value::take)),
                         ),
                         app: Err(vec![e.into()]),
+                        given: None,
+                        checks: false,
                     },
                 };
                 each(row);
@@ -104,14 +120,19 @@ fn read_rows(
             // One record's buffer for every row: the application is made from it directly.
             // (The CSV reader buffers the file itself.)
             csv_records(f, &mut |columns, n, rec| {
+                let checks = has_code(columns);
                 each(match rec {
                     Ok(rec) => Input {
                         id: record_id(columns, rec, n),
                         app: application_of(columns, rec.iter(), today),
+                        given: code_of(columns, rec.iter()),
+                        checks,
                     },
                     Err(e) => Input {
                         id: n.to_string(),
                         app: Err(vec![e]),
+                        given: None,
+                        checks,
                     },
                 })
             })
@@ -135,8 +156,8 @@ enum Out {
 }
 
 impl Out {
-    fn open(path: &str, book: &'static RuleBook) -> Result<Out, String> {
-        let header = table_header(book);
+    fn open(path: &str, book: &'static RuleBook, checks: bool) -> Result<Out, String> {
+        let header = table_header(book, checks);
         match ext(path).as_str() {
             "jsonl" | "ndjson" => Ok(Out::Jsonl(BufWriter::new(
                 std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?,
@@ -162,6 +183,8 @@ impl Out {
         }
     }
 
+    /// One row; `check` is what the `核验` column says (None: the input gave no codes).
+    #[allow(clippy::too_many_arguments)]
     fn write(
         &mut self,
         book: &RuleBook,
@@ -169,10 +192,11 @@ impl Out {
         n: usize,
         result: Result<&Outcome, &[FieldError]>,
         at: &[Option<usize>],
+        check: Option<&str>,
     ) -> Result<(), String> {
         match self {
             Out::Jsonl(w) => {
-                let v = match result {
+                let mut v = match result {
                     Ok(o) => {
                         let mut v = serde_json::to_value(o).map_err(|e| e.to_string())?;
                         v["id"] = json!(id);
@@ -181,13 +205,17 @@ impl Out {
                     }
                     Err(errors) => json!({ "id": id, "row": n, "errors": errors }),
                 };
+                if let Some(c) = check {
+                    v["check"] = json!(c);
+                }
                 writeln!(w, "{v}").map_err(|e| e.to_string())
             }
-            Out::Csv(w) => w.row(id, n, result, at).map_err(|e| e.to_string()),
+            Out::Csv(w) => w.row(id, n, result, at, check).map_err(|e| e.to_string()),
             Out::Xlsx(wb, r) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
                 let mut owned = result.cloned();
-                let done = Done::of(at, id.to_string(), n, owned.as_mut().map_err(|e| &**e));
+                let mut done = Done::of(at, id.to_string(), n, owned.as_mut().map_err(|e| &**e));
+                done.check = check.map(String::from);
                 for (c, cellv) in done.cells(book).iter().enumerate() {
                     if cellv.is_empty() {
                         continue;
@@ -261,13 +289,9 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             b.set_position(0);
         }
     }
-    let mut out = match Out::open(&opts.output, book) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("{e}");
-            return 2;
-        }
-    };
+    // The output is opened at the first row, which says whether the input gives codes to check.
+    let mut out: Option<Out> = None;
+    let mut open_error = None;
     let mut summary = Summary::default();
     let mut positions = Positions::default();
     let mut failed = 0u64;
@@ -277,14 +301,18 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     let mut spare = Vec::new();
     let r = read_rows(&opts.input, today, detail, &mut |row| {
         n += 1;
+        // The row's code is `eval`'s: made before pro rata scales anything.
         let result = match &row.app {
-            Ok(app) => Ok(subsidy_calc::engine::evaluate_in(
-                app,
-                book,
-                std::mem::take(&mut spare),
-            )),
+            Ok(app) => Ok(
+                subsidy_calc::engine::evaluate_in(app, book, std::mem::take(&mut spare))
+                    .with_code(app),
+            ),
             Err(e) => Err(e.clone()),
         };
+        let check = row.checks.then(|| match (&row.given, &result) {
+            (Some(g), Ok(o)) => code_check(g, o.code.as_deref().unwrap_or(""), book.version()),
+            _ => String::new(),
+        });
         // Each award's table position, found once for the summary and the row.
         let at: &[Option<usize>] = match &result {
             Ok(o) => positions.of(book, o),
@@ -312,13 +340,21 @@ pub fn run(opts: &Options, today: Date) -> u8 {
                 }
             }
         }
+        if out.is_none() && open_error.is_none() {
+            match Out::open(&opts.output, book, row.checks) {
+                Ok(o) => out = Some(o),
+                Err(e) => open_error = Some(e),
+            }
+        }
         if write_error.is_none()
+            && let Some(out) = out.as_mut()
             && let Err(e) = out.write(
                 book,
                 &row.id,
                 n,
                 result.as_ref().map_err(|e| e.as_slice()),
                 at,
+                check.as_deref(),
             )
         {
             write_error = Some(e);
@@ -333,9 +369,19 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if let Some(e) = open_error {
+        eprintln!("{e}");
+        return 2;
+    }
+    // No rows at all: the table's head alone.
+    let out = match out {
+        Some(o) => Ok(o),
+        None => Out::open(&opts.output, book, false),
+    };
     if let Err(e) = r
         .and(write_error.map_or(Ok(()), Err))
-        .and_then(|_| out.finish(&opts.output))
+        .and(out)
+        .and_then(|out| out.finish(&opts.output))
     {
         eprintln!("{e}");
         return 2;

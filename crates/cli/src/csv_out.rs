@@ -1,5 +1,6 @@
 //! The output table as CSV, written a row at a time straight from the result: the columns of
-//! `sheet::table_header` (id, row, each clause's kind and amount, the totals, the errors), byte for
+//! `table_header` (id, row, each clause's kind and amount, the totals, the errors, the code, and
+//! 核验 where the input gave codes), byte for
 //! byte what `csv::Writer` writes for `Done::cells`, without building the row's 155 cells first.
 //! Quoting is csv-core's own decision (`should_quote`, `quote`): a field is quoted when it holds a
 //! comma, a quote or a line break, as the `csv` crate's default writer does. A million rows spent a
@@ -64,6 +65,7 @@ impl<W: Write> CsvOut<W> {
         n: usize,
         result: Result<&Outcome, &[FieldError]>,
         at: &[Option<usize>],
+        check: Option<&str>,
     ) -> std::io::Result<()> {
         self.field(id);
         let _ = write!(self.buf, ",{n}");
@@ -92,7 +94,10 @@ impl<W: Write> CsvOut<W> {
                     self.buf.push(b',');
                     v.write_to(&mut self.buf);
                 }
-                self.buf.extend_from_slice(b",\n");
+                // No errors; the code (base32 and dashes: nothing to quote).
+                self.buf.extend_from_slice(b",,");
+                self.buf
+                    .extend_from_slice(o.code.as_deref().unwrap_or("").as_bytes());
             }
             Err(errors) => {
                 for _ in 0..self.rules {
@@ -105,9 +110,15 @@ impl<W: Write> CsvOut<W> {
                     .collect::<Vec<_>>()
                     .join("; ");
                 self.field(&text);
-                self.buf.push(b'\n');
+                // No code.
+                self.buf.push(b',');
             }
         }
+        if let Some(c) = check {
+            self.buf.push(b',');
+            self.field(c);
+        }
+        self.buf.push(b'\n');
         if self.buf.len() >= CHUNK {
             self.out.write_all(&self.buf)?;
             self.buf.clear();

@@ -543,3 +543,70 @@ fn a_refused_json_line_keeps_its_own_id() {
     assert_eq!(first["id"], "甲公司");
     assert_eq!(first["row"], 1);
 }
+
+#[test]
+fn each_row_has_its_code_and_a_given_code_is_checked() {
+    // The code of a row is the code `eval` gives the same application; a `code` column (or 核验码)
+    // is checked row by row in a 核验 column.
+    let app = r#"{"region":"wuhan-hongshan","as_of":"2026-06-30","enterprise":{"sme":true},"compute":{"domestic_fees":"1000000"}}"#;
+    let eval = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
+        .args(["eval", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(app.as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let v: Value = serde_json::from_slice(&eval.stdout).unwrap();
+    let code = v["code"].as_str().unwrap().to_string();
+    let input = tmp("codes.csv");
+    std::fs::write(
+        &input,
+        format!(
+            "id,region,as_of,中小企业,国产算力合同费用,核验码\n\
+             a,wuhan-hongshan,2026-06-30,是,1000000,{code}\n\
+             b,wuhan-hongshan,2026-06-30,是,1000001,{code}\n\
+             c,wuhan-hongshan,2026-06-30,是,1000000,\n"
+        ),
+    )
+    .unwrap();
+    let out = tmp("codes-out.csv");
+    let (status, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(status, 0, "{err}");
+    let rows = read_csv(&out);
+    assert_eq!(rows[0]["code"], code);
+    assert_eq!(rows[0]["核验"], "一致");
+    assert!(rows[1]["核验"].starts_with("不一致"), "{:?}", rows[1]);
+    assert_ne!(rows[1]["code"], code);
+    assert_eq!(rows[2]["核验"], "");
+    // Pro rata scales what is written, not the code (it is eval's): 17 rows over the pool keep
+    // the code of their application.
+    let input = tmp("codes-pool.csv");
+    std::fs::write(&input, hongshan_csv(17, "1000000")).unwrap();
+    let (status, _) = bin(&["batch", &input, "-o", &out, "--pool", "prorata"]);
+    assert_eq!(status, 0);
+    let rows = read_csv(&out);
+    assert!(
+        !rows[0].contains_key("核验"),
+        "no code column given, no 核验 column"
+    );
+    let first = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
+        .args(["eval", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(
+                br#"{"region":"wuhan-hongshan","as_of":"2026-11-24","enterprise":{"sme":true},"compute":{"domestic_fees":"1000000"}}"#,
+            )?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let v: Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(rows[0]["hongshan.compute_subsidy.amount"], "176470.59");
+    assert_eq!(rows[0]["code"], v["code"].as_str().unwrap());
+}

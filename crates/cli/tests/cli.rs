@@ -536,3 +536,61 @@ fn english_is_english() {
     let (_, zh) = run(&["explain", "-"], inc);
     assert!(zh.contains("12家"), "{zh}");
 }
+
+#[test]
+fn verify_says_consistent_or_why_not() {
+    // eval gives the code; verify with it: exit 0 "一致"; another figure: exit 1 naming it; another
+    // version's mark: exit 1 naming both versions; not a code: exit 2.
+    let app = "examples/applications/wuhan-hongshan.json";
+    let (code, out) = run(&["eval", app], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let c = v["code"].as_str().unwrap().to_string();
+    let (code, out) = run(&["verify", app, &c], "");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("一致:按规则版本 2026.12.04+"), "{out}");
+    let (code, out) = run(
+        &[
+            "verify",
+            app,
+            &c.to_lowercase().replace('-', ""),
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("consistent"), "{out}");
+    // The same application with one figure changed.
+    let text = std::fs::read_to_string(format!("{ROOT}/{app}")).unwrap();
+    let changed = text.replacen(
+        "\"domestic_fees\":\"1500000\"",
+        "\"domestic_fees\":\"1500001\"",
+        1,
+    );
+    assert_ne!(changed, text, "the figure was found");
+    let (code, out) = run(&["verify", "-", &c], &changed);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("不一致") && out.contains("输入、计算日期或金额"),
+        "{out}"
+    );
+    // A code made under another version (another mark).
+    let other = format!("{}{}", if c.starts_with('Z') { "Y" } else { "Z" }, &c[1..]);
+    let (code, out) = run(&["verify", app, &other], "");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("另一规则版本") && out.contains("本计算器的规则版本为 2026.12.04+"),
+        "{out}"
+    );
+    let (code, _) = run(&["verify", app, "not-a-code"], "");
+    assert_eq!(code, 2);
+    // A plan's code: the whole plan.
+    let plan = "examples/plans/hongshan-vs-hangzhou.json";
+    let (_, out) = run(&["plan", plan], "");
+    let p: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let pc = p["code"].as_str().unwrap();
+    assert_ne!(pc, p["years"][0]["code"].as_str().unwrap());
+    let (code, out) = run(&["verify", plan, pc], "");
+    assert_eq!(code, 0, "{out}");
+}

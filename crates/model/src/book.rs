@@ -12,6 +12,7 @@ impl RuleBook {
     ) -> RuleBook {
         RuleBook {
             version,
+            previous_versions: List::default(),
             regions,
             groups,
             documents,
@@ -119,12 +120,14 @@ impl RuleBook {
     /// A copy of the book (its lookup made again when first asked): a reform or the browser's
     /// split change a copy, never the baked book.
     pub fn clone_book(&self) -> RuleBook {
-        RuleBook::new(
+        let mut book = RuleBook::new(
             self.version.clone(),
             self.regions.clone(),
             self.groups.clone(),
             self.documents.clone(),
-        )
+        );
+        book.previous_versions = self.previous_versions.clone();
+        book
     }
 
     /// The rule data's version with its content hash (`2026-11-25+1a2b3c4d` when baked).

@@ -114,6 +114,9 @@ pub enum CapScope {
 #[derive(Debug)]
 pub struct RuleBook {
     pub version: Str,
+    /// The rule data's earlier versions, as results named them (`rules_version`): a verification
+    /// code made under one of them is told by name (`rules/regions.toml`'s `previous_versions`).
+    pub previous_versions: List<Str>,
     pub regions: List<RegionDef>,
     pub groups: List<Group>,
     pub documents: List<Document>,

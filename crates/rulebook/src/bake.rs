@@ -20,6 +20,8 @@ pub fn bake_book(book: &RuleBook) -> String {
     // A struct literal (not a call): the `&[…]` inside it then live as long as the static.
     let mut o = String::from("pub static BOOK: RuleBook = RuleBook { version: ");
     book.version.bake(&mut o);
+    o.push_str(", previous_versions: ");
+    book.previous_versions.bake(&mut o);
     o.push_str(", regions: ");
     book.regions.bake(&mut o);
     o.push_str(", groups: ");

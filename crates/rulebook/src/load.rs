@@ -47,6 +47,8 @@ pub struct Loaded {
 #[serde(deny_unknown_fields)]
 struct Head {
     version: Str,
+    #[serde(default)]
+    previous_versions: Vec<Str>,
     #[serde(rename = "region")]
     regions: Vec<RegionDef>,
     #[serde(default, rename = "group")]
@@ -255,6 +257,7 @@ fn assemble(
         List::from(head.groups),
         List::from(documents),
     );
+    book.previous_versions = List::from(head.previous_versions);
     // The documents that read are checked too, so that every problem is named at once; a region
     // naming a document that did not read is not said again.
     let unread: Vec<String> = problems.iter().map(|p| p.file.clone()).collect();
@@ -308,6 +311,7 @@ pub fn from_value(v: serde_json::Value) -> Result<RuleBook, Vec<Problem>> {
     }
     let head = Head {
         version: head.version,
+        previous_versions: Vec::new(),
         regions: head.regions,
         groups: head.groups,
     };

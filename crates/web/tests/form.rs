@@ -307,6 +307,34 @@ fn csv_export() {
         en.contains("\"per enterprise per year: 2000000\"")
             || en.contains("per enterprise per year: 2000000")
     );
+    // The export carries the result's verification code and its rule version.
+    let code = o.code.as_deref().unwrap();
+    assert!(
+        csv.contains(&format!("核验码,{code},{}", o.rules_version)),
+        "{csv}"
+    );
+    assert!(en.contains(&format!("verification code,{code},")));
+}
+
+#[test]
+fn a_verification_link_reopens_the_inputs_on_their_date_with_the_code() {
+    // The link carries the form (with the date the figures are for) and the code; opened, the form
+    // is the same, and the code is read back.
+    let form = hongshan_form();
+    let day = subsidy_calc::Date::parse("2026-11-24").unwrap();
+    let link = form.verify_link("https://calc.example/", day, "AS4G-FT7X-TCCP-VSD2");
+    let fragment = link.split_once('#').unwrap().1;
+    assert!(fragment.ends_with("&v=AS4G-FT7X-TCCP-VSD2"));
+    assert_eq!(
+        form::fragment_code(fragment).as_deref(),
+        Some("AS4G-FT7X-TCCP-VSD2")
+    );
+    let opened = Form::from_fragment(fragment).unwrap();
+    assert_eq!(opened.as_of.as_deref(), Some("2026-11-24"));
+    let mut same = form.clone();
+    same.as_of = Some("2026-11-24".into());
+    assert_eq!(opened, same);
+    assert_eq!(form::fragment_code("a=xyz"), None);
 }
 
 #[test]

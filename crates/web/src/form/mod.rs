@@ -16,7 +16,7 @@ mod share;
 mod typed;
 pub(crate) use results::csv_cell;
 pub use results::{Curve, RegionSummary, compare, csv, curve, region_fields, region_has_scenarios};
-pub use share::{base64url, unbase64url};
+pub use share::{base64url, fragment_code, unbase64url};
 pub use typed::parse_amount;
 use typed::{parse_amounts, parse_number};
 

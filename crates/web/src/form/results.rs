@@ -345,6 +345,14 @@ pub fn csv(o: &Outcome, lang: Lang) -> String {
         o.total.up_to,
         ""
     ));
+    // The verification code and the rule version it was made under.
+    if let Some(code) = &o.code {
+        s.push_str(&format!(
+            "{},{code},{}\n",
+            lang.t("核验码", "verification code"),
+            o.rules_version
+        ));
+    }
     s
 }
 

@@ -2,6 +2,15 @@
 //! by hand: serde's derived code for it cost ~10 KB of wasm), base64url in the URL fragment.
 use super::*;
 
+/// The verification code a link's fragment carries (`…&v=CODE`), if any.
+pub fn fragment_code(text: &str) -> Option<String> {
+    text.trim_start_matches('#')
+        .split('&')
+        .find_map(|p| p.strip_prefix("v="))
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+}
+
 impl Form {
     /// The share-link fragment: the form as JSON, base64url.
     pub fn to_fragment(&self) -> String {
@@ -13,10 +22,21 @@ impl Form {
     }
 
     pub fn from_fragment(text: &str) -> Option<Form> {
-        let bytes = unbase64url(text.trim_start_matches('#').trim_start_matches("a="))?;
+        let text = text.trim_start_matches('#');
+        // A verification link also carries the code: `a=…&v=CODE`.
+        let form = text.split('&').next().unwrap_or(text);
+        let bytes = unbase64url(form.trim_start_matches("a="))?;
         Form::from_json(
             &subsidy_calc::input::strict::parse(std::str::from_utf8(&bytes).ok()?).ok()?,
         )
+    }
+
+    /// The link that reopens exactly these inputs on `as_of` (the date the figures are for, so the
+    /// code still matches another day) with their verification code: `#a=…&v=CODE`.
+    pub fn verify_link(&self, base: &str, as_of: subsidy_calc::Date, code: &str) -> String {
+        let mut f = self.clone();
+        f.as_of = Some(as_of.to_string());
+        format!("{base}#a={}&v={code}", f.to_fragment())
     }
 
     pub fn to_json(&self) -> Value {

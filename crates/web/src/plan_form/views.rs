@@ -316,6 +316,16 @@ pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
     );
     total.push(o.total.up_to.to_string());
     s.push_str(&line(total));
+    // Each year's verification code, and the whole plan's (with the rule version).
+    let mut codes = vec![
+        String::new(),
+        lang.t("核验码", "verification code").to_string(),
+        String::new(),
+    ];
+    codes.extend(o.years.iter().map(|y| y.code.clone().unwrap_or_default()));
+    codes.push(o.code.clone());
+    codes.push(book.version().to_string());
+    s.push_str(&line(codes));
     s.push('\n');
     let mut head = vec![lang.t("地区", "region").to_string()];
     head.extend(years.iter().cloned());

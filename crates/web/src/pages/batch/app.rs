@@ -34,6 +34,8 @@ enum Phase {
 struct Results {
     file: String,
     rows: Vec<Done>,
+    /// The file gave verification codes to check (the table says 核验 per row).
+    checks: bool,
     report: Option<Report>,
     /// Milliseconds: reading the file into applications, and evaluating them.
     read_ms: f64,
@@ -112,6 +114,7 @@ async fn run(
     *results.borrow_mut() = Results {
         file: name,
         report: Some(report),
+        checks: batch.checks,
         rows: batch.rows,
         read_ms,
         eval_ms,
@@ -242,12 +245,15 @@ fn finished(r: &Results, l: Lang) -> Html {
     let title = |id: &str| view::title(book, id, l);
     let amount = |y| view::amount(y, l);
     let rows = Rc::new(r.rows.clone());
+    let checks = r.checks;
     let download = |xlsx: bool| {
         let rows = rows.clone();
         Callback::from(move |_| {
             let book = subsidy_calc::rulebook::book();
-            let head: Vec<std::borrow::Cow<str>> =
-                table_header(book).into_iter().map(Into::into).collect();
+            let head: Vec<std::borrow::Cow<str>> = table_header(book, checks)
+                .into_iter()
+                .map(Into::into)
+                .collect();
             let all = std::iter::once(head).chain(rows.iter().map(|d| d.cells(book)));
             if xlsx {
                 if let Ok(bytes) = write_xlsx(all) {

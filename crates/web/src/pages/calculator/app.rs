@@ -6,7 +6,7 @@ use crate::inputs::{region_picker, sections};
 use crate::results::results;
 use crate::view::{FormProps, Ui, View, ViewProps, amount};
 use std::rc::Rc;
-use subsidy_calc_web::form::{Edit, Form, Lang, Unit};
+use subsidy_calc_web::form::{self, Edit, Form, Lang, Unit};
 use yew::prelude::*;
 
 const STORAGE_KEY: &str = "subsidy-calc.form.v1";
@@ -124,6 +124,16 @@ pub fn App(props: &AppProps) -> Html {
         locked: embed.as_ref().is_some_and(|e| e.locked),
         sections: embed.as_ref().and_then(|e| e.sections.clone()),
     });
+    // A verification link (`…&v=CODE`): its code is checked while the form is the link's.
+    let link = use_memo((), |_| {
+        let fragment = browser::fragment();
+        form::fragment_code(&fragment).zip(Form::from_fragment(&fragment))
+    });
+    let given_code: Option<Rc<str>> = link
+        .as_ref()
+        .as_ref()
+        .filter(|(_, f)| embed.is_none() && *f == form)
+        .map(|(c, _)| Rc::from(c.as_str()));
     let lang = form.lang;
     html! {
         <div class={classes!("page", embedded.then_some("embedded"))} lang={lang.t("zh-CN", "en")}>
@@ -137,9 +147,9 @@ pub fn App(props: &AppProps) -> Html {
                     if !ui.locked {
                         { region_picker(&FormProps { form: form.clone(), edit: edit.clone() }) }
                     }
-                    { sections(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), ui: ui.clone() }) }
+                    { sections(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), ui: ui.clone(), given_code: None }) }
                 </section>
-                { results(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), ui: ui.clone() }) }
+                { results(&ViewProps { form: form.clone(), view: view.clone(), edit: edit.clone(), given_code: given_code.clone(), ui: ui.clone() }) }
             </main>
             if !embedded {
                 { mobile_totals(&view, form.unit, lang) }

@@ -46,7 +46,8 @@ pub(crate) fn results(props: &ViewProps) -> Html {
             browser::download("subsidy-result.csv", "text/csv;charset=utf-8", &text)
         })
     };
-    let print = Callback::from(|_| browser::print());
+    // Printing adds the verification link's QR code (boot.js makes it, loaded on first print).
+    let print = Callback::from(|_| browser::print_report());
     let reset = {
         let edit = props.edit.clone();
         Callback::from(move |_| edit.emit(Edit::Reset))
@@ -74,6 +75,7 @@ pub(crate) fn results(props: &ViewProps) -> Html {
                         lang.t("最高可得 ", "up to "), amount(o.total.draft_up_to, unit, lang)) }
                 </p>
             }
+            { verification(props, o, lang) }
             <ul class="notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
             <div class="toolbar no-print">
                 <button type="button" id="export-json" class="secondary" onclick={export_json}>{ lang.t("导出 JSON", "Export JSON") }</button>
@@ -225,5 +227,41 @@ fn compare(
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The result's verification code and rule version, with what the code is, the link that reopens
+/// exactly these inputs with it (the print shows its QR code), and — opened from such a link — whether
+/// the code matches (核验一致), or why not.
+fn verification(props: &ViewProps, o: &subsidy_calc::Outcome, lang: Lang) -> Html {
+    let Some(code) = o.code.as_deref() else {
+        return html! {};
+    };
+    let book = subsidy_calc::rulebook::book();
+    let link = props.form.verify_link(&browser::base_href(), o.as_of, code);
+    let checked = props.given_code.as_deref().map(|given| {
+        let check = subsidy_calc::code::check(given, code, book.version());
+        let ok = check == subsidy_calc::code::Check::Same;
+        let said = subsidy_calc::code::explain(&check, given, code, book, lang == Lang::Zh);
+        html! {
+            <p id="verify-result" class={classes!("verify", if ok { "ok" } else { "bad" })} role="status">
+                <strong>{ if ok { lang.t("核验一致", "Verified") } else { lang.t("核验不一致", "Not verified") } }</strong>
+                { " " }{ said }
+            </p>
+        }
+    });
+    html! {
+        <div class="verification">
+            { for checked }
+            <p id="verify-code">
+                { lang.t("核验码 ", "Verification code ") }<strong class="code">{ code.to_string() }</strong>
+                { format!(" · {}{}", lang.t("规则版本 ", "rules "), o.rules_version) }
+            </p>
+            <p class="hint">{ lang.t(
+                "同样的输入,按同一规则版本,总会得出同样的金额和同样的核验码:任何人可用下面的链接或命令行 subsidy-calc verify 重算核对。核验码不是签名,不证明由谁计算。",
+                "The same inputs under the same rule version always give the same figures and the same code: anyone can recompute and compare with the link below or subsidy-calc verify. The code is not a signature and proves nothing about who computed it.") }</p>
+            <p class="verify-link"><a id="verify-link" href={link.clone()}>{ link }</a></p>
+            <figure id="verify-qr" class="print-only" aria-hidden="true"></figure>
+        </div>
     }
 }

@@ -67,7 +67,7 @@ impl View {
         // The application read once (a bad field left out and named at its box, every other
         // figure still shown).
         if let Some(app) = &built.app {
-            let outcome = engine::evaluate(app, book);
+            let outcome = engine::evaluate(app, book).with_code(app);
             for a in &outcome.awards {
                 if let Some(c) = form::curve(app, book, a) {
                     view.curves.push((a.id, c));
@@ -131,4 +131,6 @@ pub(crate) struct ViewProps {
     pub view: Rc<View>,
     pub edit: Callback<Edit>,
     pub ui: Rc<Ui>,
+    /// A verification link's code, while the form is still the link's: checked beside the totals.
+    pub given_code: Option<Rc<str>>,
 }

@@ -77,6 +77,9 @@ pub(crate) fn results(ctx: &Ctx) -> Html {
                     </p>
                 }
             </div>
+            // The whole plan's verification code (each year's is in the result and the CSV).
+            <p id="plan-code">{ lang.t("全期核验码 ", "Plan verification code ") }<strong class="code">{ o.code.clone() }</strong>
+                { format!(" · {}{}", lang.t("规则版本 ", "rules "), book.version()) }</p>
             { chart(o, &markers, p.start, lang) }
             { year_awards(o, p.start, lang) }
             { compare(ctx, o, book) }

@@ -108,3 +108,16 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Prints the report with its verification QR code: `subsidyCalcPrint` (boot.js: the QR module is
+/// loaded on first print, so the page's first load does not carry it), else the browser's print.
+pub fn print_report() {
+    let Some(w) = window() else { return };
+    let f = js_sys::Reflect::get(&w, &"subsidyCalcPrint".into()).ok();
+    match f.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        Some(f) => {
+            let _ = f.call0(&w);
+        }
+        None => print(),
+    }
+}

@@ -1,4 +1,4 @@
-//! `rule-texts RULES_DIR OUT_DIR`: writes the texts file the browser bundles fetch their English
+//! `cargo run -p subsidy-rulebook --example rule-texts -- RULES_DIR OUT_DIR` (scripts/build-web.sh): writes the texts file the browser bundles fetch their English
 //! words and quotes from (`texts-<hash>.txt`, `subsidy_rulebook::browser`) into OUT_DIR, and prints
 //! its name. The same rule files give the same file the bundles' build baked the name of.
 use std::path::Path;
