@@ -156,10 +156,16 @@ fn canonical(app: &Application, version: &str, put: &mut dyn FnMut(&str)) {
     }
 }
 
-/// One value, written one way: numbers without trailing zeros, a set sorted.
+/// A number one way: in hundredths (every number a field takes has at most two decimals), so
+/// `1000000`, `1e6` and `"1000000.00"` are one text (and no decimal formatting is carried for it).
+fn number(d: &rust_decimal::Decimal, put: &mut dyn FnMut(&str)) {
+    put(&crate::money::fen_of(*d).to_string());
+}
+
+/// One value, written one way: numbers in hundredths, a set sorted.
 fn value(v: &Val, put: &mut dyn FnMut(&str)) {
     match v {
-        Val::Num(d) => put(&d.normalize().to_string()),
+        Val::Num(d) => number(d, put),
         Val::Flag(b) => put(if *b { "true" } else { "false" }),
         Val::Choice(c) => put(c),
         Val::Set(s) => {
@@ -175,7 +181,7 @@ fn value(v: &Val, put: &mut dyn FnMut(&str)) {
                 if i > 0 {
                     put(";");
                 }
-                put(&d.normalize().to_string());
+                number(d, put);
             }
         }
     }

@@ -312,3 +312,101 @@ fn figure_of(y: &Outcome, id: &str) -> bool {
     y.award(id)
         .is_some_and(|a| matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range))
 }
+
+/// A result under a reform: first that it is a 测算方案 and what it changes, then the result as
+/// [`explain`] writes it, then each clause whose figure differs from today's rules, and the totals
+/// both ways.
+pub fn explain_reform(
+    o: &Outcome,
+    baseline: &Outcome,
+    reform: &crate::reform::Reform,
+    lang: Lang,
+) -> String {
+    let en = lang == Lang::En;
+    let mut s = String::new();
+    let rule_line = "=".repeat(60);
+    let _ = writeln!(s, "{rule_line}");
+    if en {
+        let _ = writeln!(
+            s,
+            "REFORM (not the policy): \"{}\" — {} change(s) to the rules",
+            reform.name,
+            reform.changes.len()
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "测算方案(非现行政策):“{}”,共{}项调整",
+            reform.name,
+            reform.changes.len()
+        );
+    }
+    for c in &reform.changes {
+        let whose = c.rule.as_deref().or(c.document.as_deref()).unwrap_or("");
+        let value = match &c.value {
+            serde_json::Value::String(t) => t.clone(),
+            v => v.to_string(),
+        };
+        let _ = writeln!(s, "  · {whose} {} = {value}", c.set);
+    }
+    let _ = writeln!(s, "{rule_line}\n");
+    s.push_str(&explain(o, lang));
+    let unit = if en { "" } else { "元" };
+    let amount = |a: Option<&Award>| a.and_then(|a| a.amount).map(|y| y.value());
+    let mut lines = Vec::new();
+    for a in &o.awards {
+        let before = amount(baseline.award(a.id));
+        let after = amount(Some(a));
+        if before == after {
+            continue;
+        }
+        let zero = rust_decimal::Decimal::ZERO;
+        let (b, r) = (before.unwrap_or(zero), after.unwrap_or(zero));
+        let title = if en { a.title_en } else { a.title_zh };
+        lines.push(format!(
+            "  {title}: {}{unit} → {}{unit} ({}{}{unit})",
+            human(b),
+            human(r),
+            if r >= b { "+" } else { "-" },
+            human((r - b).abs())
+        ));
+    }
+    let _ = writeln!(
+        s,
+        "\n{}",
+        if en {
+            "Under the reform vs today's rules:"
+        } else {
+            "测算方案与现行政策对比:"
+        }
+    );
+    if lines.is_empty() {
+        let _ = writeln!(
+            s,
+            "  {}",
+            if en {
+                "no figure of this application changes"
+            } else {
+                "本申请的金额均无变化"
+            }
+        );
+    }
+    for l in lines {
+        let _ = writeln!(s, "{l}");
+    }
+    let (b, r) = (baseline.total.up_to.value(), o.total.up_to.value());
+    let _ = writeln!(
+        s,
+        "  {}: {}{unit} → {}{unit} ({}{}{unit})",
+        if en {
+            "Total, up to"
+        } else {
+            "最高可得合计"
+        },
+        human(b),
+        human(r),
+        if r >= b { "+" } else { "-" },
+        human((r - b).abs())
+    );
+    s
+}

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod explain;
 pub mod input;
 pub mod plan;
+pub mod reform;
 pub mod result;
 pub mod rulebook;
 pub mod text;

@@ -90,11 +90,11 @@ pub fn plan_json(text: &str, today: Date) -> Result<PlanOutcome<'static>, Vec<Fi
 }
 
 /// Evaluates a plan: `{schema, region, compare, years: [application…]}`.
-pub fn plan_value(
+pub fn plan_value<'a>(
     v: &Value,
-    book: &'static RuleBook,
+    book: &'a RuleBook,
     today: Date,
-) -> Result<PlanOutcome<'static>, Vec<FieldError>> {
+) -> Result<PlanOutcome<'a>, Vec<FieldError>> {
     let Some(root) = v.as_object() else {
         return Err(vec![err("(root)", "a plan must be a JSON object")]);
     };
@@ -204,19 +204,19 @@ fn dates_in_order(years: &[Value], today: Date) -> Vec<FieldError> {
 
 /// The plan in one region: each year built from its own figures and the carried state, evaluated,
 /// and compared with the year before.
-fn run(
+fn run<'a>(
     years: &[Value],
     region: &str,
-    book: &'static RuleBook,
+    book: &'a RuleBook,
     today: Date,
-) -> Result<(Vec<Year<'static>>, Total), Vec<FieldError>> {
+) -> Result<(Vec<Year<'a>>, Total), Vec<FieldError>> {
     let carried = carried_fields(book);
     let mut state = json!({});
     let mut enterprise = Map::new();
     let mut paid_once: Vec<PaidOnce> = Vec::new();
     // Figures one total shares over the years (a staged award): (rule, the years that counted it).
-    let mut shared: Vec<(&'static str, Vec<Date>)> = Vec::new();
-    let mut out: Vec<Year<'static>> = Vec::new();
+    let mut shared: Vec<(&'a str, Vec<Date>)> = Vec::new();
+    let mut out: Vec<Year<'a>> = Vec::new();
     let mut sums = [Decimal::ZERO; 4];
     let mut errors = Vec::new();
     for (i, y) in years.iter().enumerate() {

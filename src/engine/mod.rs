@@ -397,6 +397,9 @@ fn evaluate_rule<'a>(app: &Application, rule: &'a Rule, dates: &Dates<'a>, award
     if let Some(reason) = dates.out_of_date() {
         return not_eligible(award, full.then_some(reason));
     }
+    if let Some((zh, en)) = &rule.off {
+        return not_eligible(award, full.then_some(said((zh, en))));
+    }
     if let Some(first) = app.paid_once.iter().find(|p| p.id == rule.id) {
         let line = Line::PaidOnce {
             zh: rule.once_zh.as_deref().unwrap_or("一次性奖励"),

@@ -29,7 +29,7 @@ pub struct ClauseSummary {
 }
 
 /// A pool the text sets, and the demand on it in one calendar year ("每年…资金池").
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PoolSummary {
     pub rule: String,
     /// The calendar year of the rows' `as_of`: each year's rows have the year's pool.
@@ -73,6 +73,9 @@ pub struct Report {
     pub clauses: Vec<ClauseSummary>,
     pub pools: Vec<PoolSummary>,
     pub limits: Vec<LimitSummary>,
+    /// Under a reform: the clauses and totals both ways (the rest of the report is the reform's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reform: Option<crate::compare::ReformReport>,
 }
 
 impl Report {
@@ -308,6 +311,7 @@ impl Summary {
             clauses,
             pools,
             limits,
+            reform: None,
         }
     }
 }

@@ -11,7 +11,9 @@ use subsidy_calc::rulebook::{Kind, RuleBook};
 /// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
 /// the totals, the errors, the row's verification code — and, where the input gave codes to check,
 /// whether each matches (`核验`).
-pub fn table_header(book: &RuleBook, checks: bool) -> Vec<String> {
+/// Under a reform (`reform`: its name) each clause's amount under today's rules follows, then
+/// today's `total.baseline_up_to`, then a column that says the row is a 测算方案.
+pub fn table_header(book: &RuleBook, checks: bool, reform: Option<&str>) -> Vec<String> {
     let mut h = vec!["id".to_string(), "row".to_string()];
     for (_, r) in book.rules() {
         h.push(format!("{}.kind", r.id));
@@ -25,7 +27,19 @@ pub fn table_header(book: &RuleBook, checks: bool) -> Vec<String> {
     if checks {
         h.push("核验".into());
     }
+    if reform.is_some() {
+        for (_, r) in book.rules() {
+            h.push(format!("{}.baseline_amount", r.id));
+        }
+        h.push("total.baseline_up_to".into());
+        h.push("测算方案".into());
+    }
     h
+}
+
+/// What the last column of a table under a reform says on every row.
+pub fn reform_cell(name: &str) -> String {
+    format!("测算方案“{name}”,非现行政策")
 }
 
 /// What the `核验` column says of a row whose input gave a code: 一致, or why not (short).
@@ -230,6 +244,32 @@ impl Done {
         if let Some(c) = &self.check {
             row.push(Cow::Borrowed(c));
         }
+        row
+    }
+
+    /// The row under a reform: [`Done::cells`], then each clause's amount of today's rules
+    /// (`baseline`, the same row evaluated without the reform), today's up-to total, and the
+    /// reform's words (`said`, [`reform_cell`]).
+    pub fn cells_with<'s>(
+        &'s self,
+        book: &RuleBook,
+        baseline: &'s Done,
+        said: &'s str,
+    ) -> Vec<Cow<'s, str>> {
+        let mut row = self.cells(book);
+        let first = row.len();
+        row.resize(first + book.rules().count(), Cow::Borrowed(""));
+        if self.errors.is_empty() {
+            for a in &baseline.awards {
+                if let Some(y) = a.amount {
+                    row[first + a.pos] = Cow::Owned(y.to_string());
+                }
+            }
+            row.push(Cow::Owned(baseline.total[1].to_string()));
+        } else {
+            row.push(Cow::Borrowed(""));
+        }
+        row.push(Cow::Borrowed(said));
         row
     }
 

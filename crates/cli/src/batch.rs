@@ -7,16 +7,20 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
+use subsidy_batch::compare::Compare;
 use subsidy_batch::pools::Scaling;
 use subsidy_batch::sheet::{
     Row, application_of, code_of, csv_records, has_code, record_id, xlsx_rows,
 };
 use subsidy_batch::summary::{self as batch, Positions, Summary};
-use subsidy_batch::table::{Done, code_check, table_header};
+use subsidy_batch::table::{Done, code_check, reform_cell, table_header};
+use subsidy_calc::reform::Reformed;
 use subsidy_calc::result::Outcome;
 use subsidy_calc::{Application, Date, Detail, FieldError, RuleBook};
 
 pub struct Options {
+    /// A reform: each row evaluated under it and under today's rules.
+    pub reform: Option<&'static subsidy_calc::reform::Reformed>,
     pub input: String,
     pub output: String,
     pub prorata: bool,
@@ -156,8 +160,13 @@ enum Out {
 }
 
 impl Out {
-    fn open(path: &str, book: &'static RuleBook, checks: bool) -> Result<Out, String> {
-        let header = table_header(book, checks);
+    fn open(
+        path: &str,
+        book: &'static RuleBook,
+        checks: bool,
+        reform: Option<&str>,
+    ) -> Result<Out, String> {
+        let header = table_header(book, checks, reform);
         match ext(path).as_str() {
             "jsonl" | "ndjson" => Ok(Out::Jsonl(BufWriter::new(
                 std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?,
@@ -183,7 +192,8 @@ impl Out {
         }
     }
 
-    /// One row; `check` is what the `核验` column says (None: the input gave no codes).
+    /// One row; `check` is what the `核验` column says (None: the input gave no codes); under a
+    /// reform, `baseline` is the row under today's rules with its awards' positions.
     #[allow(clippy::too_many_arguments)]
     fn write(
         &mut self,
@@ -193,12 +203,16 @@ impl Out {
         result: Result<&Outcome, &[FieldError]>,
         at: &[Option<usize>],
         check: Option<&str>,
+        baseline: Option<(&Reformed, Option<(&Outcome, &[Option<usize>])>)>,
     ) -> Result<(), String> {
         match self {
             Out::Jsonl(w) => {
                 let mut v = match result {
                     Ok(o) => {
                         let mut v = serde_json::to_value(o).map_err(|e| e.to_string())?;
+                        if let Some((r, Some((b, _)))) = baseline {
+                            v = r.json(v, b);
+                        }
                         v["id"] = json!(id);
                         v["row"] = json!(n);
                         v
@@ -210,13 +224,31 @@ impl Out {
                 }
                 writeln!(w, "{v}").map_err(|e| e.to_string())
             }
-            Out::Csv(w) => w.row(id, n, result, at, check).map_err(|e| e.to_string()),
+            Out::Csv(w) => {
+                let base = baseline.map(|(r, b)| (r.reform.name.as_str(), b));
+                w.row(id, n, result, at, check, base)
+                    .map_err(|e| e.to_string())
+            }
             Out::Xlsx(wb, r) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
                 let mut owned = result.cloned();
                 let mut done = Done::of(at, id.to_string(), n, owned.as_mut().map_err(|e| &**e));
                 done.check = check.map(String::from);
-                for (c, cellv) in done.cells(book).iter().enumerate() {
+                let said;
+                let base_done;
+                let cells = match baseline {
+                    None => done.cells(book),
+                    Some((reform, b)) => {
+                        said = reform_cell(&reform.reform.name);
+                        let mut owned = b.map(|(o, at)| (o.clone(), at));
+                        base_done = match owned.as_mut() {
+                            Some((o, at)) => Done::of(at, String::new(), n, Ok(o)),
+                            None => Done::of(&[], String::new(), n, Err(&[])),
+                        };
+                        done.cells_with(book, &base_done, &said)
+                    }
+                };
+                for (c, cellv) in cells.iter().enumerate() {
                     if cellv.is_empty() {
                         continue;
                     }
@@ -240,9 +272,14 @@ impl Out {
     }
 }
 
-/// Runs a batch. Exit: 0 every row evaluated, 3 some rows not, 2 the files themselves.
+/// Runs a batch. Exit: 0 every row evaluated, 3 some rows not, 2 the files themselves. Under a
+/// reform each row is evaluated twice, under the reform (what the table's figures are) and under
+/// today's rules (its baseline columns); pools apply to both sides.
 pub fn run(opts: &Options, today: Date) -> u8 {
-    let book = subsidy_calc::rulebook::book();
+    let base_book = subsidy_calc::rulebook::book();
+    let reform = opts.reform;
+    // The figures written are the reform's where there is one.
+    let book: &'static RuleBook = reform.map_or(base_book, |r| &r.book);
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = ProgressBar::new_spinner();
         b.set_style(
@@ -258,22 +295,30 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     } else {
         Detail::Figures
     };
-    let evaluate = |row: &Input| -> Result<Outcome<'static>, Vec<FieldError>> {
-        match &row.app {
-            Ok(app) => Ok(subsidy_calc::engine::evaluate(app, book)),
-            Err(e) => Err(e.clone()),
-        }
+    let evaluate = |app: &Application, spare| match reform {
+        Some(r) => r.evaluate_in(app, spare),
+        None => subsidy_calc::engine::evaluate_in(app, book, spare).with_code(app),
+    };
+    let baseline = |app: &Application, spare| {
+        subsidy_calc::engine::evaluate_in(app, base_book, spare).with_code(app)
     };
     // Pass 1 (only with --pool prorata): the demand on each pool, row by row, in each calendar year
-    // of `as_of` (the texts set a pool "每年": each year's rows share that year's pool).
+    // of `as_of` (the texts set a pool "每年": each year's rows share that year's pool), both ways.
     let mut scaling = Scaling::default();
+    let mut base_scaling = Scaling::default();
     if opts.prorata {
         let mut positions = Positions::default();
+        let mut base_positions = Positions::default();
         let mut n = 0;
         let r = read_rows(&opts.input, today, detail, &mut |row| {
             n += 1;
-            if let Ok(o) = evaluate(&row) {
+            if let Ok(app) = &row.app {
+                let o = evaluate(app, Vec::new());
                 scaling.demand(book, &o, n, positions.of(book, &o));
+                if reform.is_some() {
+                    let b = baseline(app, Vec::new());
+                    base_scaling.demand(base_book, &b, n, base_positions.of(base_book, &b));
+                }
             }
             if let Some(b) = &bar {
                 b.set_message("(reading the pools' demand)");
@@ -285,6 +330,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             return 2;
         }
         scaling.finish(book);
+        base_scaling.finish(base_book);
         if let Some(b) = &bar {
             b.set_position(0);
         }
@@ -293,21 +339,27 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     let mut out: Option<Out> = None;
     let mut open_error = None;
     let mut summary = Summary::default();
+    let mut base_summary = Summary::default();
+    let mut compare = Compare::default();
     let mut positions = Positions::default();
+    let mut base_positions = Positions::default();
     let mut failed = 0u64;
     let mut n = 0;
     let mut write_error = None;
+    let name = reform.map(|r| r.reform.name.as_str());
     // One award list for every row (`engine::evaluate_in`): each row's list goes back to it.
     let mut spare = Vec::new();
+    let mut base_spare = Vec::new();
     let r = read_rows(&opts.input, today, detail, &mut |row| {
         n += 1;
         // The row's code is `eval`'s: made before pro rata scales anything.
         let result = match &row.app {
-            Ok(app) => Ok(
-                subsidy_calc::engine::evaluate_in(app, book, std::mem::take(&mut spare))
-                    .with_code(app),
-            ),
+            Ok(app) => Ok(evaluate(app, std::mem::take(&mut spare))),
             Err(e) => Err(e.clone()),
+        };
+        let mut base = match (&row.app, reform) {
+            (Ok(app), Some(_)) => Some(baseline(app, std::mem::take(&mut base_spare))),
+            _ => None,
         };
         let check = row.checks.then(|| match (&row.given, &result) {
             (Some(g), Ok(o)) => code_check(g, o.code.as_deref().unwrap_or(""), book.version()),
@@ -318,6 +370,10 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             Ok(o) => positions.of(book, o),
             Err(_) => &[],
         };
+        let base_at: &[Option<usize>] = match &base {
+            Some(o) => base_positions.of(base_book, o),
+            None => &[],
+        };
         // The summary reports the pools' demand as asked, and the figures as written (scaled).
         let result = result.map(|mut o| {
             summary.demand(&o, book, at);
@@ -325,23 +381,27 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             summary.figures(&o, book, at);
             o
         });
-        match &result {
-            Ok(_) => {}
-            Err(errors) => {
-                failed += 1;
-                summary.failed_row();
-                for e in errors {
-                    if opts.en {
-                        eprintln!("row {n} (id {}): {}: {}", row.id, e.field, e.message);
-                    } else {
-                        let m = subsidy_calc::text::errors::zh(&e.message);
-                        eprintln!("第{n}行(编号 {}):{}:{m}", row.id, e.field);
-                    }
+        if let (Some(b), Ok(o)) = (base.as_mut(), &result) {
+            base_summary.demand(b, base_book, base_at);
+            base_scaling.apply(b, n, base_at);
+            base_summary.figures(b, base_book, base_at);
+            compare.add_outcomes(book, n, &row.id, (b, base_at), (o, at));
+        }
+        if let Err(errors) = &result {
+            failed += 1;
+            summary.failed_row();
+            base_summary.failed_row();
+            for e in errors {
+                if opts.en {
+                    eprintln!("row {n} (id {}): {}: {}", row.id, e.field, e.message);
+                } else {
+                    let m = subsidy_calc::text::errors::zh(&e.message);
+                    eprintln!("第{n}行(编号 {}):{}:{m}", row.id, e.field);
                 }
             }
         }
         if out.is_none() && open_error.is_none() {
-            match Out::open(&opts.output, book, row.checks) {
+            match Out::open(&opts.output, book, row.checks, name) {
                 Ok(o) => out = Some(o),
                 Err(e) => open_error = Some(e),
             }
@@ -355,12 +415,16 @@ pub fn run(opts: &Options, today: Date) -> u8 {
                 result.as_ref().map_err(|e| e.as_slice()),
                 at,
                 check.as_deref(),
+                reform.map(|r| (r, base.as_ref().map(|b| (b, base_at)))),
             )
         {
             write_error = Some(e);
         }
         if let Ok(o) = result {
             spare = o.awards;
+        }
+        if let Some(b) = base {
+            base_spare = b.awards;
         }
         if let Some(b) = &bar {
             b.inc(1);
@@ -376,7 +440,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
     // No rows at all: the table's head alone.
     let out = match out {
         Some(o) => Ok(o),
-        None => Out::open(&opts.output, book, false),
+        None => Out::open(&opts.output, book, false, name),
     };
     if let Err(e) = r
         .and(write_error.map_or(Ok(()), Err))
@@ -387,15 +451,27 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         return 2;
     }
     let mut report = summary.report(book);
+    let mut base_report = base_summary.report(base_book);
     if opts.prorata {
         report.mark_scaled();
+        base_report.mark_scaled();
     }
-    eprint!("{}", batch::report_text(&report, opts.en));
+    if let Some(r) = reform {
+        report.reform = Some(compare.report(book, &r.reform.name, base_report.pools));
+    }
+    let text = |report: &subsidy_batch::Report| {
+        let mut t = batch::report_text(report, opts.en);
+        if let Some(r) = &report.reform {
+            t.push_str(&subsidy_batch::compare::report_text(r, book, opts.en));
+        }
+        t
+    };
+    eprint!("{}", text(&report));
     if let Some(path) = &opts.summary {
         let text = if ext(path) == "json" {
             serde_json::to_string_pretty(&report).unwrap_or_default()
         } else {
-            batch::report_text(&report, opts.en)
+            text(&report)
         };
         if let Err(e) = std::fs::write(path, text) {
             eprintln!("cannot write {path}: {e}");

@@ -66,6 +66,7 @@ impl<W: Write> CsvOut<W> {
         result: Result<&Outcome, &[FieldError]>,
         at: &[Option<usize>],
         check: Option<&str>,
+        baseline: Option<(&str, Option<(&Outcome, &[Option<usize>])>)>,
     ) -> std::io::Result<()> {
         self.field(id);
         let _ = write!(self.buf, ",{n}");
@@ -117,6 +118,34 @@ impl<W: Write> CsvOut<W> {
         if let Some(c) = check {
             self.buf.push(b',');
             self.field(c);
+        }
+        if let Some((name, base)) = baseline {
+            // Today's amount of each clause, today's up-to total, and the reform's words.
+            match base {
+                Some((o, at)) => {
+                    let slots = self.slots_of(at);
+                    for slot in slots.iter().take(self.rules) {
+                        self.buf.push(b',');
+                        if let Some(a) = slot.and_then(|i| o.awards.get(i))
+                            && a.kind != Kind::NotEligible
+                            && let Some(v) = a.amount
+                        {
+                            v.write_to(&mut self.buf);
+                        }
+                    }
+                    self.slots = slots;
+                    self.buf.push(b',');
+                    o.total.up_to.write_to(&mut self.buf);
+                }
+                None => {
+                    for _ in 0..=self.rules {
+                        self.buf.push(b',');
+                    }
+                }
+            }
+            self.buf.push(b',');
+            let said = subsidy_batch::reform_cell(name);
+            self.field(&said);
         }
         self.buf.push(b'\n');
         if self.buf.len() >= CHUNK {

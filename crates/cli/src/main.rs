@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
+use subsidy_calc::reform::Reformed;
 use subsidy_calc::text::{Lang, Langs};
 use subsidy_calc::{Date, Detail, FieldError};
 
@@ -37,6 +38,9 @@ enum Command {
         /// The languages of the result's words
         #[arg(long, value_enum, default_value_t = LangsArg::Both)]
         lang: LangsArg,
+        /// A reform (JSON or TOML, docs/CONTRACT.md "A reform"): the result under it, with today's figures beside
+        #[arg(long)]
+        reform: Option<String>,
     },
     /// Print the result (or a plan's year-by-year table) as text a person reads
     Explain {
@@ -44,11 +48,17 @@ enum Command {
         file: String,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// A reform (JSON or TOML, docs/CONTRACT.md "A reform"): the result under it, with today's figures beside
+        #[arg(long)]
+        reform: Option<String>,
     },
     /// Print a plan over years as JSON (docs/CONTRACT.md, "A plan over years")
     Plan {
         /// The plan (JSON), or - for standard input
         file: String,
+        /// A reform (JSON or TOML, docs/CONTRACT.md "A reform"): the result under it, with today's figures beside
+        #[arg(long)]
+        reform: Option<String>,
     },
     /// Many applications: .csv, .xlsx or .jsonl in and out, with the pools and count limits
     Batch {
@@ -66,6 +76,20 @@ enum Command {
         /// The language of the summary
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// A reform (JSON or TOML, docs/CONTRACT.md "A reform"): the result under it, with today's figures beside
+        #[arg(long)]
+        reform: Option<String>,
+    },
+    /// Every name a reform can set (docs/CONTRACT.md "A reform"), with today's value, its unit and
+    /// the quoted text it comes from
+    Params {
+        /// One rule id (e.g. hongshan.compute_subsidy) or document key (e.g. wuhan); all when absent
+        rule: Option<String>,
+        /// text: a list to read; json: the same as JSON
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
     },
     /// Print the rule catalogue this binary carries, as JSON
     Rules,
@@ -79,6 +103,9 @@ enum Command {
         code: String,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// The reform the code was made under (a code made under a reform checks only with it)
+        #[arg(long)]
+        reform: Option<String>,
     },
     /// Run hand-worked cases (tests/cases/*.toml): each case reported, every failure named
     Test {
@@ -114,6 +141,12 @@ enum LangsArg {
 enum LangArg {
     Zh,
     En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -274,15 +307,28 @@ fn check_rules(dir: &str, seeds: &str) -> ExitCode {
 /// `verify`: exit 0 and says so when the file, evaluated now, gives the code; exit 1 and says why
 /// not (another rule version, naming both, or other figures); exit 2 for a file or code that is
 /// no input.
-fn verify(file: &str, code: &str, lang: LangArg) -> Result<ExitCode, ExitCode> {
+fn verify(
+    file: &str,
+    code: &str,
+    lang: LangArg,
+    reform: Option<&Reformed>,
+) -> Result<ExitCode, ExitCode> {
     let langs = match lang {
         LangArg::Zh => Langs::Zh,
         LangArg::En => Langs::En,
     };
     let zh = matches!(lang, LangArg::Zh);
     let text = input(file)?;
-    let book = subsidy_calc::rulebook::book();
-    let now = if is_plan(&text) {
+    let book = reform.map_or(subsidy_calc::rulebook::book(), |r| &r.book);
+    let now = if let Some(r) = reform {
+        if is_plan(&text) {
+            let v = subsidy_calc::input::json_text(&text).map_err(|e| fail_in(&e, langs))?;
+            r.plan(&v, today()).map_err(|e| fail_in(&e, langs))?.code
+        } else {
+            let app = application(&text, Detail::Figures).map_err(|e| fail_in(&e, langs))?;
+            r.evaluate(&app).code.unwrap_or_default()
+        }
+    } else if is_plan(&text) {
         subsidy_calc::plan::plan_json(&text, today())
             .map_err(|e| fail_in(&e, langs))?
             .code
@@ -310,9 +356,139 @@ fn verify(file: &str, code: &str, lang: LangArg) -> Result<ExitCode, ExitCode> {
     })
 }
 
+/// The reform file (JSON, or TOML when it ends in .toml), read and checked against the rule book:
+/// every bad change named (exit 2). Kept for the whole run (a batch's rows borrow its book).
+fn reform(path: Option<&str>, langs: Langs) -> Result<Option<&'static Reformed>, ExitCode> {
+    let Some(path) = path else { return Ok(None) };
+    let text = read_input(path).map_err(|e| fail_in(&[FieldError::new("(reform)", e)], langs))?;
+    let v: serde_json::Value = if path.to_ascii_lowercase().ends_with(".toml") {
+        toml::from_str::<toml::Value>(&text)
+            .map_err(|e| e.message().to_string())
+            .and_then(|t| serde_json::to_value(t).map_err(|e| e.to_string()))
+            .map_err(|e| {
+                fail_in(
+                    &[FieldError::new(
+                        "(reform)",
+                        format!("{path}: not TOML: {e}"),
+                    )],
+                    langs,
+                )
+            })?
+    } else {
+        subsidy_calc::input::strict::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
+            let mut e: FieldError = e.into();
+            e.field = format!("(reform) {}", e.field);
+            fail_in(&[e], langs)
+        })?
+    };
+    let r = Reformed::read(&v, subsidy_calc::rulebook::book()).map_err(|e| fail_in(&e, langs))?;
+    Ok(Some(Box::leak(Box::new(r))))
+}
+
+/// `params`: every name a reform can set, of one rule or document or of all.
+fn params(rule: Option<&str>, format: FormatArg, lang: LangArg) -> Result<ExitCode, ExitCode> {
+    use subsidy_calc::reform;
+    let book = subsidy_calc::rulebook::book();
+    let list = match rule {
+        None => reform::all_params(book),
+        Some(id) => match (book.rule(id), book.document(id)) {
+            (Some((_, r)), _) => reform::params(r),
+            (None, Some(d)) => reform::document_params(d),
+            (None, None) => {
+                return Err(fail(&[FieldError::new(
+                    "(rule)",
+                    format!("unknown rule or document {id}: subsidy-calc params lists them all"),
+                )]));
+            }
+        },
+    };
+    if let FormatArg::Json = format {
+        return Ok(print_json(&list));
+    }
+    let zh = matches!(lang, LangArg::Zh);
+    let mut last: Option<(Option<String>, Option<String>)> = None;
+    for p in &list {
+        let whose = (p.rule.clone(), p.document.clone());
+        if last.as_ref() != Some(&whose) {
+            let title = match (&p.rule, &p.document) {
+                (Some(id), _) => book
+                    .rule(id)
+                    .map(|(d, r)| {
+                        if zh {
+                            format!("{id}  {}〔{}〕{}", d.name_zh, r.clause, r.title_zh)
+                        } else {
+                            format!("{id}  {} [{}] {}", d.name_en, r.clause, r.title_en)
+                        }
+                    })
+                    .unwrap_or_default(),
+                (None, Some(key)) => book
+                    .document(key)
+                    .map(|d| {
+                        let name = if zh { &d.name_zh } else { &d.name_en };
+                        format!("document {key}  {name}")
+                    })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            println!("\n{title}");
+            if !p.quote.is_empty() && p.name != "pool" {
+                println!("  «{}»", p.quote);
+            }
+            last = Some(whose);
+        }
+        let unit = match (p.unit, zh) {
+            (reform::Unit::Rate, true) => "比例",
+            (reform::Unit::Rate, false) => "rate",
+            (reform::Unit::Yuan, true) => "元",
+            (reform::Unit::Yuan, false) => "yuan",
+            (reform::Unit::Number, true) => "数值",
+            (reform::Unit::Number, false) => "number",
+            (reform::Unit::Date, true) => "日期",
+            (reform::Unit::Date, false) => "date",
+            (reform::Unit::Flag, _) => "true/false",
+        };
+        let label = if zh { &p.label_zh } else { &p.label_en };
+        let value = if p.value.is_empty() {
+            if zh {
+                "(原文未载明)"
+            } else {
+                "(not given)"
+            }
+        } else {
+            &p.value
+        };
+        println!("  {:<44} = {value}  [{unit}] {label}", p.name);
+        if p.name == "pool" && !p.quote.is_empty() {
+            println!("      «{}»", p.quote);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The application of a file, to be evaluated twice (today's rules and the reform's).
+fn application(text: &str, detail: Detail) -> Result<subsidy_calc::Application, Vec<FieldError>> {
+    let v = subsidy_calc::input::json_text(text)?;
+    let mut app = subsidy_calc::input::parse_value(&v, today())?;
+    app.detail = detail;
+    Ok(app)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     Ok(match cli.command {
-        Command::Verify { file, code, lang } => verify(&file, &code, lang)?,
+        Command::Params { rule, format, lang } => params(rule.as_deref(), format, lang)?,
+        Command::Verify {
+            file,
+            code,
+            lang,
+            reform: path,
+        } => {
+            let langs = match lang {
+                LangArg::Zh => Langs::Zh,
+                LangArg::En => Langs::En,
+            };
+            let r = reform(path.as_deref(), langs)?;
+            verify(&file, &code, lang, r)?
+        }
         Command::Test { path } => test_cases(&path),
         Command::CheckRules { dir, seeds } => check_rules(&dir, &seeds),
         Command::Rules => print_json(&subsidy_calc::catalogue()),
@@ -320,7 +496,12 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             print!("{}", subsidy_calc::input::fields_markdown());
             ExitCode::SUCCESS
         }
-        Command::Eval { file, detail, lang } => {
+        Command::Eval {
+            file,
+            detail,
+            lang,
+            reform: path,
+        } => {
             let text = input(&file)?;
             let detail = match detail {
                 DetailArg::Full => Detail::Full,
@@ -331,20 +512,56 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                 LangsArg::Zh => Langs::Zh,
                 LangsArg::En => Langs::En,
             };
-            let outcome = subsidy_calc::evaluate_json_with(&text, today(), detail)
-                .map_err(|e| fail_in(&e, langs))?;
-            match detail {
-                Detail::Full => print_json(&outcome.in_langs(langs)),
-                Detail::Figures => print_json(&outcome.figures()),
+            let Some(r) = reform(path.as_deref(), langs)? else {
+                let outcome = subsidy_calc::evaluate_json_with(&text, today(), detail)
+                    .map_err(|e| fail_in(&e, langs))?;
+                return Ok(match detail {
+                    Detail::Full => print_json(&outcome.in_langs(langs)),
+                    Detail::Figures => print_json(&outcome.figures()),
+                });
+            };
+            let app = application(&text, detail).map_err(|e| fail_in(&e, langs))?;
+            let baseline = subsidy_calc::engine::evaluate(&app, subsidy_calc::rulebook::book())
+                .with_code(&app);
+            let outcome = r.evaluate(&app);
+            let v = match detail {
+                Detail::Full => serde_json::to_value(outcome.in_langs(langs)),
+                Detail::Figures => serde_json::to_value(outcome.figures()),
             }
+            .unwrap_or_default();
+            print_json(&r.json(v, &baseline))
         }
-        Command::Explain { file, lang } => {
+        Command::Explain {
+            file,
+            lang,
+            reform: path,
+        } => {
             let text = input(&file)?;
             let langs = match lang {
                 LangArg::Zh => Langs::Zh,
                 LangArg::En => Langs::En,
             };
             let lang = lang.lang();
+            let r = reform(path.as_deref(), langs)?;
+            if let Some(r) = r {
+                if is_plan(&text) {
+                    let v =
+                        subsidy_calc::input::json_text(&text).map_err(|e| fail_in(&e, langs))?;
+                    let p = r.plan(&v, today()).map_err(|e| fail_in(&e, langs))?;
+                    println!("{}\n", r.reform.note(lang == Lang::Zh));
+                    print!("{}", subsidy_calc::explain::explain_plan(&p, lang));
+                } else {
+                    let app = application(&text, Detail::Full).map_err(|e| fail_in(&e, langs))?;
+                    let baseline =
+                        subsidy_calc::engine::evaluate(&app, subsidy_calc::rulebook::book());
+                    let o = r.evaluate(&app);
+                    print!(
+                        "{}",
+                        subsidy_calc::explain::explain_reform(&o, &baseline, &r.reform, lang)
+                    );
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             if is_plan(&text) {
                 let p = subsidy_calc::plan::plan_json(&text, today())
                     .map_err(|e| fail_in(&e, langs))?;
@@ -356,8 +573,16 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             }
             ExitCode::SUCCESS
         }
-        Command::Plan { file } => {
+        Command::Plan { file, reform: path } => {
             let text = input(&file)?;
+            if let Some(r) = reform(path.as_deref(), Langs::Both)? {
+                let v = subsidy_calc::input::json_text(&text).map_err(|e| fail(&e))?;
+                let p = r.plan(&v, today()).map_err(|e| fail(&e))?;
+                let baseline =
+                    subsidy_calc::plan::plan_value(&v, subsidy_calc::rulebook::book(), today())
+                        .map_err(|e| fail(&e))?;
+                return Ok(print_json(&r.plan_json(&p, &baseline)));
+            }
             let p = subsidy_calc::plan::plan_json(&text, today()).map_err(|e| fail(&e))?;
             print_json(&p)
         }
@@ -367,8 +592,15 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             pool,
             summary,
             lang,
+            reform: path,
         } => {
+            let langs = match lang {
+                LangArg::Zh => Langs::Zh,
+                LangArg::En => Langs::En,
+            };
+            let reform = reform(path.as_deref(), langs)?;
             let opts = batch::Options {
+                reform,
                 input,
                 output,
                 prorata: matches!(pool, PoolArg::Prorata),

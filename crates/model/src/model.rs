@@ -253,6 +253,9 @@ pub struct Rule {
     pub limit: Option<Limit>,
     pub not_in_totals_zh: Option<Str>,
     pub not_in_totals_en: Option<Str>,
+    /// Switched off by a reform (never by the rule files): listed as not eligible, for this reason.
+    #[serde(skip)]
+    pub off: Option<(Str, Str)>,
 }
 
 /// A pool of money the text sets for a clause, per year.

@@ -79,6 +79,20 @@ impl Status {
 }
 
 impl CapScope {
+    /// The scope's name in the rule files (and a reform's `cap.<scope>`), as serde reads it.
+    pub fn key(self) -> &'static str {
+        match self {
+            CapScope::PerProject => "per_project",
+            CapScope::PerEnterprisePerYear => "per_enterprise_per_year",
+            CapScope::PerYear => "per_year",
+            CapScope::OneTime => "one_time",
+            CapScope::OverThreeYears => "over_three_years",
+            CapScope::PerModel => "per_model",
+            CapScope::PerEvent => "per_event",
+            CapScope::Band => "band",
+            CapScope::InterestShare => "interest_share",
+        }
+    }
     pub fn en(self) -> &'static str {
         match self {
             CapScope::PerProject => "per project",

@@ -171,7 +171,7 @@ bake_struct! {
         id, family, clause, kind, title_zh, title_en, quote, per, projects, notes_zh, notes_en,
         requires, formula, variants, otherwise_zh, otherwise_en, aggregate_caps, in_totals, once,
         once_each, once_zh, once_en, shared_over_years, carry, pool, limit, not_in_totals_zh,
-        not_in_totals_en,
+        not_in_totals_en, off,
     }
     Pool { amount, at_least, quote, zh, en }
     Limit { count, projects, quote, zh, en }
