@@ -17,6 +17,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
 
+/// The most changes a reform holds (every parameter of every rule is about 300).
+pub const MAX_CHANGES: usize = 1000;
+
 /// A checked reform.
 #[derive(Clone, Debug, Serialize)]
 pub struct Reform {
@@ -314,22 +317,25 @@ pub fn parse(v: &Value, book: &RuleBook) -> Result<Reform, Vec<FieldError>> {
         }
     };
     let list = match root.get("changes") {
-        Some(Value::Array(a)) if !a.is_empty() && a.len() <= 200 => a.as_slice(),
+        Some(Value::Array(a)) if !a.is_empty() && a.len() <= MAX_CHANGES => a.as_slice(),
         _ => {
             errors.push(err(
                 "changes".into(),
-                "required: a list of 1 to 200 changes",
+                format!("required: a list of 1 to {MAX_CHANGES} changes"),
             ));
             &[]
         }
     };
     let mut changes: Vec<Change> = Vec::new();
+    // Each accepted change's place in the list.
+    let mut places: Vec<usize> = Vec::new();
     for (i, c) in list.iter().enumerate() {
         match change(i, c, book) {
             Ok(c) => {
                 if let Some(j) = changes
                     .iter()
                     .position(|d| d.rule == c.rule && d.document == c.document && d.set == c.set)
+                    .map(|k| places[k])
                 {
                     errors.push(err(
                         format!("changes[{i}].set"),
@@ -337,19 +343,20 @@ pub fn parse(v: &Value, book: &RuleBook) -> Result<Reform, Vec<FieldError>> {
                     ));
                 }
                 changes.push(c);
+                places.push(i);
             }
             Err(mut e) => errors.append(&mut e),
         }
     }
     // The same parameter named two ways (rate and rate.<fact>) is set twice too.
-    for (i, c) in changes.iter().enumerate() {
+    for (k, c) in changes.iter().enumerate() {
         if let Some(prefix) = ["rate", "cap"].iter().find(|p| c.set == **p)
             && let Some(j) = changes
                 .iter()
                 .position(|d| d.rule == c.rule && d.set.starts_with(&format!("{prefix}.")))
         {
             errors.push(err(
-                format!("changes[{i}].set"),
+                format!("changes[{}].set", places[k]),
                 format!("{} and {} set the same parameter", c.set, changes[j].set),
             ));
         }

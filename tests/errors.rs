@@ -253,6 +253,33 @@ fn every_message_has_its_chinese() {
                 .map(|e| e.message),
         );
     }
+    // A reform's own messages (the contract's "A reform").
+    for reform in [
+        json!(5),
+        json!({"reform": 2, "x": 1}),
+        json!({"reform": 1, "name": "x", "changes": [
+            5,
+            {"set": "rate", "value": "0.2"},
+            {"rule": "nope", "set": "rate", "value": "0.2"},
+            {"document": "nope", "set": "valid_to", "value": "2030-01-01"},
+            {"rule": "hongshan.model_filing", "set": "rate", "value": "0.2", "x": 1},
+            {"rule": "hongshan.model_filing", "value": "0.2"},
+            {"rule": "hongshan.compute_subsidy", "set": "rate", "value": "1.2"},
+            {"rule": "hongshan.compute_subsidy", "set": "rate.compute.other_fees", "value": "0.2"},
+            {"rule": "hongshan.compute_subsidy", "set": "pool", "value": "1"},
+            {"rule": "hongshan.compute_subsidy", "set": "pool", "value": "2"},
+            {"rule": "hangzhou.compute_voucher", "set": "enabled", "value": "no"},
+            {"document": "wuhan", "set": "valid_to", "value": "2030-13-01"}
+        ]}),
+    ] {
+        messages.extend(
+            subsidy_calc::reform::Reformed::read(&reform, book)
+                .err()
+                .unwrap_or_else(|| panic!("no error for {reform}"))
+                .into_iter()
+                .map(|e| e.message),
+        );
+    }
     let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     for m in &messages {
         let z = zh(m);

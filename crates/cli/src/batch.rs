@@ -203,7 +203,7 @@ impl Out {
         result: Result<&Outcome, &[FieldError]>,
         at: &[Option<usize>],
         check: Option<&str>,
-        baseline: Option<(&Reformed, Option<(&Outcome, &[Option<usize>])>)>,
+        baseline: Option<(&Reformed, Option<crate::csv_out::Placed>)>,
     ) -> Result<(), String> {
         match self {
             Out::Jsonl(w) => {
@@ -460,7 +460,18 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         report.reform = Some(compare.report(book, &r.reform.name, base_report.pools));
     }
     let text = |report: &subsidy_batch::Report| {
-        let mut t = batch::report_text(report, opts.en);
+        let mut t = String::new();
+        if let Some(r) = &report.reform {
+            t.push_str(&if opts.en {
+                format!(
+                    "Figures under the reform \"{}\" (not the policy):\n",
+                    r.name
+                )
+            } else {
+                format!("以下为测算方案“{}”下的结果(非现行政策):\n", r.name)
+            });
+        }
+        t.push_str(&batch::report_text(report, opts.en));
         if let Some(r) = &report.reform {
             t.push_str(&subsidy_batch::compare::report_text(r, book, opts.en));
         }

@@ -10,6 +10,9 @@ use subsidy_calc::FieldError;
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, RuleBook};
 
+/// A result with each award's table position.
+pub type Placed<'r, 'o> = (&'r Outcome<'o>, &'r [Option<usize>]);
+
 /// Bytes kept before they go to the file.
 const CHUNK: usize = 256 * 1024;
 
@@ -66,7 +69,7 @@ impl<W: Write> CsvOut<W> {
         result: Result<&Outcome, &[FieldError]>,
         at: &[Option<usize>],
         check: Option<&str>,
-        baseline: Option<(&str, Option<(&Outcome, &[Option<usize>])>)>,
+        baseline: Option<(&str, Option<Placed>)>,
     ) -> std::io::Result<()> {
         self.field(id);
         let _ = write!(self.buf, ",{n}");
