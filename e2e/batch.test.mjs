@@ -71,6 +71,17 @@ test('pro rata on the page: the pool is met to the cent, as on the command line'
   await context.close();
 });
 
+test('the field list is a download of the page, not a file of the repository', async () => {
+  const { page, context, problems } = await openPage(suite.browser, `${suite.server.url}batch.html`, { ready: '#batch-file' });
+  assert.ok(!(await page.textContent('.batch-input')).includes('docs/'));
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#field-list')]);
+  const csv = fs.readFileSync(await dl.path(), 'utf8');
+  assert.match(csv, /国产算力合同费用,compute\.domestic_fees,/);
+  assert.match(csv, /中小企业,enterprise\.sme,是 \/ 否/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the calculator links to the batch page', async () => {
   const { page, context, problems } = await openPage(suite.browser, suite.server.url);
   assert.equal(await page.getAttribute('#to-batch', 'href'), 'batch.html');

@@ -69,20 +69,38 @@ function texts(glue) {
 // plan engine lives in the 多年规划 bundle: on the calculator page it is fetched on first use, so the
 // page's own size does not grow.
 let planBundle = null;
-function plan(p) {
+function planLoaded() {
   if (!planBundle) {
     planBundle = bundle === 'subsidy-calc-plan'
       ? Promise.resolve()
       : load('subsidy-calc-plan').then((glue) => texts(glue).catch(() => {}));
   }
-  return planBundle.then(() => window.subsidyCalcPlan(p));
+  return planBundle;
+}
+function plan(p) {
+  return planLoaded().then(() => window.subsidyCalcPlan(p));
+}
+
+// subsidyCalc.evaluate(app, { reform }) → Promise of the result under the reform, with `reform` and
+// `baseline` (the contract's "A reform"). The reform code is the 多年规划 bundle's, fetched on first
+// use like subsidyCalc.plan; without a reform, evaluate stays the calculator's own synchronous call.
+function withReforms(evaluate) {
+  return function (application, options) {
+    if (options && options.reform != null) {
+      return planLoaded().then(() => window.subsidyCalcReform(application, options));
+    }
+    return evaluate(application, options);
+  };
 }
 
 if (window.subsidyCalcSupported !== false) {
   const loaded = load(bundle);
   loaded
     .then(() => {
-      if (window.subsidyCalc) window.subsidyCalc.plan = plan;
+      if (window.subsidyCalc) {
+        window.subsidyCalc.plan = plan;
+        if (window.subsidyCalc.evaluate) window.subsidyCalc.evaluate = withReforms(window.subsidyCalc.evaluate);
+      }
       document.documentElement.dataset.ready = '1';
       window.dispatchEvent(new CustomEvent('subsidy-calc-ready'));
     })

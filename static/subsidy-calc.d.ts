@@ -197,6 +197,27 @@ export interface Figures {
   total: { exact: string; up_to: string; draft_exact: string; draft_up_to: string };
 }
 
+/** A reform: parameter changes laid over the rule data (the contract's "A reform"). */
+export interface Reform {
+  reform: 1;
+  name: string;
+  changes: Array<
+    | { rule: string; set: string; value: string | number | boolean }
+    | { document: string; set: 'valid_from' | 'valid_to'; value: string }
+  >;
+}
+
+/** What a result under a reform adds. */
+export interface ReformParts {
+  reform: { name: string; changes: Reform['changes'] };
+  baseline: {
+    total: { exact: string; up_to: string; draft_exact: string; draft_up_to: string };
+    awards: Record<string, { kind: string; amount?: string }>;
+    /** Today's verification code for the same application. */
+    code?: string;
+  };
+}
+
 export interface SubsidyCalcApi {
   /** Evaluates an application (an object or its JSON text). Throws SubsidyCalcError on bad input.
    *  On the calculator page (index.html, embed.html, the widget); not on plan.html. */
@@ -207,6 +228,15 @@ export interface SubsidyCalcApi {
   evaluate(application: Application | string, options: { detail?: 'full'; lang: 'zh' | 'en' }): Partial<Result>;
   /** The figures only (ids, kinds, amounts, caps, in_totals, totals): no text, several times faster. */
   evaluate(application: Application | string, options: { detail: 'figures'; lang?: 'both' | 'zh' | 'en' }): Figures;
+  /** Under a reform (the contract's "A reform": a `{ reform: 1, name, changes }` object or its JSON
+   *  text): the result under it, with `reform` and `baseline` (today's figures for the same
+   *  application). The reform code is the plan bundle's, fetched on first use, hence a Promise; it
+   *  rejects with SubsidyCalcError naming each bad change (`changes[2].set`) or field. On the pages
+   *  that load boot.js (index.html). */
+  evaluate(
+    application: Application | string,
+    options: { reform: Reform | string; detail?: 'full' | 'figures'; lang?: 'both' | 'zh' | 'en' },
+  ): Promise<(Result | Figures) & ReformParts>;
   rules(): { schema: 2; rules_version: string; rules: CatalogueRule[]; checks: Array<Record<string, unknown>> };
   /** A plan over years. Its engine is a separate bundle, fetched on first use (it is the plan page's
    *  own), hence a Promise; it rejects with SubsidyCalcError on bad input. On the pages that load

@@ -450,3 +450,67 @@ pub fn template(zh: bool) -> Vec<Vec<String>> {
         example.iter().map(|(_, v)| v.to_string()).collect(),
     ]
 }
+
+/// Every column a sheet may have, one row each (the batch page's 字段清单 download; the same as
+/// `subsidy-calc fields`): the Chinese head, the field path, what the cell takes, and its meaning
+/// in English. Projects are `项目1·…` / `scenarios[0].…`, the first project's; more as 项目2….
+pub fn field_list() -> Vec<Vec<String>> {
+    let takes = |t: Ty| -> String {
+        match t {
+            Ty::Money => "金额(元,最多两位小数)".into(),
+            Ty::Count(max) => format!("整数 0–{max}"),
+            Ty::Percent => "百分比 0–100".into(),
+            Ty::Growth => "变化百分比(可为负,不低于−100)".into(),
+            Ty::Amounts => "金额;多个项目用 ; 分隔,每个项目单独计算".into(),
+            Ty::Flag => "是 / 否".into(),
+            Ty::Choice(o) => format!("其一:{}", o.join(" / ")),
+            Ty::Set(o) => format!("可多选(用 ; 分隔):{}", o.join(" / ")),
+            Ty::Day => "日期 YYYY-MM-DD".into(),
+            Ty::Text => "文字(最多200字)".into(),
+            Ty::Measure => "数值(计算得出)".into(),
+        }
+    };
+    let mut rows = vec![
+        vec![
+            "中文表头".into(),
+            "字段路径".into(),
+            "填写".into(),
+            "meaning".into(),
+        ],
+        vec![
+            "编号".into(),
+            "id".into(),
+            "文字(可选,默认为行号)".into(),
+            "row id".into(),
+        ],
+        vec![
+            "地区".into(),
+            "region".into(),
+            subsidy_calc::rulebook::book()
+                .regions
+                .iter()
+                .map(|r| format!("{}({})", r.key, r.name_zh))
+                .collect::<Vec<_>>()
+                .join(" / "),
+            "region key".into(),
+        ],
+        vec![
+            "计算日期".into(),
+            "as_of".into(),
+            "日期 YYYY-MM-DD(可选,默认为今天)".into(),
+            "date of the calculation".into(),
+        ],
+    ];
+    for f in FIELDS {
+        rows.push(vec![f.zh.into(), f.path.into(), takes(f.ty), f.en.into()]);
+    }
+    for f in SCENARIO_FIELDS {
+        rows.push(vec![
+            format!("项目1·{}", f.zh),
+            format!("scenarios[0].{}", f.path),
+            takes(f.ty),
+            f.en.into(),
+        ]);
+    }
+    rows
+}

@@ -84,19 +84,20 @@ pub struct Done {
 }
 
 /// A batch kept in memory (the batch page), one row at a time: each row's application evaluated
-/// for its figures, added to the summary and made its table row.
+/// for its figures, added to the summary and made its table row. `'b` is the rule book's (today's,
+/// or one a reform made).
 #[derive(Default)]
-pub struct Batch {
+pub struct Batch<'b> {
     pub summary: Summary,
     pub rows: Vec<Done>,
     positions: Positions,
     /// One award list for every row (`engine::evaluate_in`): ~22 KB not allocated and freed per row.
-    spare: Vec<subsidy_calc::result::Award<'static>>,
+    spare: Vec<subsidy_calc::result::Award<'b>>,
     /// Whether the sheet had a verification-code column (the table then says 核验 per row).
     pub checks: bool,
 }
 
-impl Batch {
+impl<'b> Batch<'b> {
     /// Pro rata on the rows ([`crate::pools::scale_rows`]), and the summary's figures counted
     /// again from them: the summary says what the rows now hold, its pools what was asked.
     pub fn scale(&mut self, book: &RuleBook) {
@@ -118,20 +119,73 @@ impl Batch {
     }
 
     /// The row is taken: its id moves into the table row, and its cells are freed once read.
-    pub fn add(&mut self, book: &'static RuleBook, row: Row, today: subsidy_calc::date::Date) {
-        let n = self.rows.len() + 1;
+    pub fn add(&mut self, book: &'b RuleBook, row: Row, today: subsidy_calc::date::Date) {
         let given = row.given_code();
         let checks = row.checks_codes();
-        let result = row.application(today).map(|mut app| {
+        let app = row.application(today);
+        self.add_application(
+            row.id,
+            given,
+            checks,
+            app,
+            |app, spare| subsidy_calc::engine::evaluate_in(app, book, spare).with_code(app),
+            book,
+        );
+    }
+
+    /// The row under a reform (into this batch) and under today's rules (into `baseline`, the
+    /// same rows in the same order): its application is made once and evaluated twice.
+    pub fn add_reformed(
+        &mut self,
+        baseline: &mut Batch<'static>,
+        reformed: &'b subsidy_calc::reform::Reformed,
+        row: Row,
+        today: subsidy_calc::date::Date,
+    ) {
+        let given = row.given_code();
+        let checks = row.checks_codes();
+        let app = row.application(today);
+        let base = subsidy_calc::rulebook::book();
+        baseline.add_application(
+            row.id.clone(),
+            given.clone(),
+            checks,
+            app.clone(),
+            |app, spare| subsidy_calc::engine::evaluate_in(app, base, spare).with_code(app),
+            base,
+        );
+        self.add_application(
+            row.id,
+            given,
+            checks,
+            app,
+            |app, spare| reformed.evaluate_in(app, spare),
+            &reformed.book,
+        );
+    }
+
+    fn add_application(
+        &mut self,
+        id: String,
+        given: Option<String>,
+        checks: bool,
+        app: Result<subsidy_calc::Application, Vec<FieldError>>,
+        evaluate: impl FnOnce(
+            &subsidy_calc::Application,
+            Vec<subsidy_calc::result::Award<'b>>,
+        ) -> Outcome<'b>,
+        book: &'b RuleBook,
+    ) {
+        let n = self.rows.len() + 1;
+        let result = app.map(|mut app| {
             app.detail = subsidy_calc::input::Detail::Figures;
-            subsidy_calc::engine::evaluate_in(&app, book, std::mem::take(&mut self.spare))
-                .with_code(&app)
+            evaluate(&app, std::mem::take(&mut self.spare))
         });
         self.rows.push(match result {
             Ok(mut o) => {
                 let at = self.positions.of(book, &o);
                 self.summary.add(&o, book, at);
-                let mut done = Done::of(at, row.id, n, Ok(&mut o));
+                let mut done = Done::of(at, id, n, Ok(&mut o));
                 if checks {
                     done.check = Some(match &given {
                         Some(g) => code_check(g, &done.code, book.version()),
@@ -143,7 +197,7 @@ impl Batch {
             }
             Err(e) => {
                 self.summary.failed_row();
-                let mut done = Done::of(&[], row.id, n, Err(&e));
+                let mut done = Done::of(&[], id, n, Err(&e));
                 done.check = checks.then(String::new);
                 done
             }

@@ -267,3 +267,30 @@ fn a_cell_holds_one_amount_per_project() {
         "{e:?}"
     );
 }
+
+#[test]
+fn the_field_list_names_every_column_a_sheet_may_have() {
+    // The batch page offers it instead of pointing at a file of the repository.
+    let list = subsidy_batch::sheet::field_list();
+    assert_eq!(list[0], ["中文表头", "字段路径", "填写", "meaning"]);
+    for f in subsidy_calc::input::FIELDS {
+        assert!(
+            list.iter().any(|r| r[1] == f.path && r[0] == f.zh),
+            "{}",
+            f.path
+        );
+    }
+    let row = |path: &str| list.iter().find(|r| r[1] == path).unwrap().clone();
+    assert_eq!(row("compute.domestic_fees")[0], "国产算力合同费用");
+    assert_eq!(row("enterprise.sme")[2], "是 / 否");
+    assert!(row("region")[2].contains("wuhan-hongshan(武汉·洪山区)"));
+    // Every head of the templates is in it.
+    for zh in [true, false] {
+        for head in &subsidy_batch::template(zh)[0] {
+            assert!(
+                list.iter().any(|r| r[0] == *head || r[1] == *head),
+                "{head}"
+            );
+        }
+    }
+}

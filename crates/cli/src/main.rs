@@ -1,6 +1,27 @@
 //! `subsidy-calc`: the engine on the command line. `subsidy-calc --help` lists the commands; each
 //! command's `--help` its options. Exit codes: 0 done, 2 bad input (the field errors as JSON),
 //! 3 a batch with bad rows, 64 a usage error (an unknown command or option, a bad option value).
+/// A line on standard output; a closed pipe (`subsidy-calc rules | head`) ends the output quietly
+/// instead of panicking as `println!` does.
+macro_rules! say {
+    () => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout());
+    }};
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
+/// [`say!`] without the line's end.
+macro_rules! say_raw {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
 mod batch;
 mod cases;
 mod csv_out;
@@ -211,7 +232,7 @@ fn fail_in(errors: &[FieldError], langs: Langs) -> ExitCode {
         })
         .collect();
     let body = serde_json::json!({ "errors": list });
-    println!(
+    say!(
         "{}",
         serde_json::to_string_pretty(&body).unwrap_or_default()
     );
@@ -224,7 +245,7 @@ fn fail(errors: &[FieldError]) -> ExitCode {
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> ExitCode {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    say!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
     ExitCode::SUCCESS
 }
 
@@ -252,15 +273,15 @@ fn test_cases(path: &str) -> ExitCode {
     let failed = results.iter().filter(|r| !r.problems.is_empty()).count();
     for r in &results {
         if r.problems.is_empty() {
-            println!("✓ {} «{}»", r.file, r.name);
+            say!("✓ {} «{}»", r.file, r.name);
         } else {
-            println!("✗ {} «{}»", r.file, r.name);
+            say!("✗ {} «{}»", r.file, r.name);
             for p in &r.problems {
-                println!("    {p}");
+                say!("    {p}");
             }
         }
     }
-    println!(
+    say!(
         "{} cases in {} files: {} passed, {failed} failed",
         results.len(),
         files.len(),
@@ -276,9 +297,9 @@ fn check_rules(dir: &str, seeds: &str) -> ExitCode {
     match subsidy_rulebook::read_dir(dir) {
         Err(problems) => {
             for p in &problems {
-                println!("✗ {p}");
+                say!("✗ {p}");
             }
-            println!("{} problems: the rule data is refused", problems.len());
+            say!("{} problems: the rule data is refused", problems.len());
             ExitCode::from(1)
         }
         Ok(loaded) => {
@@ -287,13 +308,13 @@ fn check_rules(dir: &str, seeds: &str) -> ExitCode {
             let (problems, quotes) = if seeds.is_dir() {
                 subsidy_rulebook::quotes::problems(&loaded.book, seeds, dir)
             } else {
-                println!("(no seed texts at {}: quotes not checked)", seeds.display());
+                say!("(no seed texts at {}: quotes not checked)", seeds.display());
                 (Vec::new(), 0)
             };
             for p in &problems {
-                println!("✗ {p}");
+                say!("✗ {p}");
             }
-            println!(
+            say!(
                 "{} files, {} documents, {rules} rules, {quotes} quotes checked: {} problems",
                 loaded.files.len(),
                 loaded.book.documents.len(),
@@ -342,7 +363,7 @@ fn verify(
     let said = subsidy_calc::code::explain(&check, code, &now, book, zh);
     Ok(match check {
         subsidy_calc::code::Check::Same => {
-            println!("{said}");
+            say!("{said}");
             ExitCode::SUCCESS
         }
         subsidy_calc::code::Check::Malformed => {
@@ -350,7 +371,7 @@ fn verify(
             ExitCode::from(2)
         }
         _ => {
-            println!("{said}");
+            say!("{said}");
             ExitCode::from(1)
         }
     })
@@ -430,9 +451,9 @@ fn params(rule: Option<&str>, format: FormatArg, lang: LangArg) -> Result<ExitCo
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            println!("\n{title}");
+            say!("\n{title}");
             if !p.quote.is_empty() && p.name != "pool" {
-                println!("  «{}»", p.quote);
+                say!("  «{}»", p.quote);
             }
             last = Some(whose);
         }
@@ -457,9 +478,9 @@ fn params(rule: Option<&str>, format: FormatArg, lang: LangArg) -> Result<ExitCo
         } else {
             &p.value
         };
-        println!("  {:<44} = {value}  [{unit}] {label}", p.name);
+        say!("  {:<44} = {value}  [{unit}] {label}", p.name);
         if p.name == "pool" && !p.quote.is_empty() {
-            println!("      «{}»", p.quote);
+            say!("      «{}»", p.quote);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -493,7 +514,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
         Command::CheckRules { dir, seeds } => check_rules(&dir, &seeds),
         Command::Rules => print_json(&subsidy_calc::catalogue()),
         Command::Fields => {
-            print!("{}", subsidy_calc::input::fields_markdown());
+            say_raw!("{}", subsidy_calc::input::fields_markdown());
             ExitCode::SUCCESS
         }
         Command::Eval {
@@ -548,14 +569,14 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                     let v =
                         subsidy_calc::input::json_text(&text).map_err(|e| fail_in(&e, langs))?;
                     let p = r.plan(&v, today()).map_err(|e| fail_in(&e, langs))?;
-                    println!("{}\n", r.reform.note(lang == Lang::Zh));
-                    print!("{}", subsidy_calc::explain::explain_plan(&p, lang));
+                    say!("{}\n", r.reform.note(lang == Lang::Zh));
+                    say_raw!("{}", subsidy_calc::explain::explain_plan(&p, lang));
                 } else {
                     let app = application(&text, Detail::Full).map_err(|e| fail_in(&e, langs))?;
                     let baseline =
                         subsidy_calc::engine::evaluate(&app, subsidy_calc::rulebook::book());
                     let o = r.evaluate(&app);
-                    print!(
+                    say_raw!(
                         "{}",
                         subsidy_calc::explain::explain_reform(&o, &baseline, &r.reform, lang)
                     );
@@ -565,11 +586,11 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             if is_plan(&text) {
                 let p = subsidy_calc::plan::plan_json(&text, today())
                     .map_err(|e| fail_in(&e, langs))?;
-                print!("{}", subsidy_calc::explain::explain_plan(&p, lang));
+                say_raw!("{}", subsidy_calc::explain::explain_plan(&p, lang));
             } else {
                 let o =
                     subsidy_calc::evaluate_json(&text, today()).map_err(|e| fail_in(&e, langs))?;
-                print!("{}", subsidy_calc::explain::explain(&o, lang));
+                say_raw!("{}", subsidy_calc::explain::explain(&o, lang));
             }
             ExitCode::SUCCESS
         }

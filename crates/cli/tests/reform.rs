@@ -478,3 +478,23 @@ fn params_lists_every_name_with_its_value_and_quote() {
     // 74 clauses, each at least `enabled`, and 7 documents × 2 dates: 298 today.
     assert!(all.as_array().unwrap().len() > 250);
 }
+
+#[test]
+fn the_readmes_worked_example() {
+    // README "Costing a policy change": 1,500,000 + 300,000 of compute × 20% = 360,000, capped at
+    // 200,000 today; × 25% = 450,000, capped at 300,000 under the reform.
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).unwrap();
+    let start = readme
+        .find("{ \"reform\": 1, \"name\": \"洪山算力补贴提标\"")
+        .unwrap();
+    let end = start + readme[start..].find("```").unwrap();
+    let reform = tmp("readme.json", &readme[start..end]);
+    let app = tmp(
+        "readme-app.json",
+        r#"{"schema":2,"as_of":"2026-11-24","region":"wuhan-hongshan","enterprise":{"sme":true},"compute":{"domestic_fees":"1500000","other_fees":"300000"}}"#,
+    );
+    let (code, out, err) = bin(&["explain", &app, "--reform", &reform]);
+    assert_eq!(code, 0, "{err}");
+    let said = "中小企业算力补贴: 200,000元 → 300,000元 (+100,000元)";
+    assert!(out.contains(said) && readme.contains(said), "{out}");
+}

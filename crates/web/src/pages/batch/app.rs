@@ -10,8 +10,10 @@ use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
 use subsidy_batch::{
-    Batch, Done, Report, read_csv, read_xlsx, table_header, template, write_csv, write_xlsx,
+    Batch, Compare, Done, Report, read_csv, read_xlsx, reform_cell, table_header, template,
+    write_csv, write_xlsx,
 };
+use subsidy_calc::reform::Reformed;
 use subsidy_calc_web::batch_view::{self as view, Bar, LARGEST, SHOWN};
 use subsidy_calc_web::form::Lang;
 use wasm_bindgen_futures::JsFuture;
@@ -40,6 +42,9 @@ struct Results {
     /// Milliseconds: reading the file into applications, and evaluating them.
     read_ms: f64,
     eval_ms: f64,
+    /// Under a reform: the reform, and each row under today's rules (in the same order).
+    reform: Option<Rc<Reformed>>,
+    baseline: Vec<Done>,
 }
 
 fn now() -> f64 {
@@ -59,6 +64,7 @@ async fn yield_to_browser() {
 async fn run(
     file: web_sys::File,
     prorata: bool,
+    reform: Option<Rc<Reformed>>,
     phase: UseStateSetter<Phase>,
     results: Rc<RefCell<Results>>,
 ) {
@@ -83,18 +89,27 @@ async fn run(
         }
     };
     let read_ms = now() - t0;
-    let book = subsidy_calc::rulebook::book();
+    let base_book = subsidy_calc::rulebook::book();
+    // The figures shown are the reform's where there is one; today's go beside them.
+    let book = reform.as_deref().map_or(base_book, |r| &r.book);
     let today = browser::today();
     let total = rows.len();
     let mut batch = Batch::default();
+    let mut baseline = Batch::default();
     batch.rows.reserve(total);
+    if reform.is_some() {
+        baseline.rows.reserve(total);
+    }
     let mut eval_ms = 0.0;
     // Each row is taken as it is evaluated (its id moves into the table, its cells are freed).
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let t = now();
         for row in rows.by_ref().take(SLICE) {
-            batch.add(book, row, today);
+            match reform.as_deref() {
+                Some(r) => batch.add_reformed(&mut baseline, r, row, today),
+                None => batch.add(book, row, today),
+            }
         }
         eval_ms += now() - t;
         phase.set(Phase::Running {
@@ -103,14 +118,31 @@ async fn run(
         });
         yield_to_browser().await;
     }
-    // The pools' demand as asked; with pro-rata the rows, and the clauses' figures, are scaled.
+    // The pools' demand as asked; with pro-rata the rows, and the clauses' figures, are scaled
+    // (both ways under a reform).
+    let t = now();
     if prorata {
         batch.scale(book);
+        if reform.is_some() {
+            baseline.scale(base_book);
+        }
     }
     let mut report = batch.summary.report(book);
     if prorata {
         report.mark_scaled();
     }
+    if let Some(r) = &reform {
+        let mut compare = Compare::default();
+        for (b, d) in baseline.rows.iter().zip(&batch.rows) {
+            compare.add_done(base_book, b, d);
+        }
+        let mut base_report = baseline.summary.report(base_book);
+        if prorata {
+            base_report.mark_scaled();
+        }
+        report.reform = Some(compare.report(base_book, &r.reform.name, base_report.pools));
+    }
+    eval_ms += now() - t;
     *results.borrow_mut() = Results {
         file: name,
         report: Some(report),
@@ -118,6 +150,8 @@ async fn run(
         rows: batch.rows,
         read_ms,
         eval_ms,
+        reform,
+        baseline: baseline.rows,
     };
     phase.set(Phase::Done);
 }
@@ -130,13 +164,51 @@ pub fn BatchApp() -> Html {
     let phase = use_state(|| Phase::Idle);
     let results = use_mut_ref(Results::default);
     let prorata = use_state(|| false);
+    let reform = use_state(|| None::<Rc<Reformed>>);
+    // The file last chosen: evaluated again when a reform is applied or cleared.
+    let file = use_mut_ref(|| None::<web_sys::File>);
     let l = *lang;
     let start = {
-        let (phase, results, prorata) = (phase.setter(), results.clone(), *prorata);
-        Callback::from(move |file: web_sys::File| {
-            wasm_bindgen_futures::spawn_local(run(file, prorata, phase.clone(), results.clone()))
+        let (phase, results, prorata, reform, file) = (
+            phase.setter(),
+            results.clone(),
+            *prorata,
+            (*reform).clone(),
+            file.clone(),
+        );
+        Callback::from(move |f: web_sys::File| {
+            *file.borrow_mut() = Some(f.clone());
+            wasm_bindgen_futures::spawn_local(run(
+                f,
+                prorata,
+                reform.clone(),
+                phase.clone(),
+                results.clone(),
+            ))
         })
     };
+    let on_reform = {
+        let (phase, results, prorata, reform, file) = (
+            phase.setter(),
+            results.clone(),
+            *prorata,
+            reform.clone(),
+            file.clone(),
+        );
+        Callback::from(move |r: Option<Rc<Reformed>>| {
+            reform.set(r.clone());
+            if let Some(f) = file.borrow().clone() {
+                wasm_bindgen_futures::spawn_local(run(
+                    f,
+                    prorata,
+                    r,
+                    phase.clone(),
+                    results.clone(),
+                ));
+            }
+        })
+    };
+    let applied = (*reform).as_ref().map(|r| r.reform.name.clone());
     let mode = |on: bool| {
         let prorata = prorata.clone();
         Callback::from(move |_| prorata.set(on))
@@ -175,6 +247,13 @@ pub fn BatchApp() -> Html {
             browser::download_bytes(name, "text/csv;charset=utf-8", &write_csv(template(zh)));
         })
     };
+    let field_list = Callback::from(move |_| {
+        browser::download_bytes(
+            "批量测算字段清单.csv",
+            "text/csv;charset=utf-8",
+            &write_csv(subsidy_batch::sheet::field_list()),
+        );
+    });
     let busy = matches!(*phase, Phase::Running { .. });
     html! {
         <div class="page batch-page" lang={l.t("zh-CN", "en")}>
@@ -204,14 +283,17 @@ pub fn BatchApp() -> Html {
                     </label>
                     <input type="file" id="batch-file" accept=".csv,.xlsx,text/csv" disabled={busy} onchange={on_input} />
                     <p class="hint">{ l.t(
-                        "表头用 docs/INPUT_FIELDS.md 中的字段路径或中文名称(项目用“项目1·…”),另可有 编号、地区、计算日期 列。先下载模板:",
-                        "Column heads are the field paths or Chinese labels of docs/INPUT_FIELDS.md (projects as scenarios[0].…), plus id, region and as_of. Start from a template:") }
+                        "表头用字段的中文名称或字段路径(项目用“项目1·…”),另可有 编号、地区、计算日期 列;每一列可填什么见字段清单。先下载模板:",
+                        "Column heads are the fields' Chinese labels or paths (projects as scenarios[0].…), plus id, region and as_of; what each column takes is in the field list. Start from a template:") }
                         { " " }
+                        <button type="button" class="link" id="field-list" onclick={field_list}>{ l.t("字段清单", "field list") }</button>
+                        { " · " }
                         <button type="button" class="link" id="template-zh" onclick={template_cb(true)}>{ l.t("模板(中文表头)", "template (Chinese heads)") }</button>
                         { " · " }
                         <button type="button" class="link" id="template-en" onclick={template_cb(false)}>{ l.t("模板(英文表头)", "template (English heads)") }</button>
                     </p>
                 </section>
+                <crate::reform::ReformPanel lang={l} on_apply={on_reform} applied={applied} />
                 { status(&phase, l) }
                 if *phase == Phase::Done {
                     { finished(&results.borrow(), l) }
@@ -245,16 +327,24 @@ fn finished(r: &Results, l: Lang) -> Html {
     let title = |id: &str| view::title(book, id, l);
     let amount = |y| view::amount(y, l);
     let rows = Rc::new(r.rows.clone());
+    let baseline = Rc::new(r.baseline.clone());
     let checks = r.checks;
+    let reform = r.reform.clone();
     let download = |xlsx: bool| {
-        let rows = rows.clone();
+        let (rows, baseline, reform) = (rows.clone(), baseline.clone(), reform.clone());
         Callback::from(move |_| {
             let book = subsidy_calc::rulebook::book();
-            let head: Vec<std::borrow::Cow<str>> = table_header(book, checks)
+            let name = reform.as_ref().map(|r| r.reform.name.as_str());
+            let said = name.map(reform_cell).unwrap_or_default();
+            let head: Vec<std::borrow::Cow<str>> = table_header(book, checks, name)
                 .into_iter()
                 .map(Into::into)
                 .collect();
-            let all = std::iter::once(head).chain(rows.iter().map(|d| d.cells(book)));
+            let cells = rows.iter().enumerate().map(|(i, d)| match baseline.get(i) {
+                Some(b) if name.is_some() => d.cells_with(book, b, &said),
+                _ => d.cells(book),
+            });
+            let all = std::iter::once(head).chain(cells);
             if xlsx {
                 if let Ok(bytes) = write_xlsx(all) {
                     browser::download_bytes(
@@ -280,14 +370,25 @@ fn finished(r: &Results, l: Lang) -> Html {
             </li>
         }
     };
+    let under = r.reform.as_ref().map(|x| x.reform.name.clone());
+    let base_total = |i: usize| r.baseline.get(i).map(|b| b.total[1]);
     html! {
         <section class="batch-results">
             <h2>{ format!("{} · {}", l.t("测算结果", "Results"), r.file) }</h2>
+            if let Some(name) = &under {
+                <p class="reform-banner" id="reform-banner" role="note">{ match l {
+                    Lang::Zh => format!("测算方案“{name}”:以下金额按假设的政策调整计算,不是现行政策;引用的原文仍是原文。"),
+                    Lang::En => format!("Reform \"{name}\": these figures are computed under an assumed change of the rules, not the policy in force; the quotes are still the texts'."),
+                } }</p>
+            }
             <p id="batch-counts">{ view::counts(report, r.read_ms, r.eval_ms, l) }</p>
             <div class="toolbar no-print">
                 <button type="button" id="batch-xlsx" onclick={download(true)}>{ l.t("下载结果 .xlsx", "Download .xlsx") }</button>
                 <button type="button" id="batch-csv" class="secondary" onclick={download(false)}>{ l.t("下载结果 CSV", "Download CSV") }</button>
             </div>
+            if let Some(rr) = &report.reform {
+                { compare_view(rr, l) }
+            }
             if !report.pools.is_empty() || !report.limits.is_empty() {
                 <h3>{ l.t("资金池与名额", "Budget pools and places") }</h3>
                 { pool_chart(&view::bars(report, book, l), l) }
@@ -331,17 +432,28 @@ fn finished(r: &Results, l: Lang) -> Html {
                         <th scope="col">{ l.t("地区", "region") }</th>
                         <th scope="col">{ l.t("确定金额合计", "total exact") }</th>
                         <th scope="col">{ l.t("最高可得合计", "total up to") }</th>
+                        if under.is_some() {
+                            <th scope="col">{ l.t("现行政策最高可得", "today's rules, up to") }</th>
+                            <th scope="col">{ l.t("差额", "difference") }</th>
+                        }
                         <th scope="col">{ l.t("有金额的条款", "clauses with a figure") }</th>
                         <th scope="col">{ l.t("错误", "errors") }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.rows.iter().take(SHOWN).map(|d| html! {
+                        { for r.rows.iter().take(SHOWN).enumerate().map(|(i, d)| html! {
                             <tr data-id={d.id.clone()} class={classes!((!d.errors.is_empty()).then_some("failed"))}>
                                 <th scope="row">{ d.id.clone() }</th>
                                 <td>{ d.row.to_string() }</td>
                                 <td>{ book.region(&d.region).map(|g| l.t(&g.name_zh, &g.name_en).to_string()).unwrap_or_default() }</td>
                                 <td class="exact">{ if d.errors.is_empty() { amount(d.total[0]) } else { String::new() } }</td>
                                 <td class="up-to">{ if d.errors.is_empty() { amount(d.total[1]) } else { String::new() } }</td>
+                                if under.is_some() {
+                                    <td class="baseline">{ match base_total(i) { Some(b) if d.errors.is_empty() => amount(b), _ => String::new() } }</td>
+                                    <td class="delta">{ match base_total(i) {
+                                        Some(b) if d.errors.is_empty() => view::signed(d.total[1].value() - b.value(), l),
+                                        _ => String::new(),
+                                    } }</td>
+                                }
                                 <td>{ d.awards.iter().filter(|a| a.amount.is_some()).count().to_string() }</td>
                                 <td class="errors">{ d.errors.clone() }</td>
                             </tr>
@@ -351,6 +463,95 @@ fn finished(r: &Results, l: Lang) -> Html {
             </div>
             if let Some(more) = view::more_rows(r.rows.len(), l) {
                 <p class="hint">{ more }</p>
+            }
+        </section>
+    }
+}
+
+/// The reform against today's rules: the totals, each clause's budget both ways (a chart and a
+/// table), and the rows whose totals change most.
+fn compare_view(rr: &subsidy_batch::ReformReport, l: Lang) -> Html {
+    let book = subsidy_calc::rulebook::book();
+    let bars = view::reform_bars(rr, book, l);
+    let max = bars
+        .iter()
+        .map(|b| b.baseline.max(b.reform))
+        .max()
+        .unwrap_or_default()
+        .max(rust_decimal::Decimal::ONE);
+    let percent =
+        |v: rust_decimal::Decimal| (v * rust_decimal::Decimal::ONE_HUNDRED / max).round_dp(1);
+    let amount = |d: rust_decimal::Decimal| view::amount(subsidy_calc::money::Yuan(d), l);
+    html! {
+        <section class="reform-compare" id="reform-compare">
+            <h3>{ l.t("测算方案与现行政策对比", "The reform against today's rules") }</h3>
+            <p id="reform-totals" class="reform-totals">{ view::reform_totals(rr, l) }</p>
+            if !bars.is_empty() {
+                // The words as HTML, not in an SVG: they stay the page's size on a phone.
+                <figure class="reform-chart" id="reform-chart" aria-label={l.t("各条款预算:现行政策(灰)与测算方案(蓝)", "Each clause's budget: today's rules (grey) and the reform (blue)")}>
+                    { for bars.iter().map(|b| html! {
+                        <div class="reform-bar" data-rule={b.rule.clone()}>
+                            <div class="label">{ b.label.clone() }<span class="delta">{ view::signed(b.delta, l) }</span></div>
+                            // Each bar a stretched SVG (a width attribute, not an inline style: the
+                            // page's Content-Security-Policy has no 'unsafe-inline').
+                            <svg class="track" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                                <rect class="baseline" height="8" width={percent(b.baseline).to_string()} />
+                            </svg>
+                            <svg class="track" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                                <rect class="reform" height="8" width={percent(b.reform).to_string()} />
+                            </svg>
+                            <div class="figures">{ format!("{} {} · {} {}", l.t("现行", "today"), amount(b.baseline), l.t("测算", "reform"), amount(b.reform)) }</div>
+                        </div>
+                    }) }
+                    <figcaption class="hint">{ l.t("灰色为现行政策下的合计,蓝色为测算方案下的合计(资金池按所选方式处理)。", "Grey is the sum under today's rules, blue under the reform (pools as chosen).") }</figcaption>
+                </figure>
+                <div class="table-wrap">
+                    <table id="reform-clauses">
+                        <thead><tr>
+                            <th scope="col">{ l.t("条款", "Clause") }</th>
+                            <th scope="col">{ l.t("现行政策", "Today") }</th>
+                            <th scope="col">{ l.t("测算方案", "Reform") }</th>
+                            <th scope="col">{ l.t("差额", "Difference") }</th>
+                            <th scope="col">{ l.t("增加 / 减少(家)", "Gain / lose") }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for bars.iter().map(|b| html! {
+                                <tr data-rule={b.rule.clone()}>
+                                    <th scope="row">{ b.label.clone() }</th>
+                                    <td class="baseline">{ amount(b.baseline) }</td>
+                                    <td class="reform">{ amount(b.reform) }</td>
+                                    <td class="delta">{ view::signed(b.delta, l) }</td>
+                                    <td>{ format!("{} / {}", b.gainers, b.losers) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            if !rr.largest.is_empty() {
+                <h4>{ l.t("变化最大的申请", "The largest changes") }</h4>
+                <div class="table-wrap">
+                    <table id="reform-largest">
+                        <thead><tr>
+                            <th scope="col">{ l.t("编号", "id") }</th>
+                            <th scope="col">{ l.t("行", "row") }</th>
+                            <th scope="col">{ l.t("现行政策", "Today") }</th>
+                            <th scope="col">{ l.t("测算方案", "Reform") }</th>
+                            <th scope="col">{ l.t("差额", "Difference") }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rr.largest.iter().map(|c| html! {
+                                <tr data-id={c.id.clone()}>
+                                    <th scope="row">{ c.id.clone() }</th>
+                                    <td>{ c.row.to_string() }</td>
+                                    <td>{ amount(c.baseline.value()) }</td>
+                                    <td>{ amount(c.reform.value()) }</td>
+                                    <td class="delta">{ view::signed(c.delta.value(), l) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
             }
         </section>
     }

@@ -14,6 +14,7 @@ mod page {
     pub mod texts;
 
     pub mod app;
+    pub mod reform;
 }
 #[cfg(target_arch = "wasm32")]
 use page::*;

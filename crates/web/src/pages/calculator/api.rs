@@ -6,7 +6,9 @@
 //!     throws {name: "SubsidyCalcError", message, errors}
 //!   subsidyCalc.rules()               → the rule catalogue
 //!
-//! `subsidyCalc.plan` is boot.js's: it loads the 多年规划 bundle on first use (plan_api.rs).
+//! `subsidyCalc.plan` is boot.js's: it loads the 多年规划 bundle on first use (plan/api.rs), and so
+//! is `evaluate(application, {reform})`, which that bundle answers too (a Promise): the reform code
+//! is not in this page's bundle.
 //!   subsidyCalc.version               → the rule-data version
 //!
 //! Results cross the boundary as JavaScript values made by serde-wasm-bindgen (no JSON text in
@@ -14,38 +16,13 @@
 use crate::js::{error, to_js, value_of};
 use wasm_bindgen::prelude::*;
 
-/// One string option (`detail`, `lang`): None when not given (or no options, undefined: the common
-/// call, not asked of Reflect, which would throw); Err when given but not a string.
-fn option(options: &JsValue, key: &str) -> Result<Option<String>, ()> {
-    if !options.is_object() {
-        return Ok(None);
-    }
-    let v = js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    v.as_string().map(Some).ok_or(())
-}
-
 /// Evaluates a contract application given as a JS object (or a JSON string). Options:
 /// `{detail: 'figures'}` gives the figures only (ids, kinds, amounts, caps, in_totals, totals) and
 /// writes no text; `{detail: 'full'}` (the default) the contract's whole result.
 /// `{lang: 'zh'}` or `{lang: 'en'}` writes the result's words in that language only (`steps_zh`, or
 /// `steps`, …); `'both'` (the default) in both, as the contract has them.
 pub fn evaluate(application: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let bad = |field: &str, message: &str| error(&[subsidy_calc::FieldError::new(field, message)]);
-    let detail = match option(&options, "detail") {
-        Ok(None) => Some(subsidy_calc::Detail::Full),
-        Ok(Some(d)) => subsidy_calc::Detail::parse(&d),
-        Err(()) => None,
-    }
-    .ok_or_else(|| bad("(options).detail", "must be \"full\" or \"figures\""))?;
-    let langs = match option(&options, "lang") {
-        Ok(None) => Some(subsidy_calc::text::Langs::Both),
-        Ok(Some(l)) => subsidy_calc::text::Langs::parse(&l),
-        Err(()) => None,
-    }
-    .ok_or_else(|| bad("(options).lang", "must be \"both\", \"zh\" or \"en\""))?;
+    let (detail, langs) = crate::js::detail_and_langs(&options)?;
     let o =
         subsidy_calc::evaluate_value_with(&value_of(application)?, crate::browser::today(), detail)
             .map_err(|e| error(&e))?;

@@ -13,6 +13,31 @@ pub fn plan(value: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| error(&e))
 }
 
+/// `window.subsidyCalcReform(application, options)`: an application under a reform (the contract's
+/// "A reform"), with `reform` and `baseline` as `subsidy-calc eval --reform` gives them. Scripts
+/// call it as `subsidyCalc.evaluate(application, { reform, detail, lang })`, which boot.js routes
+/// here (loading this bundle on first use) and which then returns a Promise.
+pub fn reform(application: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    use subsidy_calc::Detail;
+    let (detail, langs) = crate::js::detail_and_langs(&options)?;
+    let given = js_sys::Reflect::get(&options, &"reform".into()).unwrap_or(JsValue::UNDEFINED);
+    let book = subsidy_calc::rulebook::book();
+    let reformed =
+        subsidy_calc::reform::Reformed::read(&value_of(given)?, book).map_err(|e| error(&e))?;
+    let mut app =
+        subsidy_calc::input::parse_value(&value_of(application)?, crate::browser::today())
+            .map_err(|e| error(&e))?;
+    app.detail = detail;
+    let baseline = subsidy_calc::engine::evaluate(&app, book).with_code(&app);
+    let o = reformed.evaluate(&app);
+    let v = match detail {
+        Detail::Full => serde_json::to_value(o.in_langs(langs)),
+        Detail::Figures => serde_json::to_value(o.figures()),
+    }
+    .unwrap_or_default();
+    Ok(to_js(&reformed.json(v, &baseline)))
+}
+
 /// Puts `subsidyCalcPlan` on `window`, and a `subsidyCalc` with the rule-data version where the
 /// page has none (the plan page; the calculator page keeps its own).
 pub fn install() {
@@ -29,4 +54,7 @@ pub fn install() {
     let f = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(plan);
     let _ = js_sys::Reflect::set(&w, &"subsidyCalcPlan".into(), f.as_ref());
     f.forget();
+    let r = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(reform);
+    let _ = js_sys::Reflect::set(&w, &"subsidyCalcReform".into(), r.as_ref());
+    r.forget();
 }

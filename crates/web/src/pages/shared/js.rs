@@ -51,3 +51,39 @@ pub(crate) fn value_of(value: JsValue) -> Result<serde_json::Value, JsValue> {
     };
     subsidy_calc::input::json_text(&text).map_err(|e| error(&e))
 }
+
+/// One string option (`detail`, `lang`): None when not given (or no options, undefined: the common
+/// call, not asked of Reflect, which would throw); Err when given but not a string.
+#[allow(dead_code)]
+pub(crate) fn option(options: &JsValue, key: &str) -> Result<Option<String>, ()> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let v = js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or(())
+}
+
+/// The `detail` and `lang` options of `evaluate`: `{detail: 'figures'}` gives the figures only;
+/// `{lang: 'zh'}` / `{lang: 'en'}` writes the words in that language only.
+#[allow(dead_code)]
+pub(crate) fn detail_and_langs(
+    options: &JsValue,
+) -> Result<(subsidy_calc::Detail, subsidy_calc::text::Langs), JsValue> {
+    let bad = |field: &str, message: &str| error(&[subsidy_calc::FieldError::new(field, message)]);
+    let detail = match option(options, "detail") {
+        Ok(None) => Some(subsidy_calc::Detail::Full),
+        Ok(Some(d)) => subsidy_calc::Detail::parse(&d),
+        Err(()) => None,
+    }
+    .ok_or_else(|| bad("(options).detail", "must be \"full\" or \"figures\""))?;
+    let langs = match option(options, "lang") {
+        Ok(None) => Some(subsidy_calc::text::Langs::Both),
+        Ok(Some(l)) => subsidy_calc::text::Langs::parse(&l),
+        Err(()) => None,
+    }
+    .ok_or_else(|| bad("(options).lang", "must be \"both\", \"zh\" or \"en\""))?;
+    Ok((detail, langs))
+}
