@@ -23,3 +23,5 @@ cp target/qr-dist/subsidy-calc-qr.js target/qr-dist/subsidy-calc-qr_bg.wasm dist
 cargo run -q --release -p subsidy-rulebook --example rule-texts -- rules dist
 python3 scripts/postbuild.py dist "$TOOLS/node_modules/.bin/terser"
 
+# .gz and .br beside each file, for servers that serve them precompressed (README, "Serving the pages").
+node scripts/precompress.mjs dist

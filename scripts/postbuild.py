@@ -84,3 +84,25 @@ for page in dist.glob("*.html"):
     html = page.read_text(encoding="utf-8")
     html = re.sub(r"<(?:link|script)\b[^>]*>", lambda m: fix_tag(m.group(0)), html)
     page.write_text(html, encoding="utf-8")
+
+
+# The service worker (static/sw.js): this build's version — a digest of every file it serves — and
+# the calculator page's files, kept for opening without a network. A new build is a new version,
+# so browsers install the new worker, which keeps the new files and drops the old ones.
+sw = dist / "sw.js"
+if sw.is_file():
+    served = sorted(p for p in dist.iterdir() if p.is_file() and p.name != "sw.js" and p.suffix not in (".gz", ".br"))
+    digest = hashlib.sha256()
+    for p in served:
+        digest.update(p.name.encode() + b"\0" + p.read_bytes())
+    version = digest.hexdigest()[:12]
+    keep = ["./", "index.html", "support.js", "boot.js", "subsidy-calc-web.js", "subsidy-calc-web_bg.wasm",
+            "style.css", "favicon.svg"] + [p.name for p in served if p.name.startswith("texts-")]
+    missing = [f for f in keep if f != "./" and not (dist / f).is_file()]
+    if missing:
+        sys.exit(f"postbuild: sw.js would keep files the build does not have: {missing}")
+    text = sw.read_text(encoding="utf-8")
+    if "__VERSION__" not in text:
+        sys.exit("postbuild: sw.js has no __VERSION__ to fill")
+    text = text.replace("'__VERSION__'", repr(version)).replace("__FILES__", repr(keep).replace("'", '"'))
+    sw.write_text(text, encoding="utf-8")

@@ -18,7 +18,7 @@ cargo test --workspace --all-targets
 
 echo "== web: clippy (wasm32)"
 setup_web
-for bin in subsidy-calc-web subsidy-calc-plan subsidy-calc-batch; do
+for bin in subsidy-calc-web subsidy-calc-plan subsidy-calc-batch subsidy-calc-qr; do
   cargo clippy -p subsidy-calc-web --target wasm32-unknown-unknown --bin "$bin" -- -D warnings
 done
 echo "== web: release build (std rebuilt for the browser baseline)"

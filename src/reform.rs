@@ -281,8 +281,94 @@ pub fn document_params(doc: &Document) -> Vec<Param> {
     .collect()
 }
 
+/// A reform's error, with its Chinese (these words are a reform's own: the engine's table, which
+/// the calculator page carries, does not have them).
 fn err(field: String, message: impl Into<String>) -> FieldError {
-    FieldError::new(field, message)
+    let mut e = FieldError::new(field, message);
+    e.message_zh = Some(zh(&e.message));
+    e
+}
+
+/// The Chinese of a reform's messages (those it shares with the input's — "must not be negative",
+/// "malformed date"… — from the engine's table).
+const TABLE: &[(&str, &str)] = &[
+    ("a reform is an object", "测算方案须为 JSON 对象"),
+    (
+        "unknown field: a reform has reform, name and changes",
+        "未知字段:测算方案只有 reform、name 和 changes",
+    ),
+    (
+        "unknown field: a change has rule or document, set and value",
+        "未知字段:调整项只有 rule 或 document、set 和 value",
+    ),
+    (
+        "required: 1 (the reform format's version)",
+        "必填:1(测算方案格式的版本)",
+    ),
+    (
+        "required: the reform's name (text, at most 100 characters)",
+        "必填:测算方案名称(文字,最多100字)",
+    ),
+    ("a change is an object", "调整项须为对象"),
+    (
+        "required: the name to set (see subsidy-calc params)",
+        "必填:要调整的参数名(见 subsidy-calc params)",
+    ),
+    (
+        "give either rule (a rule id) or document (a document key)",
+        "须填写 rule(条款编号)或 document(文件键)二者之一",
+    ),
+    (
+        "a rate is a fraction from 0 to 1 (0.25 is 25%)",
+        "比例须为0到1之间的小数(0.25即25%)",
+    ),
+];
+
+pub fn zh(m: &str) -> String {
+    // A reform's changes (the contract's "A reform").
+    if let Some(n) = m.strip_prefix("required: a list of 1 to ")
+        && let Some(n) = n.strip_suffix(" changes")
+    {
+        return format!("必填:调整项列表,1至{n}项");
+    }
+    if let Some((set, other)) = m.split_once(" is set twice: also by ") {
+        return format!("{set}重复调整:{other}也调整了它");
+    }
+    if let Some((a, b)) = m
+        .strip_suffix(" set the same parameter")
+        .and_then(|r| r.split_once(" and "))
+    {
+        return format!("{a}与{b}调整的是同一参数");
+    }
+    if let Some((whose, names)) = m.split_once(" has several caps: name one (") {
+        return format!(
+            "{whose}有多个上限,请指明其一:{}",
+            names.trim_end_matches(')')
+        );
+    }
+    if let Some((whose, rest)) = m.split_once(" has no ")
+        && let Some((set, names)) = rest.split_once("; it has ")
+    {
+        return format!("{whose}没有可调整的 {set};可调整的有:{names}");
+    }
+    if let Some(rule) = m.strip_prefix("unknown rule or document ") {
+        let rule = rule.split(':').next().unwrap_or(rule);
+        return format!("未知条款或文件 {rule}:subsidy-calc params 列出全部");
+    }
+    if let Some(rule) = m.strip_prefix("unknown rule ") {
+        return format!("未知条款 {rule}");
+    }
+    if let Some(rest) = m.strip_prefix("unknown document ")
+        && let Some((d, keys)) = rest.split_once(": use one of ")
+    {
+        return format!("未知文件 {d},可选:{keys}");
+    }
+    for (en, zh) in TABLE {
+        if m == *en {
+            return zh.to_string();
+        }
+    }
+    crate::text::errors::zh(m)
 }
 
 /// Reads and checks a reform (JSON, or TOML made JSON) against the book: every bad change named
@@ -786,33 +872,41 @@ impl Reform {
 }
 
 /// What a result under a reform carries of today's rules for the same application (the contract's
-/// `baseline`): the totals, and each award's kind and amount.
+/// `baseline`): the totals, each award's kind and amount (by rule id), and today's code.
 #[derive(Debug, Serialize)]
 pub struct Baseline<'a> {
     pub total: &'a crate::result::Total,
-    pub awards: serde_json::Map<String, Value>,
+    pub awards: std::collections::BTreeMap<&'a str, BaseAward>,
     /// Today's verification code for the same application (`verify` checks it without the reform).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<&'a str>,
 }
 
+/// One award of the baseline: its kind, and its amount where the kind gives one.
+#[derive(Debug, Serialize)]
+pub struct BaseAward {
+    pub kind: crate::rulebook::Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<crate::money::Yuan>,
+}
+
 impl<'a> Baseline<'a> {
     pub fn of(o: &'a crate::Outcome<'_>) -> Baseline<'a> {
-        let awards = o
-            .awards
-            .iter()
-            .map(|a| {
-                let mut m = serde_json::Map::new();
-                m.insert("kind".into(), Value::String(a.kind.key().into()));
-                if let Some(y) = a.amount {
-                    m.insert("amount".into(), Value::String(y.to_string()));
-                }
-                (a.id.to_string(), Value::Object(m))
-            })
-            .collect();
         Baseline {
             total: &o.total,
-            awards,
+            awards: o
+                .awards
+                .iter()
+                .map(|a| {
+                    (
+                        a.id,
+                        BaseAward {
+                            kind: a.kind,
+                            amount: a.amount,
+                        },
+                    )
+                })
+                .collect(),
             code: o.code.as_deref(),
         }
     }

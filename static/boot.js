@@ -93,10 +93,57 @@ function withReforms(evaluate) {
   };
 }
 
+// Offline reopening: the standalone pages (this one, opened as itself, not inside a host's frame)
+// register the service worker (sw.js), which keeps the page's files. The worker says which build it
+// keeps; when that is not the one this browser saw before, the page says so (已更新), once — whether
+// the new worker took over during this visit or before the page could listen.
+function offline() {
+  if (!('serviceWorker' in navigator) || window.top !== window || !/^https?:$/.test(location.protocol)) return;
+  const sw = navigator.serviceWorker;
+  const KEY = 'subsidy-calc-offline-version';
+  sw.addEventListener('message', (event) => {
+    const version = event.data && event.data.subsidyCalcVersion;
+    if (!version) return;
+    let seen = null;
+    try {
+      seen = localStorage.getItem(KEY);
+      localStorage.setItem(KEY, version);
+    } catch (err) { /* storage off: nothing to compare with */ }
+    if (!seen || seen === version || document.getElementById('sw-updated')) return;
+    const note = document.createElement('p');
+    note.className = 'sw-note';
+    note.id = 'sw-updated';
+    note.setAttribute('role', 'status');
+    note.textContent = '已更新:计算器已更新到最新版本,断网时也可打开。 Updated: the calculator is now the latest version, and opens offline too.';
+    document.body.appendChild(note);
+    setTimeout(() => note.remove(), 15000);
+  });
+  const ask = () => { if (sw.controller) sw.controller.postMessage('version'); };
+  sw.addEventListener('controllerchange', ask);
+  // Each visit asks the server for sw.js again (a new build is found now, not when the browser
+  // next gets round to it).
+  sw.register(new URL('./sw.js', import.meta.url))
+    .then((registration) => {
+      // A new worker that installed but waits (Chromium leaves one waiting when it arrives
+      // during a reload) is told to take over now.
+      const nudge = () => { if (registration.waiting) registration.waiting.postMessage('skip'); };
+      registration.addEventListener('updatefound', () => {
+        const next = registration.installing;
+        if (next) next.addEventListener('statechange', () => { if (next.state === 'installed') nudge(); });
+      });
+      nudge();
+      return sw.ready.then(ask).then(() => registration.update()).then(nudge);
+    })
+    .catch((err) => console.warn(err.message));
+}
+
 if (window.subsidyCalcSupported !== false) {
+  offline();
   const loaded = load(bundle);
   loaded
     .then(() => {
+      // For e2e/report.mjs's breakdown of the first load (the bundle compiled and started).
+      if (window.performance && performance.mark) performance.mark('subsidy-calc:instantiated');
       if (window.subsidyCalc) {
         window.subsidyCalc.plan = plan;
         if (window.subsidyCalc.evaluate) window.subsidyCalc.evaluate = withReforms(window.subsidyCalc.evaluate);

@@ -245,6 +245,10 @@ fn derived_sources() -> &'static [Vec<Option<usize>>] {
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The message in Chinese where its maker says it (a reform's errors: their words are not in
+    /// the engine's table, so the calculator page does not carry them); otherwise the table's.
+    #[serde(skip)]
+    pub message_zh: Option<String>,
 }
 
 impl FieldError {
@@ -252,6 +256,7 @@ impl FieldError {
         FieldError {
             field: field.into(),
             message: message.into(),
+            message_zh: None,
         }
     }
 }

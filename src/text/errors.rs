@@ -88,36 +88,6 @@ const TABLE: &[(&str, &str)] = &[
         "schema 2 已将其拆分为两项:city_selected(经市级遴选:武汉七、杭州三(八))和 district_selected(经区级遴选或支持:洪山9、硚口9),请填写其中为真的一项",
     ),
     ("each line must be a JSON object", "每行须为 JSON 对象"),
-    ("a reform is an object", "测算方案须为 JSON 对象"),
-    (
-        "unknown field: a reform has reform, name and changes",
-        "未知字段:测算方案只有 reform、name 和 changes",
-    ),
-    (
-        "unknown field: a change has rule or document, set and value",
-        "未知字段:调整项只有 rule 或 document、set 和 value",
-    ),
-    (
-        "required: 1 (the reform format's version)",
-        "必填:1(测算方案格式的版本)",
-    ),
-    (
-        "required: the reform's name (text, at most 100 characters)",
-        "必填:测算方案名称(文字,最多100字)",
-    ),
-    ("a change is an object", "调整项须为对象"),
-    (
-        "required: the name to set (see subsidy-calc params)",
-        "必填:要调整的参数名(见 subsidy-calc params)",
-    ),
-    (
-        "give either rule (a rule id) or document (a document key)",
-        "须填写 rule(条款编号)或 document(文件键)二者之一",
-    ),
-    (
-        "a rate is a fraction from 0 to 1 (0.25 is 25%)",
-        "比例须为0到1之间的小数(0.25即25%)",
-    ),
     ("the input is not UTF-8 text", "输入不是 UTF-8 文本"),
 ];
 
@@ -181,44 +151,6 @@ pub fn zh(m: &str) -> String {
     if let Some(n) = m.strip_prefix("too many projects: at most ") {
         return format!("项目过多:最多{n}个");
     }
-    // A reform's changes (the contract's "A reform").
-    if let Some(n) = m.strip_prefix("required: a list of 1 to ")
-        && let Some(n) = n.strip_suffix(" changes")
-    {
-        return format!("必填:调整项列表,1至{n}项");
-    }
-    if let Some((set, other)) = m.split_once(" is set twice: also by ") {
-        return format!("{set}重复调整:{other}也调整了它");
-    }
-    if let Some((a, b)) = m
-        .strip_suffix(" set the same parameter")
-        .and_then(|r| r.split_once(" and "))
-    {
-        return format!("{a}与{b}调整的是同一参数");
-    }
-    if let Some((whose, names)) = m.split_once(" has several caps: name one (") {
-        return format!(
-            "{whose}有多个上限,请指明其一:{}",
-            names.trim_end_matches(')')
-        );
-    }
-    if let Some((whose, rest)) = m.split_once(" has no ")
-        && let Some((set, names)) = rest.split_once("; it has ")
-    {
-        return format!("{whose}没有可调整的 {set};可调整的有:{names}");
-    }
-    if let Some(rule) = m.strip_prefix("unknown rule or document ") {
-        let rule = rule.split(':').next().unwrap_or(rule);
-        return format!("未知条款或文件 {rule}:subsidy-calc params 列出全部");
-    }
-    if let Some(rule) = m.strip_prefix("unknown rule ") {
-        return format!("未知条款 {rule}");
-    }
-    if let Some(rest) = m.strip_prefix("unknown document ")
-        && let Some((d, keys)) = rest.split_once(": use one of ")
-    {
-        return format!("未知文件 {d},可选:{keys}");
-    }
     if let Some(rest) = m.strip_prefix("cannot read ") {
         return format!("无法读取:{rest}");
     }
@@ -245,6 +177,9 @@ pub fn zh(m: &str) -> String {
 impl FieldError {
     /// The message in one language.
     pub fn message_in(&self, lang: Lang) -> String {
-        message(&self.message, lang)
+        match (lang, &self.message_zh) {
+            (Lang::Zh, Some(zh)) => zh.clone(),
+            _ => message(&self.message, lang),
+        }
     }
 }

@@ -128,7 +128,7 @@ impl<'b> Batch<'b> {
             given,
             checks,
             app,
-            |app, spare| subsidy_calc::engine::evaluate_in(app, book, spare).with_code(app),
+            &|app, spare| subsidy_calc::engine::evaluate_in(app, book, spare).with_code(app),
             book,
         );
     }
@@ -151,7 +151,7 @@ impl<'b> Batch<'b> {
             given.clone(),
             checks,
             app.clone(),
-            |app, spare| subsidy_calc::engine::evaluate_in(app, base, spare).with_code(app),
+            &|app, spare| subsidy_calc::engine::evaluate_in(app, base, spare).with_code(app),
             base,
         );
         self.add_application(
@@ -159,18 +159,20 @@ impl<'b> Batch<'b> {
             given,
             checks,
             app,
-            |app, spare| reformed.evaluate_in(app, spare),
+            &|app, spare| reformed.evaluate_in(app, spare),
             &reformed.book,
         );
     }
 
+    /// One row, its application evaluated by `evaluate` (a `dyn`: one copy of this and of the
+    /// engine in the batch page's bundle, not one for each way of evaluating).
     fn add_application(
         &mut self,
         id: String,
         given: Option<String>,
         checks: bool,
         app: Result<subsidy_calc::Application, Vec<FieldError>>,
-        evaluate: impl FnOnce(
+        evaluate: &dyn Fn(
             &subsidy_calc::Application,
             Vec<subsidy_calc::result::Award<'b>>,
         ) -> Outcome<'b>,

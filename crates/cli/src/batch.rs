@@ -395,7 +395,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
                 if opts.en {
                     eprintln!("row {n} (id {}): {}: {}", row.id, e.field, e.message);
                 } else {
-                    let m = subsidy_calc::text::errors::zh(&e.message);
+                    let m = e.message_in(subsidy_calc::text::Lang::Zh);
                     eprintln!("第{n}行(编号 {}):{}:{m}", row.id, e.field);
                 }
             }

@@ -30,12 +30,19 @@ pub fn reform(application: JsValue, options: JsValue) -> Result<JsValue, JsValue
     app.detail = detail;
     let baseline = subsidy_calc::engine::evaluate(&app, book).with_code(&app);
     let o = reformed.evaluate(&app);
-    let v = match detail {
-        Detail::Full => serde_json::to_value(o.in_langs(langs)),
-        Detail::Figures => serde_json::to_value(o.figures()),
-    }
-    .unwrap_or_default();
-    Ok(to_js(&reformed.json(v, &baseline)))
+    // The result as the page's API writes it, then `reform` and `baseline` set on it (not through
+    // serde_json::Value: a second serializer of every result type cost ~10 KB of this bundle).
+    let out = match detail {
+        Detail::Full => to_js(&o.in_langs(langs)),
+        Detail::Figures => to_js(&o.figures()),
+    };
+    let _ = js_sys::Reflect::set(&out, &"reform".into(), &to_js(&reformed.reform));
+    let _ = js_sys::Reflect::set(
+        &out,
+        &"baseline".into(),
+        &to_js(&subsidy_calc::reform::Baseline::of(&baseline)),
+    );
+    Ok(out)
 }
 
 /// Puts `subsidyCalcPlan` on `window`, and a `subsidyCalc` with the rule-data version where the

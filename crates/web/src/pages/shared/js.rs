@@ -24,7 +24,7 @@ pub(crate) fn error(errors: &[subsidy_calc::FieldError]) -> JsValue {
         .map(|e| {
             serde_json::json!({
                 "field": e.field, "message": e.message,
-                "message_zh": subsidy_calc::text::errors::zh(&e.message)
+                "message_zh": e.message_in(subsidy_calc::text::Lang::Zh)
             })
         })
         .collect();
