@@ -20,19 +20,29 @@ import { DIST, launch, startServer } from './helpers.mjs';
 // and messages and without `{:?}` formatting, and wasm-opt converges knowing low memory is unused
 // (scripts/setup.sh, index.html): 184.2 KB measured, 2026-11-26; 183.7 KB with boot.js and support.js
 // minified (scripts/postbuild.py).
-const BUDGET = 185 * 1024;
+// 2026-12-04: 197 KB. The verification code (issue 26: SHA-256, the canonical application, the
+// code and its link on the page) added 8.1 KB and the rule data's English and quotes fetched when
+// first shown (texts-<hash>.txt) took 6.7 KB off: 196.4 KB measured (164.2 KB as brotli, which the
+// build now writes beside every file). Issue 25's goal is 150 KB gzip: not met; the levers left are
+// in docs/PERFORMANCE.md.
+const BUDGET = 197 * 1024;
 // The 多年规划 page: its own bundle (the engine, the plan and its views), loaded only on that page or
 // when a script calls subsidyCalc.plan; 2026-11-25 it is 235.9 KB (the calculator page plus 34 KB);
 // 236 KB since 2026-11-26 (235.1 KB measured, with the plain-number reader); 234.5 KB with talc
 // (233.9 KB measured); 219 KB with the calculator's build flags (217.7 KB measured).
-const PLAN_BUDGET = 219 * 1024;
+// 255 KB since 2026-12-04: the verification code (+5 KB) and the reform engine that
+// subsidyCalc.evaluate(app, {reform}) loads from this bundle (+26 KB): 254.4 KB measured.
+const PLAN_BUDGET = 255 * 1024;
 // The batch page for officials: its own bundle with the spreadsheet formats (calamine to read .xlsx,
 // rust_xlsxwriter to write it, csv), loaded only there; 2026-11-25 it is 610 KB of wasm. 650 KB since
 // its engine is built for speed (Cargo.toml's release-batch profile, opt-level 2 for the engine:
 // +36 KB, 100,000 rows evaluated in 1.0 s instead of 1.45 s); 2026-11-26 at opt-level 3 with
 // wasm-opt -O3: 632.6 KB, 100,000 rows read and evaluated in 0.91-0.94 s. 615 KB since its panics
 // carry no location or message (599.0 KB measured; it keeps `{:?}`, its readers' errors use it).
-const BATCH_BUDGET = 615 * 1024;
+// 716 KB since 2026-12-04: the 政策测算 panel and the reform engine, the comparison and the
+// baseline columns (+98 KB: 601.4 → 699.9 KB of wasm, measured against the build before it):
+// 715.0 KB measured. The page is for officials' office machines, opened on purpose.
+const BATCH_BUDGET = 716 * 1024;
 const lines = [];
 const say = (s) => { lines.push(s); console.log(s); };
 
@@ -79,18 +89,19 @@ say(`${'total (the batch page)'.padEnd(32)} ${(batchGz / 1024).toFixed(1).padSta
 const server = await startServer();
 const browser = await launch();
 const times = [];
+/** In the page: records the moment the totals first exist in the DOM, relative to navigation start. */
+function markFirstResult() {
+  new MutationObserver((_, obs) => {
+    if (document.getElementById('total-up-to')) {
+      window.__firstResult = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
 for (let i = 0; i < 7; i += 1) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // Records the moment the totals first exist in the DOM, relative to navigation start.
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.getElementById('total-up-to')) {
-        window.__firstResult = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await page.addInitScript(markFirstResult);
   await page.goto(server.url);
   await page.waitForFunction(() => window.__firstResult !== undefined);
   times.push(await page.evaluate(() => window.__firstResult));
@@ -110,14 +121,7 @@ for (let i = 0; i < 5; i += 1) {
     offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.getElementById('total-up-to')) {
-        window.__firstResult = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await page.addInitScript(markFirstResult);
   await page.goto(server.url);
   await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 60000 });
   phone.push(await page.evaluate(() => {
@@ -150,7 +154,8 @@ for (const rate of [1, 4]) {
     for (let i = 0; i < 50; i += 1) {
       const before = total();
       const t0 = performance.now();
-      field.value = String(100 + i * 7);
+      // 10万, 11万…: under the 20万 cap (洪山 5: 20%), so every keystroke changes the totals.
+      field.value = String(10 + i);
       field.dispatchEvent(new Event('input', { bubbles: true }));
       // The figures updated, then the frame that shows them.
       while (total() === before && performance.now() - t0 < 2000) await new Promise((r) => setTimeout(r, 0));

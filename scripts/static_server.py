@@ -1,6 +1,7 @@
 """A static file server for the built app, on loopback only, with the strict Content-Security-Policy
 the embedding guide promises (so the page is tested the way government sites serve it)."""
 import http.server
+import os
 import sys
 from functools import partial
 
@@ -18,6 +19,26 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         # Short-lived caching, so a page keeps working (favicon included) when the network drops.
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
+
+    def send_head(self):
+        """A file's .br or .gz beside it (the build writes both) when the browser accepts that
+        encoding, as nginx's brotli_static / gzip_static do: the tests load what a phone would."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepted = self.headers.get("Accept-Encoding", "")
+        if os.path.isfile(path):
+            for suffix, name in ((".br", "br"), (".gz", "gzip")):
+                if name in accepted and os.path.isfile(path + suffix):
+                    f = open(path + suffix, "rb")
+                    self.send_response(200)
+                    self.send_header("Content-Type", self.guess_type(path))
+                    self.send_header("Content-Encoding", name)
+                    self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+                    self.send_header("Vary", "Accept-Encoding")
+                    self.end_headers()
+                    return f
+        return super().send_head()
 
     def log_message(self, *args):
         pass

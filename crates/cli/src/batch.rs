@@ -299,8 +299,15 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         Some(r) => r.evaluate_in(app, spare),
         None => subsidy_calc::engine::evaluate_in(app, book, spare).with_code(app),
     };
+    // Today's side: its code only where it is written (JSON Lines' `baseline.code`; a table has
+    // today's amounts, not today's code).
     let baseline = |app: &Application, spare| {
-        subsidy_calc::engine::evaluate_in(app, base_book, spare).with_code(app)
+        let o = subsidy_calc::engine::evaluate_in(app, base_book, spare);
+        if detail == Detail::Full {
+            o.with_code(app)
+        } else {
+            o
+        }
     };
     // Pass 1 (only with --pool prorata): the demand on each pool, row by row, in each calendar year
     // of `as_of` (the texts set a pool "每年": each year's rows share that year's pool), both ways.

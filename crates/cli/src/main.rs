@@ -177,6 +177,14 @@ enum PoolArg {
 }
 
 impl LangArg {
+    /// The one language, as the result writers take it.
+    fn langs(self) -> Langs {
+        match self {
+            LangArg::Zh => Langs::Zh,
+            LangArg::En => Langs::En,
+        }
+    }
+
     fn lang(self) -> Lang {
         match self {
             LangArg::Zh => Lang::Zh,
@@ -334,10 +342,7 @@ fn verify(
     lang: LangArg,
     reform: Option<&Reformed>,
 ) -> Result<ExitCode, ExitCode> {
-    let langs = match lang {
-        LangArg::Zh => Langs::Zh,
-        LangArg::En => Langs::En,
-    };
+    let langs = lang.langs();
     let zh = matches!(lang, LangArg::Zh);
     let text = input(file)?;
     let book = reform.map_or(subsidy_calc::rulebook::book(), |r| &r.book);
@@ -503,10 +508,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             lang,
             reform: path,
         } => {
-            let langs = match lang {
-                LangArg::Zh => Langs::Zh,
-                LangArg::En => Langs::En,
-            };
+            let langs = lang.langs();
             let r = reform(path.as_deref(), langs)?;
             verify(&file, &code, lang, r)?
         }
@@ -558,10 +560,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             reform: path,
         } => {
             let text = input(&file)?;
-            let langs = match lang {
-                LangArg::Zh => Langs::Zh,
-                LangArg::En => Langs::En,
-            };
+            let langs = lang.langs();
             let lang = lang.lang();
             let r = reform(path.as_deref(), langs)?;
             if let Some(r) = r {
@@ -615,10 +614,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             lang,
             reform: path,
         } => {
-            let langs = match lang {
-                LangArg::Zh => Langs::Zh,
-                LangArg::En => Langs::En,
-            };
+            let langs = lang.langs();
             let reform = reform(path.as_deref(), langs)?;
             let opts = batch::Options {
                 reform,
