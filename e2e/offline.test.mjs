@@ -43,6 +43,9 @@ async function flow(page, server, dir) {
   await page.goto(`${server.url}${LINK}`);
   await page.waitForSelector('#total-up-to');
   assert.equal(await page.evaluate(controlled), true);
+  // The page has heard which build the worker keeps (what a later visit compares with); without
+  // this wait a busy machine reloads before the answer arrives and there is nothing to compare.
+  await page.waitForFunction(() => localStorage.getItem('subsidy-calc-offline-version') !== null, { timeout: 20000 });
   const first = await page.evaluate(caches_);
   assert.equal(first.length, 1, `one cache: ${first}`);
   // A new build: the page is told, and the older copy is gone.
@@ -70,11 +73,17 @@ test('Chromium: opened once, the page reopens offline; a new build says 已更�
   const dir = copyOfDist();
   const server = await startServer(dir);
   const browser = await launch();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const shown = await flow(page, server, dir);
-  assert.match(shown, /200,000/);
-  await browser.close();
+  // Closed whatever happens: a browser or server left running keeps this file's process alive, and
+  // the test run with it.
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const shown = await flow(page, server, dir);
+    assert.match(shown, /200,000/);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 });
 
 test('Firefox ESR: the same', { skip: fs.existsSync(FIREFOX) ? false : `no Firefox at ${FIREFOX}` }, async () => {
@@ -87,5 +96,6 @@ test('Firefox ESR: the same', { skip: fs.existsSync(FIREFOX) ? false : `no Firef
     assert.match(shown, /200,000/);
   } finally {
     await browser.close();
+    server.close();
   }
 });

@@ -27,8 +27,10 @@ echo "== web: browser baseline (wasm features, ES2020, CSS)"
 scripts/check-baseline.sh
 echo "== web: browser tests (Chromium, Firefox ESR)"
 setup_browser
-node --test e2e/
+# Bounded: a test file that leaves a browser or a server running never exits, and the run would wait
+# for it to the end of CI's time instead of failing here (about 5 minutes is a normal run).
+timeout 1200 node --test e2e/
 echo "== fuzz: a short smoke run of each target (scripts/fuzz.sh; 10 minutes each by hand)"
 FUZZ_SECONDS="${FUZZ_SECONDS:-15}" scripts/fuzz.sh
 echo "== web: size and first-result time"
-node e2e/report.mjs
+timeout 900 node e2e/report.mjs
