@@ -73,7 +73,20 @@ fn value(ty: Ty, u: &mut Unstructured) -> arbitrary::Result<Value> {
         return number(u); // a wrong type now and then
     }
     Ok(match ty {
-        Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Measure => number(u)?,
+        Ty::Money | Ty::Count(_) | Ty::Percent | Ty::Growth | Ty::Measure => number(u)?,
+        // One amount, or a list of them (one per project), some of them odd.
+        Ty::Amounts => {
+            if u.ratio(1, 2)? {
+                number(u)?
+            } else {
+                let n = u.int_in_range(0..=4)?;
+                let mut v = Vec::new();
+                for _ in 0..n {
+                    v.push(number(u)?);
+                }
+                json!(v)
+            }
+        }
         Ty::Flag => json!(bool::arbitrary(u)?),
         Ty::Choice(opts) => json!(if u.ratio(1, 10)? {
             "unknown"
