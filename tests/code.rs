@@ -65,8 +65,8 @@ fn any_other_input_date_region_or_rule_gives_another_code() {
     let baked =
         subsidy_calc::engine::evaluate(&app, subsidy_calc::rulebook::book()).with_code(&app);
     let data = subsidy_calc::rulebook::RULES_JSON.replace(
-        r#""amount":"1000000","fact":"model_filing.new_models""#,
-        r#""amount":"900000","fact":"model_filing.new_models""#,
+        r#""amount":"1000000","fact":"model_filing.models_filed""#,
+        r#""amount":"900000","fact":"model_filing.models_filed""#,
     );
     assert_ne!(
         data,

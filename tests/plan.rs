@@ -316,26 +316,31 @@ fn a_new_lease_in_a_later_year_is_paid_again() {
 }
 
 #[test]
-fn a_filed_model_is_awarded_once_over_the_years() {
-    // 洪山 6 "对通过备案的企业,按每个模型100万元给予企业支持,同一企业每年最高不超过200万元": each model
-    // once. Models filed in all: 2 by 2025 (2 × 1,000,000 = 2,000,000), 3 by 2026 (one new:
-    // 1,000,000), still 3 in 2027 (the figure copied forward: no new model, nothing). 3,000,000 in all.
+fn each_years_filed_models_are_paid_in_that_year() {
+    // 洪山 6 "对通过备案的企业,按每个模型100万元给予企业支持,同一企业每年最高不超过200万元"; each year of
+    // a plan gives that year's own figures (CONTRACT.md), and the catalogue (2026-12-04): "Hongshan 6
+    // counts models filed in that year". 1 model in 2025: 1,000,000; 2 in 2026: 2,000,000; 5 in 2027:
+    // 5,000,000, capped at 2,000,000 that year; none in 2028: nothing. 5,000,000 in all. (Until
+    // 2026-12-04 the figure was read as the models filed so far and earlier years' subtracted: this
+    // plan then paid 1,000,000 / 1,000,000 / 2,000,000 / nothing — an independent audit found it.)
     let y = |d: &str, n: u32| json!({"as_of": d, "model_filing": {"models_filed": n}});
     let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
-        y("2025-12-31", 2), y("2026-12-31", 3), y("2027-06-30", 3)
+        y("2025-12-31", 1), y("2026-12-31", 2), y("2027-12-31", 5), json!({"as_of": "2028-12-31"})
     ]}));
     let exact = |a: &str| ("exact".to_string(), Some(a.to_string()));
-    assert_eq!(fig(&p, 0, "hongshan.model_filing"), exact("2000000.00"));
-    assert_eq!(fig(&p, 1, "hongshan.model_filing"), exact("1000000.00"));
-    assert_eq!(fig(&p, 2, "hongshan.model_filing"), not_eligible());
-    assert!(reason(&p, 2, "hongshan.model_filing").contains("此前未获奖励"));
-    assert_eq!(p.total.exact, "3000000.00");
-    // Four models by 2025, capped at 2,000,000 that year: the four are counted, not paid again later.
+    assert_eq!(fig(&p, 0, "hongshan.model_filing"), exact("1000000.00"));
+    assert_eq!(fig(&p, 1, "hongshan.model_filing"), exact("2000000.00"));
+    assert_eq!(fig(&p, 2, "hongshan.model_filing"), exact("2000000.00"));
+    assert_eq!(fig(&p, 3, "hongshan.model_filing"), not_eligible());
+    assert!(reason(&p, 3, "hongshan.model_filing").contains("当年通过"));
+    assert_eq!(p.total.exact, "5000000.00");
+    // Fewer models in a later year is simply that year's count: 3 in 2025 (capped 2,000,000), 1 in
+    // 2026 (1,000,000).
     let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
-        y("2025-12-31", 4), y("2026-12-31", 4)
+        y("2025-12-31", 3), y("2026-12-31", 1)
     ]}));
     assert_eq!(fig(&p, 0, "hongshan.model_filing"), exact("2000000.00"));
-    assert_eq!(fig(&p, 1, "hongshan.model_filing"), not_eligible());
+    assert_eq!(fig(&p, 1, "hongshan.model_filing"), exact("1000000.00"));
 }
 
 #[test]

@@ -76,12 +76,6 @@ pub const FIELDS: &[Field] = &[
         "filing award received before",
     ),
     f(
-        "model_filing.models_awarded_before",
-        Count(1000),
-        "此前已获奖励的备案模型数",
-        "filed models already awarded before",
-    ),
-    f(
         "models.vertical_model.selected",
         Flag,
         "垂直行业模型入选市级评选",
@@ -667,13 +661,6 @@ fn ratio(x: &[Decimal]) -> Decimal {
     }
 }
 
-/// x[0] − x[1], never below zero, for two counts (whole numbers: their mantissas are the counts;
-/// no decimal arithmetic, which the page would carry for this alone).
-fn excess(x: &[Decimal]) -> Decimal {
-    let whole = |d: Decimal| d.mantissa() / 10i128.pow(d.scale());
-    Decimal::from_i128_with_scale((whole(x[0]) - whole(x[1])).max(0), 0)
-}
-
 pub const DERIVED: &[Derived] = &[
     Derived {
         field: f(
@@ -688,19 +675,6 @@ pub const DERIVED: &[Derived] = &[
             "compute.other_fees",
         ],
         compute: sum,
-    },
-    Derived {
-        field: f(
-            "model_filing.new_models",
-            Count(1000),
-            "本次可计奖励的备案模型数",
-            "filed models not yet awarded",
-        ),
-        from: &[
-            "model_filing.models_filed",
-            "model_filing.models_awarded_before",
-        ],
-        compute: excess,
     },
     Derived {
         field: f(
