@@ -854,6 +854,7 @@ impl Reform {
     ) {
         let name = &self.name;
         let conds: &mut Vec<Cond> = rule.requires.to_mut();
+        let mut said = Vec::new();
         for c in conds.iter_mut() {
             if c.fact.0.field().path != fact {
                 continue;
@@ -867,6 +868,29 @@ impl Reform {
             c.en =
                 c.en.as_ref()
                     .map(|e| noted(e, &format!(" (reform \"{name}\": {new}; the text: {old})")));
+            let field = c.fact.0.field();
+            said.push((
+                format!("按测算方案“{name}”条件“{}”为{new}(原文{old})", field.zh),
+                format!(
+                    "under the reform \"{name}\": the condition on {} is {new} (the text: {old})",
+                    field.en
+                ),
+            ));
+        }
+        // A condition the reform loosened lets a figure be paid that the text would not: its steps
+        // say so too (the condition's words show only where it is not met).
+        said.dedup();
+        let mut formulas: Vec<&mut Formula> = rule.formula.iter_mut().collect();
+        formulas.extend(
+            rule.variants
+                .to_mut()
+                .iter_mut()
+                .filter_map(|x| x.formula.as_mut()),
+        );
+        for f in formulas {
+            for (zh, en) in &said {
+                note_formula(f, zh, en);
+            }
         }
     }
 }

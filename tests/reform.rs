@@ -174,6 +174,13 @@ fn a_threshold() {
     );
     assert_eq!(today, kind_only("not_eligible"));
     assert_eq!(under, up_to("80000.00"));
+    // The figure exists only because of the reform: its steps say the condition's value beside the
+    // text's (an independent audit found them silent when a threshold was loosened).
+    let a = app("wuhan-hongshan", body.clone(), Detail::Full);
+    let s = steps(&r.evaluate(&a), "hongshan.compute_subsidy");
+    assert!(s.contains("按测算方案“测试方案”条件“"), "{s}");
+    assert!(s.contains("为5(原文3)"), "{s}");
+    assert!(s.contains("(the text: 3)"), "{s}");
     // In its fifth year the reform's threshold is reached too: 5 < 5 is false.
     let mut five = body;
     five["compute"]["years_subsidized_before"] = json!(5);
