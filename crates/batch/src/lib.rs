@@ -17,6 +17,8 @@ mod tally;
 
 pub use compare::{Compare, ReformReport};
 pub use pools::{Scaling, prorata, scale_rows};
-pub use sheet::{Column, Row, column, read_csv, read_xlsx, template, write_csv, write_xlsx};
+pub use sheet::{
+    Column, Row, SheetError, column, read_csv, read_xlsx, template, write_csv, write_xlsx,
+};
 pub use summary::{Positions, Report, Summary, report_text};
 pub use table::{Batch, Done, Got, code_check, reform_cell, table_header};

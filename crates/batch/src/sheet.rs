@@ -1,6 +1,6 @@
 //! Spreadsheet rows ↔ applications and result rows, with no I/O: what `subsidy-calc batch` and the
 //! browser's batch page (batch.html) share. A row of cells becomes an application by its column
-//! heads (the dotted field paths of docs/INPUT_FIELDS.md or their Chinese labels, `scenarios[0].…`
+//! heads (the dotted field paths of the field list, `subsidy-calc fields`, or their Chinese labels, `scenarios[0].…`
 //! or `项目1·…`, and `id`, `region`, `as_of`); a result becomes a table row (each clause's kind and
 //! amount, the totals, the errors). CSV and .xlsx bytes are read and written here too.
 use serde_json::{Value, json};
@@ -20,6 +20,60 @@ pub struct Row {
     /// the browser keeps 100,000 rows).
     cells: Result<csv::StringRecord, Vec<FieldError>>,
     columns: Rc<[Option<Column>]>,
+}
+
+/// Why a whole file cannot be read (no row of it is evaluated), in both languages: the page says it in
+/// the language it shows, the command line in its `--lang`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetError {
+    pub zh: String,
+    pub en: String,
+}
+
+impl SheetError {
+    /// The reader's own words (the CSV or workbook reader says what it could not read).
+    pub fn unreadable(why: impl std::fmt::Display) -> SheetError {
+        SheetError {
+            zh: format!("无法读取文件({why})"),
+            en: format!("cannot read the file ({why})"),
+        }
+    }
+
+    /// No header row: nothing says what the columns are.
+    pub fn empty() -> SheetError {
+        SheetError {
+            zh: "文件是空的:第一行应是列名(表头),其下每行一份申请".into(),
+            en: "the file is empty: its first row names the columns, each row below is one application"
+                .into(),
+        }
+    }
+
+    /// Column heads that name no field: refused before any row, so no figure is computed from a
+    /// sheet read wrongly.
+    pub fn unknown_columns(names: &[&str]) -> SheetError {
+        SheetError {
+            zh: format!(
+                "不认识的列:{}。列名用字段清单中的字段路径或中文名称(批量测算页可下载字段清单,命令行见 subsidy-calc fields),项目列写作 项目1·<名称> 或 scenarios[0].<字段>,另可有 id、region、as_of",
+                names.join("、")
+            ),
+            en: format!(
+                "unknown column(s): {} (name columns by the field list's dotted paths or Chinese labels: the batch page's field list download, or subsidy-calc fields; projects as scenarios[0].<field> or 项目1·<label>; and id, region, as_of)",
+                names.join(", ")
+            ),
+        }
+    }
+
+    /// The same, prefixed by where it happened (a file's name).
+    pub fn at(self, place: &str) -> SheetError {
+        SheetError {
+            zh: format!("{place}:{}", self.zh),
+            en: format!("{place}: {}", self.en),
+        }
+    }
+
+    pub fn text(&self, en: bool) -> &str {
+        if en { &self.en } else { &self.zh }
+    }
 }
 
 /// Column header → where the cell goes in the application: a dotted field path, a scenario field
@@ -247,7 +301,10 @@ pub fn application_of<'c>(
     b.finish()
 }
 
-pub fn columns_of(headers: &[String]) -> Result<Vec<Option<Column>>, String> {
+pub fn columns_of(headers: &[String]) -> Result<Vec<Option<Column>>, SheetError> {
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(SheetError::empty());
+    }
     let cols: Vec<Option<Column>> = headers.iter().map(|h| column(h)).collect();
     let unknown: Vec<&str> = headers
         .iter()
@@ -256,10 +313,7 @@ pub fn columns_of(headers: &[String]) -> Result<Vec<Option<Column>>, String> {
         .map(|(h, _)| h.as_str())
         .collect();
     if !unknown.is_empty() {
-        return Err(format!(
-            "unknown column(s): {} (use the dotted field paths or Chinese labels of docs/INPUT_FIELDS.md, scenarios[0].<field> or 项目1·<label>, and id, region, as_of)",
-            unknown.join(", ")
-        ));
+        return Err(SheetError::unknown_columns(&unknown));
     }
     Ok(cols)
 }
@@ -281,7 +335,7 @@ pub fn xlsx_text(d: &calamine::Data) -> String {
 /// Reads CSV (UTF-8, a byte-order mark allowed) a row at a time from any reader — the command line
 /// streams a file, the page has the bytes — numbering rows from 1 after the header, which must
 /// name known columns.
-pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<(), String> {
+pub fn csv_rows(input: impl std::io::Read, each: &mut dyn FnMut(Row)) -> Result<(), SheetError> {
     let mut shared: Option<Rc<[Option<Column>]>> = None;
     csv_records(input, &mut |columns, n, rec| {
         let cols = shared.get_or_insert_with(|| columns.into());
@@ -301,7 +355,7 @@ pub type OnRecord<'f> = dyn FnMut(&[Option<Column>], usize, Record) + 'f;
 /// Reads CSV as [`csv_rows`] does, handing each record to `each` with the columns and its row
 /// number without keeping it: one record's buffer serves every row (the command line's million
 /// rows; [`application_of`] and [`record_id`] make the application and id from it).
-pub fn csv_records(input: impl std::io::Read, each: &mut OnRecord) -> Result<(), String> {
+pub fn csv_records(input: impl std::io::Read, each: &mut OnRecord) -> Result<(), SheetError> {
     // 64 KB reads (the default 8 KB made 15,000 reads of a million-row file).
     let mut r = csv::ReaderBuilder::new()
         .flexible(true)
@@ -309,7 +363,7 @@ pub fn csv_records(input: impl std::io::Read, each: &mut OnRecord) -> Result<(),
         .from_reader(input);
     let headers: Vec<String> = r
         .headers()
-        .map_err(|e| e.to_string())?
+        .map_err(SheetError::unreadable)?
         .iter()
         .map(String::from)
         .collect();
@@ -348,20 +402,21 @@ pub fn record_id(columns: &[Option<Column>], rec: &csv::StringRecord, n: usize) 
 }
 
 /// Every row of a CSV file's bytes.
-pub fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
+pub fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
     let mut rows = Vec::new();
     csv_rows(bytes, &mut |r| rows.push(r))?;
     Ok(rows)
 }
 
 /// Reads the first worksheet of an .xlsx file's bytes a row at a time (blank rows skipped).
-pub fn xlsx_rows(bytes: &[u8], each: &mut dyn FnMut(Row)) -> Result<(), String> {
+pub fn xlsx_rows(bytes: &[u8], each: &mut dyn FnMut(Row)) -> Result<(), SheetError> {
     use calamine::Reader;
-    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut wb =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(SheetError::unreadable)?;
     let range = wb
         .worksheet_range_at(0)
-        .ok_or("no worksheet")?
-        .map_err(|e| e.to_string())?;
+        .ok_or_else(|| SheetError::unreadable("no worksheet"))?
+        .map_err(SheetError::unreadable)?;
     let mut rows = range.rows();
     let headers: Vec<String> = rows
         .next()
@@ -379,7 +434,7 @@ pub fn xlsx_rows(bytes: &[u8], each: &mut dyn FnMut(Row)) -> Result<(), String> 
 }
 
 /// Every row of the first worksheet of an .xlsx file's bytes.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
     let mut rows = Vec::new();
     xlsx_rows(bytes, &mut |r| rows.push(r))?;
     Ok(rows)

@@ -408,23 +408,19 @@ pub fn report_text(r: &Report, en: bool) -> String {
         ));
     }
     for c in r.clauses.iter().filter(|c| c.eligible > 0) {
-        s.push_str(&format!(
-            "  {}: {} × {}, {} {}, {} {} / {} / {}\n",
-            c.id,
-            c.eligible,
-            if en { "applicants" } else { "家" },
-            if en { "sum" } else { "合计" },
-            c.sum,
-            if en {
-                "smallest / median / largest"
-            } else {
-                "最小 / 中位数 / 最大"
-            },
-            c.smallest
-                .map_or_else(|| "-".to_string(), |y| y.to_string()),
-            c.median.map_or_else(|| "-".to_string(), |y| y.to_string()),
-            c.largest.map_or_else(|| "-".to_string(), |y| y.to_string()),
-        ));
+        let or_dash = |y: Option<Yuan>| y.map_or_else(|| "-".to_string(), |y| y.to_string());
+        let (low, mid, high) = (or_dash(c.smallest), or_dash(c.median), or_dash(c.largest));
+        s.push_str(&if en {
+            format!(
+                "  {}: {} applicants, sum {}, smallest / median / largest {low} / {mid} / {high}\n",
+                c.id, c.eligible, c.sum
+            )
+        } else {
+            format!(
+                "  {}:{}家,合计 {},最小 / 中位数 / 最大 {low} / {mid} / {high}\n",
+                c.id, c.eligible, c.sum
+            )
+        });
     }
     for p in &r.pools {
         s.push_str(&format!("  {}\n", if en { &p.note_en } else { &p.note_zh }));

@@ -66,7 +66,26 @@ fn a_bad_cell_is_named_with_its_row_and_an_unknown_column_is_refused() {
     let app = rows[1].application(today()).unwrap();
     assert_eq!(app.scenarios.len(), 1);
     let bad = read_csv(b"id,compute.nothing\nA,1\n").unwrap_err();
-    assert!(bad.contains("compute.nothing"), "{bad}");
+    assert!(
+        bad.en.contains("unknown column(s): compute.nothing"),
+        "{bad:?}"
+    );
+    assert!(bad.zh.contains("不认识的列:compute.nothing"), "{bad:?}");
+    // No page or message sends a reader to a file of the repository.
+    assert!(
+        !bad.en.contains("docs/") && !bad.zh.contains("docs/"),
+        "{bad:?}"
+    );
+    // An empty file (no header row) says so, in both languages.
+    for empty in [&b""[..], b"\n", b"\xEF\xBB\xBF"] {
+        let e = read_csv(empty).unwrap_err();
+        assert!(
+            e.zh.starts_with("文件是空的") && e.en.starts_with("the file is empty"),
+            "{e:?}"
+        );
+    }
+    // A header and no rows is a sheet of no applications, not an error.
+    assert!(read_csv(b"id,region\n").unwrap().is_empty());
     // Not a spreadsheet at all: an error, never a panic.
     assert!(read_xlsx(b"not a zip").is_err());
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use subsidy_batch::compare::Compare;
 use subsidy_batch::pools::Scaling;
 use subsidy_batch::sheet::{
-    Row, application_of, code_of, csv_records, has_code, record_id, xlsx_rows,
+    Row, SheetError, application_of, code_of, csv_records, has_code, record_id, xlsx_rows,
 };
 use subsidy_batch::summary::{self as batch, Positions, Summary};
 use subsidy_batch::table::{Done, code_check, reform_cell, table_header};
@@ -52,7 +52,8 @@ fn read_rows(
     today: Date,
     detail: Detail,
     each: &mut dyn FnMut(Input),
-) -> Result<(), String> {
+) -> Result<(), SheetError> {
+    let cannot = |e: std::io::Error| SheetError::unreadable(e).at(path);
     let mut each = |mut input: Input| {
         if let Ok(app) = &mut input.app {
             app.detail = detail;
@@ -69,10 +70,10 @@ fn read_rows(
     };
     match ext(path).as_str() {
         "jsonl" | "ndjson" => {
-            let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let f = std::fs::File::open(path).map_err(cannot)?;
             let mut n = 0;
             for line in BufReader::new(f).lines() {
-                let line = line.map_err(|e| format!("cannot read {path}: {e}"))?;
+                let line = line.map_err(cannot)?;
                 if line.trim().is_empty() {
                     continue;
                 }
@@ -120,7 +121,7 @@ fn read_rows(
             Ok(())
         }
         "csv" => {
-            let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let f = std::fs::File::open(path).map_err(cannot)?;
             // One record's buffer for every row: the application is made from it directly.
             // (The CSV reader buffers the file itself.)
             csv_records(f, &mut |columns, n, rec| {
@@ -140,16 +141,18 @@ fn read_rows(
                     },
                 })
             })
-            .map_err(|e| format!("{path}: {e}"))
+            .map_err(|e| e.at(path))
         }
         // A workbook is read whole by calamine anyway: its bytes, then a row at a time.
         "xlsx" => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            xlsx_rows(&bytes, &mut cells).map_err(|e| format!("{path}: {e}"))
+            let bytes = std::fs::read(path).map_err(cannot)?;
+            xlsx_rows(&bytes, &mut cells).map_err(|e| e.at(path))
         }
-        other => Err(format!(
-            "{path}: unknown input format \".{other}\": use .csv, .xlsx or .jsonl"
-        )),
+        other => Err(SheetError {
+            zh: format!("不认识的输入格式“.{other}”:请用 .csv、.xlsx 或 .jsonl"),
+            en: format!("unknown input format \".{other}\": use .csv, .xlsx or .jsonl"),
+        }
+        .at(path)),
     }
 }
 
@@ -333,7 +336,7 @@ pub fn run(opts: &Options, today: Date) -> u8 {
             }
         });
         if let Err(e) = r {
-            eprintln!("{e}");
+            eprintln!("{}", e.text(opts.en));
             return 2;
         }
         scaling.finish(book);
@@ -444,13 +447,18 @@ pub fn run(opts: &Options, today: Date) -> u8 {
         eprintln!("{e}");
         return 2;
     }
+    // A file that could not be read (no header, unknown columns) leaves no output behind.
+    if let Err(e) = r {
+        eprintln!("{}", e.text(opts.en));
+        return 2;
+    }
     // No rows at all: the table's head alone.
     let out = match out {
         Some(o) => Ok(o),
         None => Out::open(&opts.output, book, false, name),
     };
-    if let Err(e) = r
-        .and(write_error.map_or(Ok(()), Err))
+    if let Err(e) = write_error
+        .map_or(Ok(()), Err)
         .and(out)
         .and_then(|out| out.finish(&opts.output))
     {

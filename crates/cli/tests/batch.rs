@@ -291,7 +291,7 @@ fn after_prorata_the_summary_is_of_what_was_written() {
     assert_eq!(pool["demand"], "3400000.00");
     assert_eq!(pool["scaled_to"], "3000000.00");
     // The text summary says the same sum.
-    assert!(err.contains("hongshan.compute_subsidy: 17 × 家, 合计 3000000.00, 最小 / 中位数 / 最大 176470.58 / 176470.59 / 176470.59"), "{err}");
+    assert!(err.contains("hongshan.compute_subsidy:17家,合计 3000000.00,最小 / 中位数 / 最大 176470.58 / 176470.59 / 176470.59"), "{err}");
 }
 
 #[test]
@@ -428,9 +428,38 @@ fn a_spreadsheet_in_and_a_spreadsheet_out() {
 fn an_unknown_column_is_refused_before_any_row() {
     let input = tmp("cols.csv");
     std::fs::write(&input, "region,colour\nwuhan,red\n").unwrap();
-    let (code, err) = bin(&["batch", &input, "-o", &tmp("cols-out.csv")]);
+    let out = tmp("cols-out.csv");
+    let _ = std::fs::remove_file(&out);
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown column(s): colour"), "{err}");
+    assert!(err.contains("cols.csv:不认识的列:colour"), "{err}");
+    assert!(err.contains("subsidy-calc fields"), "{err}");
+    // Nothing written: no table of a sheet read wrongly.
+    assert!(!std::path::Path::new(&out).exists());
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cols.csv: unknown column(s): colour"), "{err}");
+}
+
+#[test]
+fn an_empty_sheet_says_it_is_empty() {
+    // No header row: nothing says what the columns are. Refused naming the file, in the asked
+    // language, and no output left behind; a header with no rows is a sheet of no applications.
+    let input = tmp("empty.csv");
+    std::fs::write(&input, "").unwrap();
+    let out = tmp("empty-out.csv");
+    let _ = std::fs::remove_file(&out);
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 2);
+    assert!(err.contains("empty.csv:文件是空的"), "{err}");
+    assert!(!std::path::Path::new(&out).exists());
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("empty.csv: the file is empty"), "{err}");
+    let head_only = tmp("head-only.csv");
+    std::fs::write(&head_only, "id,region,as_of\n").unwrap();
+    let (code, _) = bin(&["batch", &head_only, "-o", &out]);
+    assert_eq!(code, 0);
 }
 
 #[test]

@@ -10,8 +10,8 @@ use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
 use subsidy_batch::{
-    Batch, Compare, Done, Report, read_csv, read_xlsx, reform_cell, table_header, template,
-    write_csv, write_xlsx,
+    Batch, Compare, Done, Report, SheetError, read_csv, read_xlsx, reform_cell, table_header,
+    template, write_csv, write_xlsx,
 };
 use subsidy_calc::reform::Reformed;
 use subsidy_calc_web::batch_view::{self as view, Bar, LARGEST, SHOWN};
@@ -28,7 +28,7 @@ enum Phase {
     Idle,
     Running { done: usize, total: usize },
     Done,
-    Failed(String),
+    Failed(SheetError),
 }
 
 /// What a finished batch keeps.
@@ -71,7 +71,13 @@ async fn run(
     phase.set(Phase::Running { done: 0, total: 0 });
     let name = file.name();
     let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
-        phase.set(Phase::Failed(format!("{name}: cannot read the file")));
+        phase.set(Phase::Failed(
+            SheetError {
+                zh: "浏览器无法读取此文件".into(),
+                en: "the browser cannot read this file".into(),
+            }
+            .at(&name),
+        ));
         return;
     };
     let bytes = Uint8Array::new(&buffer).to_vec();
@@ -84,7 +90,7 @@ async fn run(
     let rows = match rows {
         Ok(r) => r,
         Err(e) => {
-            phase.set(Phase::Failed(format!("{name}: {e}")));
+            phase.set(Phase::Failed(e.at(&name)));
             return;
         }
     };
@@ -314,7 +320,7 @@ fn status(phase: &Phase, l: Lang) -> Html {
         },
         Phase::Done => html! {},
         Phase::Failed(e) => html! {
-            <p class="error" role="alert" id="batch-error">{ format!("{}{e}", l.t("无法读取:", "Cannot read: ")) }</p>
+            <p class="error" role="alert" id="batch-error">{ format!("{}{}", l.t("无法测算:", "Not evaluated: "), e.text(l == Lang::En)) }</p>
         },
     }
 }
