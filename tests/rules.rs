@@ -176,7 +176,12 @@ fn catalogue_lists_regions_status_and_validity() {
         .unwrap();
     assert_eq!(call["valid_to"], "2024-05-30");
     assert!(call["validity"].as_str().unwrap().contains("2024-05-30"));
-    assert!(call["document"].as_str().unwrap().contains("本计算器补全"));
+    // Completed from the body's own words ("决定开展2024年第一批杭州市工信领域项目申报工作"), not
+    // invented ("产业政策" is not in the seed).
+    let title = call["document"].as_str().unwrap();
+    assert!(title.contains("工信领〔域项目申报工作的通知〕"), "{title}");
+    assert!(title.contains("本计算器按正文"), "{title}");
+    assert!(!title.contains("产业政策"), "{title}");
     assert!(
         call["document_en"]
             .as_str()

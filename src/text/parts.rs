@@ -87,7 +87,7 @@ impl Limit<'_> {
                 Lang::Zh,
             ) => write!(
                 f,
-                "不超过{} {}元的{} = {}元",
+                "{} {}元的{} = {}元",
                 fact.field().zh,
                 Human(*value),
                 percent(*rate),
