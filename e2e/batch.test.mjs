@@ -26,6 +26,8 @@ test('a file of Hongshan SMEs: each award, the over-subscribed pool, the bad row
   await page.waitForSelector('#batch-counts');
   // 18 rows: 17 evaluated, the last refused naming its field.
   assert.match(await page.textContent('#batch-counts'), /共18行:17行已计算,1行有错误/);
+  // Beside the file chosen, a way down to the results (the reform panel is between them).
+  assert.equal(await page.getAttribute('.batch-done a', 'href'), '#batch-results');
   const bad = page.locator('#batch-rows tr[data-id="坏行"] td.errors');
   assert.match(await bad.textContent(), /compute\.domestic_fees/);
   // 洪山 5: 1,000,000 × 20% = 200,000 each (the yearly cap).
@@ -107,6 +109,20 @@ test('the template reads back; a file that is not a spreadsheet is said, never a
   await page.setInputFiles('#batch-file', junk);
   await page.waitForSelector('#batch-error');
   assert.match(await page.textContent('#batch-error'), /junk\.xlsx/);
+  // A sheet from elsewhere: its unknown columns named, in Chinese, pointing to the page's own field
+  // list (not a repository file); an empty file said to be empty.
+  const other = path.join(path.dirname(template), 'other.csv');
+  fs.writeFileSync(other, 'region,colour,营业额\nwuhan,red,1\n');
+  await page.setInputFiles('#batch-file', other);
+  await page.waitForFunction(() => /colour、营业额/.test(document.querySelector('#batch-error')?.textContent || ''));
+  const said = await page.textContent('#batch-error');
+  assert.match(said, /other\.csv:不认识的列:colour、营业额。/);
+  assert.match(said, /可下载字段清单/);
+  assert.doesNotMatch(said, /docs\//);
+  const empty = path.join(path.dirname(template), 'empty.csv');
+  fs.writeFileSync(empty, '');
+  await page.setInputFiles('#batch-file', empty);
+  await page.waitForFunction(() => /empty\.csv:文件是空的/.test(document.querySelector('#batch-error')?.textContent || ''));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -53,7 +53,7 @@ impl SheetError {
     pub fn unknown_columns(names: &[&str]) -> SheetError {
         SheetError {
             zh: format!(
-                "不认识的列:{}。列名用字段清单中的字段路径或中文名称(批量测算页可下载字段清单,命令行见 subsidy-calc fields),项目列写作 项目1·<名称> 或 scenarios[0].<字段>,另可有 id、region、as_of",
+                "不认识的列:{}。列名用字段清单中的字段路径或中文名称(批量测算页可下载字段清单,命令行见 subsidy-calc fields),项目列写作 项目1·<名称> 或 scenarios[0].<字段>,另可有 编号、地区、计算日期(id、region、as_of)列",
                 names.join("、")
             ),
             en: format!(

@@ -298,9 +298,11 @@ pub fn BatchApp() -> Html {
                         { " · " }
                         <button type="button" class="link" id="template-en" onclick={template_cb(false)}>{ l.t("模板(英文表头)", "template (English heads)") }</button>
                     </p>
+                    // Progress and a refused file are said beside the file chosen (on a phone the
+                    // reform panel below would hide them).
+                    { status(&phase, l) }
                 </section>
                 <crate::reform::ReformPanel lang={l} on_apply={on_reform} applied={applied} />
-                { status(&phase, l) }
                 if *phase == Phase::Done {
                     { finished(&results.borrow(), l) }
                 }
@@ -318,7 +320,10 @@ fn status(phase: &Phase, l: Lang) -> Html {
                 <progress id="batch-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
             </section>
         },
-        Phase::Done => html! {},
+        // The results follow the reform panel: a link to them beside the file chosen.
+        Phase::Done => html! {
+            <p class="batch-done" role="status"><a href="#batch-results">{ l.t("已测算完毕,结果见下方 ↓", "Done: the results are below ↓") }</a></p>
+        },
         Phase::Failed(e) => html! {
             <p class="error" role="alert" id="batch-error">{ format!("{}{}", l.t("无法测算:", "Not evaluated: "), e.text(l == Lang::En)) }</p>
         },
@@ -379,7 +384,7 @@ fn finished(r: &Results, l: Lang) -> Html {
     let under = r.reform.as_ref().map(|x| x.reform.name.clone());
     let base_total = |i: usize| r.baseline.get(i).map(|b| b.total[1]);
     html! {
-        <section class="batch-results">
+        <section class="batch-results" id="batch-results">
             <h2>{ format!("{} · {}", l.t("测算结果", "Results"), r.file) }</h2>
             if let Some(name) = &under {
                 <p class="reform-banner" id="reform-banner" role="note">{ match l {
