@@ -180,12 +180,24 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
     let en = lang == Lang::En;
     let mut s = String::new();
     let years = &p.years;
-    let mut ids: Vec<(&str, &str)> = Vec::new();
+    // Each row's title; a draft's rows say so on the row (the Wuhan city text is a draft for
+    // comment wherever its figures appear), not only in the totals.
+    let mut ids: Vec<(&str, String)> = Vec::new();
     for y in years {
         for a in &y.awards {
             let pays = matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range);
             if pays && !ids.iter().any(|(id, _)| *id == a.id) {
-                ids.push((a.id, if en { a.title_en } else { a.title_zh }));
+                let title = if en { a.title_en } else { a.title_zh };
+                let title = match (a.source.status, en) {
+                    (Status::Draft, false) => {
+                        format!("{title}({})", status_label(Status::Draft, en))
+                    }
+                    (Status::Draft, true) => {
+                        format!("{title} ({})", status_label(Status::Draft, en))
+                    }
+                    _ => title.to_string(),
+                };
+                ids.push((a.id, title));
             }
         }
     }

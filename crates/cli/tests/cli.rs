@@ -499,6 +499,13 @@ fn a_plan_table_says_the_drafts_uncertain_end_in_both_languages() {
             .contains("may already have expired"),
         "{en}"
     );
+    // Each of the draft's rows says it is a draft, not only the totals.
+    assert!(zh.contains("(征求意见稿) [wuhan.little_giant]"), "{zh}");
+    assert!(zh.contains("(征求意见稿) [wuhan.public_platform]"), "{zh}");
+    assert!(
+        en.contains("(DRAFT for comment) [wuhan.public_platform]"),
+        "{en}"
+    );
 }
 
 #[test]
