@@ -302,8 +302,8 @@ const TABLE: &[(&str, &str)] = &[
         "未知字段:调整项只有 rule 或 document、set 和 value",
     ),
     (
-        "required: 1 (the reform format's version)",
-        "必填:1(测算方案格式的版本)",
+        "must be 1 (the reform format's version)",
+        "须为 1(测算方案格式的版本)",
     ),
     (
         "required: the reform's name (text, at most 100 characters)",
@@ -389,7 +389,7 @@ pub fn parse(v: &Value, book: &RuleBook) -> Result<Reform, Vec<FieldError>> {
     if root.get("reform").and_then(Value::as_u64) != Some(1) {
         errors.push(err(
             "reform".into(),
-            "required: 1 (the reform format's version)",
+            "must be 1 (the reform format's version)",
         ));
     }
     let name = match root.get("name") {
