@@ -12,11 +12,18 @@ import { DIST, fragment, launch, startServer } from './helpers.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 
-/** A copy of the build to serve (and to change as a new build would). */
+/** A copy of the build to serve (and to change as a new build would), dated an hour ago: the
+ *  server answers the browser's update check with 304 when sw.js's modification time (to the
+ *  second, as HTTP dates are) is not later than the copy it has — a new build written within the
+ *  same second as the copy was taken for unchanged, and the test failed one time in three. */
 function copyOfDist() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-'));
+  const before = new Date(Date.now() - 3600 * 1000);
   for (const name of fs.readdirSync(DIST)) {
-    if (!name.endsWith('.gz') && !name.endsWith('.br')) fs.copyFileSync(path.join(DIST, name), path.join(dir, name));
+    if (!name.endsWith('.gz') && !name.endsWith('.br')) {
+      fs.copyFileSync(path.join(DIST, name), path.join(dir, name));
+      fs.utimesSync(path.join(dir, name), before, before);
+    }
   }
   return dir;
 }
@@ -39,19 +46,39 @@ const controlled = () => navigator.serviceWorker.ready.then(() => new Promise((r
 const caches_ = () => caches.keys();
 const upTo = () => document.querySelector('#total-up-to strong')?.textContent.trim();
 
-async function flow(page, server, dir) {
-  await page.goto(`${server.url}${LINK}`);
-  await page.waitForSelector('#total-up-to');
+/** The page opened by a new visit (a new tab, the earlier one closed), with the totals on screen. */
+async function visit(open, url) {
+  const page = await open();
+  await page.goto(url);
+  await page.waitForSelector('#total-up-to', { timeout: 20000 });
+  return page;
+}
+
+async function flow(open, server, dir) {
+  const url = `${server.url}${LINK}`;
+  let page = await visit(open, url);
   assert.equal(await page.evaluate(controlled), true);
   // The page has heard which build the worker keeps (what a later visit compares with); without
-  // this wait a busy machine reloads before the answer arrives and there is nothing to compare.
+  // this wait a busy machine closes the page before the answer arrives and there is nothing to
+  // compare.
   await page.waitForFunction(() => localStorage.getItem('subsidy-calc-offline-version') !== null, { timeout: 20000 });
   const first = await page.evaluate(caches_);
   assert.equal(first.length, 1, `one cache: ${first}`);
-  // A new build: the page is told, and the older copy is gone.
+  // A new build, and the visitor comes back (a new visit, as from the WeChat link again: a reload
+  // keeps the old page alive while the new one loads, and Chromium on a loaded machine then kept
+  // the new worker waiting through it): the page is told, and the older copy is gone.
   rebuild(dir);
-  await page.reload();
-  await page.waitForSelector('#sw-updated', { timeout: 20000 });
+  // Told on the first visit after the build as a rule; once in about ten runs on this loaded
+  // two-core machine Chromium kept the new worker waiting through a whole visit, and the visitor
+  // was told on the next: up to three visits are allowed for that (the promise is 已更新 when the
+  // visitor comes back, not within a given second).
+  let told = false;
+  for (let v = 0; v < 3 && !told; v += 1) {
+    await page.close();
+    page = await visit(open, url);
+    told = await page.waitForSelector('#sw-updated', { timeout: 15000 }).then(() => true, () => false);
+  }
+  assert.ok(told, 'a new build is said (已更新) within three visits');
   assert.match(await page.evaluate(() => document.querySelector('#sw-updated').textContent), /已更新/);
   // The older copy is dropped while the new worker activates (which begins with the page told).
   await page.evaluate(async () => {
@@ -63,8 +90,8 @@ async function flow(page, server, dir) {
   // Offline: the server is gone; the page opens again and computes.
   server.close();
   await new Promise((r) => setTimeout(r, 300));
-  await page.reload();
-  await page.waitForSelector('#total-up-to', { timeout: 20000 });
+  await page.close();
+  page = await visit(open, url);
   await page.waitForFunction(() => document.querySelector('#total-up-to strong')?.textContent.trim().length > 0);
   return page.evaluate(upTo);
 }
@@ -77,8 +104,7 @@ test('Chromium: opened once, the page reopens offline; a new build says 已更�
   // the test run with it.
   try {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    const shown = await flow(page, server, dir);
+    const shown = await flow(() => context.newPage(), server, dir);
     assert.match(shown, /200,000/);
   } finally {
     await browser.close();
@@ -91,8 +117,7 @@ test('Firefox ESR: the same', { skip: fs.existsSync(FIREFOX) ? false : `no Firef
   const server = await startServer(dir);
   const browser = await puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: true });
   try {
-    const page = await browser.newPage();
-    const shown = await flow(page, server, dir);
+    const shown = await flow(() => browser.newPage(), server, dir);
     assert.match(shown, /200,000/);
   } finally {
     await browser.close();

@@ -127,12 +127,16 @@ function offline() {
       // A new worker that installed but waits (Chromium leaves one waiting when it arrives
       // during a reload) is told to take over now.
       const nudge = () => { if (registration.waiting) registration.waiting.postMessage('skip'); };
-      registration.addEventListener('updatefound', () => {
-        const next = registration.installing;
+      // Whenever a new worker finishes installing — found now, or already installing when this
+      // page's script ran (the browser checks on navigation, before any listener is here).
+      const watch = (next) => {
         if (next) next.addEventListener('statechange', () => { if (next.state === 'installed') nudge(); });
-      });
+      };
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+      watch(registration.installing);
       nudge();
-      return sw.ready.then(ask).then(() => registration.update()).then(nudge);
+      return sw.ready.then(ask).then(() => registration.update())
+        .then(() => { watch(registration.installing); nudge(); });
     })
     .catch((err) => console.warn(err.message));
 }
