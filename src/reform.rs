@@ -102,6 +102,16 @@ fn formulas(rule: &Rule) -> impl Iterator<Item = &Formula> {
         .chain(rule.variants.iter().filter_map(|v| v.formula.as_ref()))
 }
 
+/// The same, to change (the variants copied out of the baked book first).
+fn formulas_mut(rule: &mut Rule) -> impl Iterator<Item = &mut Formula> {
+    rule.formula.iter_mut().chain(
+        rule.variants
+            .to_mut()
+            .iter_mut()
+            .filter_map(|x| x.formula.as_mut()),
+    )
+}
+
 /// The amount caps of a rule (its formulas' and its caps over all projects), as (scope key, amount).
 fn amount_caps(rule: &Rule) -> Vec<(&'static str, &'static str, &'static str, Decimal)> {
     let mut out: Vec<(&'static str, &'static str, &'static str, Decimal)> = Vec::new();
@@ -755,14 +765,7 @@ impl Reform {
             }
             (set, Setting::Number(v)) => {
                 let v = *v;
-                let mut formulas: Vec<&mut Formula> = rule.formula.iter_mut().collect();
-                formulas.extend(
-                    rule.variants
-                        .to_mut()
-                        .iter_mut()
-                        .filter_map(|x| x.formula.as_mut()),
-                );
-                for f in formulas {
+                for f in formulas_mut(rule) {
                     self.set_in_formula(f, set, v);
                 }
                 if let Some(scope) = set.strip_prefix("cap.").or((set == "cap").then_some("")) {
@@ -880,14 +883,7 @@ impl Reform {
         // A condition the reform loosened lets a figure be paid that the text would not: its steps
         // say so too (the condition's words show only where it is not met).
         said.dedup();
-        let mut formulas: Vec<&mut Formula> = rule.formula.iter_mut().collect();
-        formulas.extend(
-            rule.variants
-                .to_mut()
-                .iter_mut()
-                .filter_map(|x| x.formula.as_mut()),
-        );
-        for f in formulas {
+        for f in formulas_mut(rule) {
             for (zh, en) in &said {
                 note_formula(f, zh, en);
             }
