@@ -185,8 +185,11 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
     let mut ids: Vec<(&str, String)> = Vec::new();
     for y in years {
         for a in &y.awards {
-            let pays = matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range);
-            if pays && !ids.iter().any(|(id, _)| *id == a.id) {
+            // Every award the enterprise qualifies for in some year: with a figure, or eligible
+            // with the amount left to the authority (金额待定, 一事一议) — a plan that left those
+            // out would read as if nothing were due.
+            let eligible = a.kind != Kind::NotEligible;
+            if eligible && !ids.iter().any(|(id, _)| *id == a.id) {
                 let title = if en { a.title_en } else { a.title_zh };
                 let title = match (a.source.status, en) {
                     (Status::Draft, false) => {
@@ -219,6 +222,9 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
             .map(|y| match y.award(id) {
                 Some(a) if matches!(a.kind, Kind::Exact | Kind::UpTo | Kind::Range) => {
                     format!("{:>10}", figure(a, en))
+                }
+                Some(a) if matches!(a.kind, Kind::Unspecified | Kind::CaseByCase) => {
+                    format!("{:>10}", if en { a.kind.en() } else { a.kind.zh() })
                 }
                 _ => format!("{:>10}", "—"),
             })

@@ -509,6 +509,29 @@ fn a_plan_table_says_the_drafts_uncertain_end_in_both_languages() {
 }
 
 #[test]
+fn a_plan_table_shows_awards_whose_amount_is_left_to_the_authority() {
+    // 杭州 (十) "对首次认定的制造业“单项冠军”企业、国家专精特新“小巨人”企业、省“隐形冠军”企业,按有关政策给予
+    // 奖励": eligible in 2025 (小巨人) and in 2026 (单项冠军, a new first recognition), no figure in the
+    // text. The table has the row with 金额待定 each year instead of leaving the award out.
+    let plan = r#"{"schema":2,"region":"hangzhou","years":[
+        {"as_of":"2025-06-30","enterprise":{"first_recognitions":["little_giant"]}},
+        {"as_of":"2026-06-30","enterprise":{"first_recognitions":["little_giant","single_champion"]}}]}"#;
+    let (code, zh) = run(&["explain", "-"], plan);
+    assert_eq!(code, 0, "{zh}");
+    let row = zh
+        .lines()
+        .find(|l| l.contains("[hangzhou.champion_recognition]"))
+        .unwrap_or_default();
+    assert_eq!(row.matches("金额待定").count(), 2, "{zh}");
+    let (_, en) = run(&["explain", "-", "--lang", "en"], plan);
+    let row = en
+        .lines()
+        .find(|l| l.contains("[hangzhou.champion_recognition]"))
+        .unwrap_or_default();
+    assert_eq!(row.matches("amount to be set").count(), 2, "{en}");
+}
+
+#[test]
 fn english_is_english() {
     // `explain --lang en` on every example: no Chinese counter word after a number, no "注", no
     // full-width bracket or colon outside the quoted law text, and the bare Chinese terms glossed.
