@@ -568,6 +568,29 @@ fn english_is_english() {
 }
 
 #[test]
+fn the_readmes_verify_example_is_consistent() {
+    // README's `verify examples/applications/hangzhou.json CODE` must say 一致 with the rules this
+    // binary carries: any change of the rule data makes another version, and the README's code
+    // with it (the example went stale once when the rule data changed).
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.contains("-- verify examples/applications/hangzhou.json "))
+        .expect("README has a verify example");
+    let code = line
+        .split_whitespace()
+        .skip_while(|w| *w != "examples/applications/hangzhou.json")
+        .nth(1)
+        .expect("the example's code");
+    let (status, out) = run(&["verify", "examples/applications/hangzhou.json", code], "");
+    assert_eq!(status, 0, "README's code {code} is stale: {out}");
+    assert!(
+        readme.contains(&format!("e.g. `{code}`")),
+        "README's prose names another code"
+    );
+}
+
+#[test]
 fn verify_says_consistent_or_why_not() {
     // eval gives the code; verify with it: exit 0 "一致"; another figure: exit 1 naming it; another
     // version's mark: exit 1 naming both versions; not a code: exit 2.
