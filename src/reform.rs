@@ -873,9 +873,9 @@ impl Reform {
                     .map(|e| noted(e, &format!(" (reform \"{name}\": {new}; the text: {old})")));
             let field = c.fact.0.field();
             said.push((
-                format!("按测算方案“{name}”条件“{}”为{new}(原文{old})", field.zh),
+                format!("按测算方案“{name}”条件“{}”的门槛为{new}(原文{old})", field.zh),
                 format!(
-                    "under the reform \"{name}\": the condition on {} is {new} (the text: {old})",
+                    "under the reform \"{name}\": the threshold of the condition on {} is {new} (the text: {old})",
                     field.en
                 ),
             ));
