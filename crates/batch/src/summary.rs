@@ -350,7 +350,7 @@ fn pool_summary(rule: &str, p: &Pool, y: &YearDemand) -> PoolSummary {
         scaled_to: None,
         open,
         note_zh: format!(
-            "{}{year}年:{applicants}家申请,{ask_zh},资金池{}{ph}元{}",
+            "{}。{year}年:{applicants}家申请,{ask_zh},资金池{}{ph}元{}",
             p.zh,
             if p.at_least { "不低于" } else { "不超过" },
             if over { ",超出资金池" } else { "" }
@@ -382,7 +382,7 @@ fn limit_summary(rule: &str, l: &Limit, y: &YearDemand) -> LimitSummary {
         seeking,
         over: seeking > u64::from(l.count),
         note_zh: format!(
-            "{}{year}年:{seeking}{zh_unit},名额不超过{}个",
+            "{}。{year}年:{seeking}{zh_unit},名额不超过{}个",
             l.zh, l.count
         ),
         note_en: format!(
