@@ -570,22 +570,22 @@ fn compare_view(rr: &subsidy_batch::ReformReport, l: Lang) -> Html {
 
 /// Each pool's demand against the pool, and each count limit's applicants against its places.
 fn pool_chart(bars: &[Bar], l: Lang) -> Html {
-    let h = 28 * bars.len() + 10;
+    // Words in HTML, bars in a stretched track (as the reform chart): in one scaled SVG the labels
+    // shrank to a few pixels on a phone.
     html! {
-        <figure class="batch-chart" id="batch-pool-chart">
-            <svg viewBox={format!("0 0 640 {h}")} role="img" aria-label={l.t("需求与资金池(或名额)对比", "Demand against each pool (or places)")}>
-                { for bars.iter().enumerate().map(|(i, b)| {
-                    let y = 6 + 28 * i;
-                    let at = view::scaled(b.bound, b, 400) + rust_decimal::Decimal::from(230);
-                    html! {
-                        <g>
-                            <text x="0" y={(y + 14).to_string()} class="bar-label">{ b.label.chars().take(22).collect::<String>() }</text>
-                            <rect class={classes!("demand", b.over.then_some("over"))} x="230" y={y.to_string()} height="18" width={view::scaled(b.asked, b, 400).to_string()} />
-                            <line class="pool-line" x1={at.to_string()} x2={at.to_string()} y1={(y - 2).to_string()} y2={(y + 20).to_string()} />
-                        </g>
-                    }
-                }) }
-            </svg>
+        <figure class="batch-chart" id="batch-pool-chart" aria-label={l.t("需求与资金池(或名额)对比", "Demand against each pool (or places)")}>
+            { for bars.iter().map(|b| {
+                let at = view::scaled(b.bound, b, 400);
+                html! {
+                    <div class="chart-bar">
+                        <div class="label">{ b.label.clone() }</div>
+                        <svg class="track" viewBox="0 0 402 10" preserveAspectRatio="none" aria-hidden="true">
+                            <rect class={classes!("demand", b.over.then_some("over"))} y="1" height="8" width={view::scaled(b.asked, b, 400).to_string()} />
+                            <line class="pool-line" vector-effect="non-scaling-stroke" x1={at.to_string()} x2={at.to_string()} y1="0" y2="10" />
+                        </svg>
+                    </div>
+                }
+            }) }
             <figcaption class="hint">{ l.t("色条为申请需求,竖线为资金池总额或名额;红色为超出。", "Bars are the demand; the line is the pool or the number of places; red is over.") }</figcaption>
         </figure>
     }
@@ -596,22 +596,19 @@ fn applicant_chart(top: &[&Done], l: Lang) -> Html {
     let Some(max) = top.first().map(|d| d.up_to()).filter(|m| !m.is_zero()) else {
         return html! {};
     };
-    let h = 20 * top.len() + 6;
     html! {
-        <figure class="batch-chart" id="batch-applicant-chart">
-            <svg viewBox={format!("0 0 640 {h}")} role="img" aria-label={l.t("最高可得合计最多的申请", "The largest applications by their up-to total")}>
-                { for top.iter().enumerate().map(|(i, d)| {
-                    let w = (d.up_to() * rust_decimal::Decimal::from(400) / max).round_dp(1);
-                    let y = 4 + 20 * i;
-                    html! {
-                        <g>
-                            <text x="0" y={(y + 12).to_string()} class="bar-label">{ d.id.chars().take(16).collect::<String>() }</text>
-                            <rect class="applicant" x="150" y={y.to_string()} height="14" width={w.to_string()} />
-                            <text x={(w + rust_decimal::Decimal::from(156)).to_string()} y={(y + 12).to_string()} class="bar-label">{ view::amount(subsidy_calc::money::Yuan(d.up_to()), l) }</text>
-                        </g>
-                    }
-                }) }
-            </svg>
+        <figure class="batch-chart" id="batch-applicant-chart" aria-label={l.t("最高可得合计最多的申请", "The largest applications by their up-to total")}>
+            { for top.iter().map(|d| {
+                let w = (d.up_to() * rust_decimal::Decimal::from(400) / max).round_dp(1);
+                html! {
+                    <div class="chart-bar">
+                        <div class="label">{ d.id.clone() }<span class="figure">{ view::amount(subsidy_calc::money::Yuan(d.up_to()), l) }</span></div>
+                        <svg class="track" viewBox="0 0 400 10" preserveAspectRatio="none" aria-hidden="true">
+                            <rect class="applicant" y="1" height="8" width={w.to_string()} />
+                        </svg>
+                    </div>
+                }
+            }) }
             <figcaption class="hint">{ l.t("最高可得合计最多的20家申请。", "The twenty largest applications by their up-to total.") }</figcaption>
         </figure>
     }
