@@ -474,6 +474,15 @@ fn inputs_of_the_second_audit() {
     );
 }
 
+/// `explain` of a plan in Chinese and in English (each must succeed).
+fn explain_both(plan: &str) -> (String, String) {
+    let (code, zh) = run(&["explain", "-"], plan);
+    assert_eq!(code, 0, "{zh}");
+    let (code, en) = run(&["explain", "-", "--lang", "en"], plan);
+    assert_eq!(code, 0, "{en}");
+    (zh, en)
+}
+
 #[test]
 fn a_plan_table_says_the_drafts_uncertain_end_in_both_languages() {
     // 武汉 六 first little giant (500,000) in 2026; in the year dated 2027-06-30 the draft (its end
@@ -481,8 +490,7 @@ fn a_plan_table_says_the_drafts_uncertain_end_in_both_languages() {
     let plan = r#"{"schema":2,"region":"wuhan","years":[
         {"as_of":"2026-06-30","enterprise":{"first_recognitions":["little_giant"]}},
         {"as_of":"2027-06-30","other":{"public_platform":true}}]}"#;
-    let (code, zh) = run(&["explain", "-"], plan);
-    assert_eq!(code, 0, "{zh}");
+    let (zh, en) = explain_both(plan);
     let year = zh.split("2027-06-30 变化:").nth(1).unwrap_or_default();
     assert!(year.contains("可能已过期"), "{zh}");
     assert!(
@@ -491,7 +499,6 @@ fn a_plan_table_says_the_drafts_uncertain_end_in_both_languages() {
             .unwrap()
             .contains("可能已过期")
     );
-    let (_, en) = run(&["explain", "-", "--lang", "en"], plan);
     assert!(
         en.split("2027-06-30 changes:")
             .nth(1)
@@ -516,19 +523,15 @@ fn a_plan_table_shows_awards_whose_amount_is_left_to_the_authority() {
     let plan = r#"{"schema":2,"region":"hangzhou","years":[
         {"as_of":"2025-06-30","enterprise":{"first_recognitions":["little_giant"]}},
         {"as_of":"2026-06-30","enterprise":{"first_recognitions":["little_giant","single_champion"]}}]}"#;
-    let (code, zh) = run(&["explain", "-"], plan);
-    assert_eq!(code, 0, "{zh}");
-    let row = zh
-        .lines()
-        .find(|l| l.contains("[hangzhou.champion_recognition]"))
-        .unwrap_or_default();
-    assert_eq!(row.matches("金额待定").count(), 2, "{zh}");
-    let (_, en) = run(&["explain", "-", "--lang", "en"], plan);
-    let row = en
-        .lines()
-        .find(|l| l.contains("[hangzhou.champion_recognition]"))
-        .unwrap_or_default();
-    assert_eq!(row.matches("amount to be set").count(), 2, "{en}");
+    let (zh, en) = explain_both(plan);
+    let row = |table: &str| {
+        let line = table
+            .lines()
+            .find(|l| l.contains("[hangzhou.champion_recognition]"));
+        line.unwrap_or_default().to_string()
+    };
+    assert_eq!(row(&zh).matches("金额待定").count(), 2, "{zh}");
+    assert_eq!(row(&en).matches("amount to be set").count(), 2, "{en}");
 }
 
 #[test]
