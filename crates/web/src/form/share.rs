@@ -11,14 +11,38 @@ pub fn fragment_code(text: &str) -> Option<String> {
         .map(String::from)
 }
 
+/// A form's JSON written through serde_json, as its `Value` would be, for the values a form holds:
+/// strings, booleans, whole numbers, lists and objects. serde_json's own `Serialize` for `Value`
+/// also links a float printer and its tables into every page's bundle (measured 2026-12-04); a form
+/// never holds a fraction (every figure is kept as typed, a string), so none is written.
+struct Plain<'a>(&'a Value);
+
+impl serde::Serialize for Plain<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => s.serialize_u64(u),
+                (None, Some(i)) => s.serialize_i64(i),
+                _ => s.serialize_unit(),
+            },
+            Value::String(t) => s.serialize_str(t),
+            Value::Array(a) => s.collect_seq(a.iter().map(Plain)),
+            Value::Object(m) => s.collect_map(m.iter().map(|(k, v)| (k, Plain(v)))),
+        }
+    }
+}
+
 impl Form {
     /// The share-link fragment: the form as JSON, base64url.
     pub fn to_fragment(&self) -> String {
-        base64url(
-            serde_json::to_string(&self.to_json())
-                .unwrap_or_default()
-                .as_bytes(),
-        )
+        base64url(self.to_json_text().as_bytes())
+    }
+
+    /// The form as JSON text (what the share link and the browser's storage hold).
+    pub fn to_json_text(&self) -> String {
+        serde_json::to_string(&Plain(&self.to_json())).unwrap_or_default()
     }
 
     pub fn from_fragment(text: &str) -> Option<Form> {

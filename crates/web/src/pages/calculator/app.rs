@@ -80,10 +80,7 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = embed.is_some();
     use_effect_with(form.clone(), move |form| {
         if !embedded {
-            browser::storage_set(
-                STORAGE_KEY,
-                &serde_json::to_string(&form.to_json()).unwrap_or_default(),
-            );
+            browser::storage_set(STORAGE_KEY, &form.to_json_text());
             browser::set_fragment(&format!("a={}", form.to_fragment()));
             if let Some(html) = browser::document().and_then(|d| d.document_element()) {
                 let _ = html.set_attribute("lang", form.lang.t("zh-CN", "en"));
