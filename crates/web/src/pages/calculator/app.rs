@@ -76,7 +76,15 @@ pub fn App(props: &AppProps) -> Html {
     let form = state.form.clone();
     // Computed again when the rule data's texts (English, quotes) arrive.
     let texts = crate::texts::use_texts();
-    let view = use_memo((form.clone(), texts), |(form, _)| View::compute(form));
+    // The first render shows what a visitor sees first; the rest follows after that frame is painted.
+    let settled = use_state(|| false);
+    {
+        let settled = settled.clone();
+        use_effect_with((), move |_| browser::after_paint(move || settled.set(true)));
+    }
+    let view = use_memo((form.clone(), texts, *settled), |(form, _, settled)| {
+        View::compute(form, *settled)
+    });
     let embedded = embed.is_some();
     use_effect_with(form.clone(), move |form| {
         if !embedded {
@@ -120,6 +128,7 @@ pub fn App(props: &AppProps) -> Html {
         embedded,
         locked: embed.as_ref().is_some_and(|e| e.locked),
         sections: embed.as_ref().and_then(|e| e.sections.clone()),
+        settled: *settled,
     });
     // A verification link (`…&v=CODE`): its code is checked while the form is the link's.
     let link = use_memo((), |_| {

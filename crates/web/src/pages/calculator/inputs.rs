@@ -73,7 +73,7 @@ pub(crate) fn sections(props: &ViewProps) -> Html {
             if !other.is_empty() {
                 <details class="section other" id="sec-other">
                     <summary>{ lang.t("其他奖励(数据集、活动、平台、园区、投资项目等)", "Other awards (datasets, events, platforms, parks, investment projects…)") }</summary>
-                    { for other.into_iter().map(|p| html! {
+                    { for other.into_iter().filter(|_| ui.settled).map(|p| html! {
                         { field_input(&FieldProps { path: p, form: props.form.clone(), error: props.view.errors.get(p).cloned(), edit: props.edit.clone() }) }
                     }) }
                 </details>

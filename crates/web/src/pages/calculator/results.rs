@@ -32,17 +32,24 @@ pub(crate) fn results(props: &ViewProps) -> Html {
         .filter(shown)
         .collect();
     let notes = o.notes_in(lang);
+    // The exports are written when asked for, not on every render (a keystroke re-renders).
     let export_json = {
-        // The same object `subsidyCalc.evaluate` returns, as the browser writes JSON.
-        let text = js_sys::JSON::stringify(&crate::js::to_js(o))
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
-        Callback::from(move |_| browser::download("subsidy-result.json", "application/json", &text))
+        let view = props.view.clone();
+        Callback::from(move |_| {
+            let Some(o) = &view.outcome else { return };
+            // The same object `subsidyCalc.evaluate` returns, as the browser writes JSON.
+            let text = js_sys::JSON::stringify(&crate::js::to_js(o))
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            browser::download("subsidy-result.json", "application/json", &text)
+        })
     };
     let export_csv = {
-        let text = form::csv(o, lang);
+        let view = props.view.clone();
         Callback::from(move |_| {
+            let Some(o) = &view.outcome else { return };
+            let text = form::csv(o, lang);
             browser::download("subsidy-result.csv", "text/csv;charset=utf-8", &text)
         })
     };
@@ -112,7 +119,7 @@ pub(crate) fn results(props: &ViewProps) -> Html {
             <details class="not-eligible">
                 <summary>{ format!("{} ({})", lang.t("暂不符合条件的条款", "Clauses you do not qualify for yet"), other.len()) }</summary>
                 <ul>
-                    { for other.iter().map(|a| html! {
+                    { for other.iter().filter(|_| ui.settled).map(|a| html! {
                         <li id={format!("ne-{}", a.id.replace('.', "-"))}>
                             <strong>{ lang.t(a.title_zh, a.title_en) }</strong>{ " " }{ status_badge(a.source.status, lang) }
                             <br />
@@ -122,7 +129,7 @@ pub(crate) fn results(props: &ViewProps) -> Html {
                     }) }
                 </ul>
             </details>
-            if !ui.locked {
+            if !ui.locked && ui.settled {
                 { compare(&props.view.compare, &props.form.region, lang, unit, &props.edit) }
             }
         </section>

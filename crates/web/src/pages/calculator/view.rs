@@ -17,6 +17,10 @@ pub(crate) struct Ui {
     pub embedded: bool,
     pub locked: bool,
     pub sections: Option<Vec<String>>,
+    /// False for the first render only: the closed lists (the clauses not qualified for, the
+    /// other awards' fields) and the comparison of regions follow once the first figures are on
+    /// screen (issue 25: they are 349 of the first render's 558 elements).
+    pub settled: bool,
 }
 
 impl Ui {
@@ -50,7 +54,8 @@ pub struct View {
 }
 
 impl View {
-    pub(crate) fn compute(form: &Form) -> View {
+    /// `compare`: the five regions side by side too (not for the first render).
+    pub(crate) fn compute(form: &Form, compare: bool) -> View {
         let today = browser::today();
         let built = form.build(today);
         let book = subsidy_calc::rulebook::book();
@@ -74,7 +79,9 @@ impl View {
                 }
             }
             view.outcome = Some(outcome);
-            view.compare = form::compare(app, book);
+            if compare {
+                view.compare = form::compare(app, book);
+            }
         }
         view
     }

@@ -26,6 +26,25 @@ where
     }
 }
 
+/// Runs `f` after the browser has painted the frame being built (the next animation frame, then a
+/// task): what a page shows first is on screen before the rest is laid out.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = window() else { return f() };
+    let run = Closure::once_into_js(f);
+    let soon = {
+        let run = run.clone();
+        Closure::once_into_js(move || {
+            if let Some(w) = window() {
+                let _ = w.set_timeout_with_callback(run.unchecked_ref());
+            }
+        })
+    };
+    if w.request_animation_frame(soon.unchecked_ref()).is_err() {
+        let _ = w.set_timeout_with_callback(run.unchecked_ref());
+    }
+}
+
 /// Today in China (UTC+8): the default date of a calculation.
 pub fn today() -> Date {
     let ms = js_sys::Date::now();
