@@ -49,10 +49,13 @@ const say = (s) => { lines.push(s); console.log(s); };
 // What the calculator page loads (the budget), then what embedding adds on top of the same files.
 const PAGE = ['index.html', 'support.js', 'boot.js', 'subsidy-calc-web.js', 'subsidy-calc-web_bg.wasm', 'style.css'];
 const EMBED = ['widget.js', 'embed.html', 'embed.js'];
+// Standard gzip -9 (Node's bundled zlib compresses about 1% worse than the gzip servers use).
+function gzipSize(f) {
+  return execFileSync('gzip', ['-9', '-c', path.join(DIST, f)], { maxBuffer: 1 << 26 }).length;
+}
 function size(f) {
   const data = fs.readFileSync(path.join(DIST, f));
-  // Standard gzip -9 (Node's bundled zlib compresses about 1% worse than the gzip servers use).
-  const g = execFileSync('gzip', ['-9', '-c', path.join(DIST, f)], { maxBuffer: 1 << 26 }).length;
+  const g = gzipSize(f);
   say(`${f.padEnd(32)} ${(data.length / 1024).toFixed(1).padStart(8)} KB raw ${(g / 1024).toFixed(1).padStart(8)} KB gzip`);
   return [data.length, g];
 }
@@ -70,6 +73,12 @@ say(`${'total (the page)'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB 
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length, 0);
   say(`${'total (the page), brotli'.padEnd(32)} ${(br / 1024).toFixed(1).padStart(24)} KB br (served from the .br files where the server can)`);
+  // What a server with gzip_static sends: the build's own .gz files (zopfli where installed).
+  const served = PAGE.reduce((n, f) => {
+    const file = path.join(DIST, `${f}.gz`);
+    return n + (fs.existsSync(file) ? fs.statSync(file).size : gzipSize(f));
+  }, 0);
+  say(`${'total (the page), .gz as served'.padEnd(32)} ${(served / 1024).toFixed(1).padStart(24)} KB gzip (the build's .gz files, as nginx's gzip_static sends them)`);
 }
 let extra = 0;
 for (const f of EMBED) extra += size(f)[1];
