@@ -54,6 +54,96 @@ for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js", "subsidy-calc-batch.
         glue.write_text(text.replace(GLUE_FROM, GLUE_TO), encoding="utf-8")
         subprocess.run([terser, str(glue), "--module", "--compress", "--mangle", "-o", str(glue)], check=True)
 
+
+# The names the wasm imports its JavaScript functions by: wasm-bindgen names each by its Rust path
+# and a 16-hex-digit hash (`__wbg_setAttribute_f75317b2b5cabfb4`), written in the wasm's import
+# section and again in the glue that provides it; a hash does not compress. Each bundle's are
+# renamed here to short names (`$0`, `$1`…) in both, once the glue is minified. A name the glue
+# does not hold exactly once, as a key of its imports object, is left as it is; a bundle whose
+# import section cannot be read stops the build.
+def leb(b: bytes, i: int):
+    result = shift = 0
+    while True:
+        x = b[i]
+        i += 1
+        result |= (x & 0x7F) << shift
+        shift += 7
+        if x < 0x80:
+            return result, i
+
+
+def uleb(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        x = n & 0x7F
+        n >>= 7
+        out.append(x | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def short_imports(wasm: pathlib.Path, glue: pathlib.Path) -> int:
+    b = wasm.read_bytes()
+    js = glue.read_text(encoding="utf-8")
+    if b[:8] != b"\0asm\x01\0\0\0":
+        sys.exit(f"postbuild: {wasm.name} is not a wasm module")
+    out = bytearray(b[:8])
+    renamed = 0
+    i = 8
+    while i < len(b):
+        sid = b[i]
+        n, j = leb(b, i + 1)
+        body = b[j:j + n]
+        i = j + n
+        if sid == 2:
+            count, k = leb(body, 0)
+            new = bytearray(uleb(count))
+            for _ in range(count):
+                mlen, k = leb(body, k)
+                module = body[k:k + mlen]
+                k += mlen
+                flen, k = leb(body, k)
+                field = body[k:k + flen].decode()
+                k += flen
+                start = k
+                kind = body[k]
+                k += 1
+                if kind == 0:  # a function: its type
+                    _, k = leb(body, k)
+                elif kind in (1, 2):  # a table (element type, limits) or a memory (limits)
+                    if kind == 1:
+                        k += 1
+                    flags = body[k]
+                    _, k = leb(body, k + 1)
+                    if flags & 1:
+                        _, k = leb(body, k)
+                elif kind == 3:  # a global: type and mutability
+                    k += 2
+                else:
+                    sys.exit(f"postbuild: {wasm.name}: import kind {kind} not understood")
+                desc = body[start:k]
+                # The glue's imports object: `{__wbg_setAttribute_f75317b2b5cabfb4:function(…){…},…}`.
+                key = re.compile(r"(?<![\w$.])" + re.escape(field) + r"(?=:function)")
+                if (module.endswith(b"_bg.js") and kind == 0 and len(key.findall(js)) == 1
+                        and len(re.findall(r"(?<![\w$])" + re.escape(field) + r"(?![\w$])", js)) == 1):
+                    name = f"${renamed:x}"
+                    js = key.sub(name, js)
+                    field = name
+                    renamed += 1
+                fb = field.encode()
+                new += uleb(len(module)) + module + uleb(len(fb)) + fb + desc
+            if k != len(body):
+                sys.exit(f"postbuild: {wasm.name}: the import section was not read to its end")
+            body = bytes(new)
+        out += bytes([sid]) + uleb(len(body)) + body
+    wasm.write_bytes(bytes(out))
+    glue.write_text(js, encoding="utf-8")
+    return renamed
+
+for name in ["subsidy-calc-web", "subsidy-calc-plan", "subsidy-calc-batch", "subsidy-calc-qr"]:
+    if (dist / f"{name}.js").is_file() and (dist / f"{name}_bg.wasm").is_file():
+        short_imports(dist / f"{name}_bg.wasm", dist / f"{name}.js")
+
 # The page's own scripts, minified too (their comments are for the source, not the wire): boot.js as
 # the module it is; support.js as a classic ES5 script (it must run in browsers without modules, so
 # nothing newer is written: terser's output stays ES5 for ES5 input; check-baseline.sh checks it).
