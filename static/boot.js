@@ -142,7 +142,6 @@ function offline() {
 }
 
 if (window.subsidyCalcSupported !== false) {
-  offline();
   const loaded = load(bundle);
   loaded
     .then(() => {
@@ -160,5 +159,9 @@ if (window.subsidyCalcSupported !== false) {
   window.subsidyCalcReady = loaded
     .then((glue) => texts(glue).catch((err) => console.warn(err.message)))
     .then(() => window.subsidyCalc);
-  window.subsidyCalcReady.catch(() => {});
+  // The service worker only once the first figures and the texts are in: its install fetches the
+  // page's files again, which on a phone's network would share the line with the page's own first
+  // load (seen on this server's log: the texts file fetched for the worker while the wasm was still
+  // arriving). By now they are in the browser's HTTP cache.
+  window.subsidyCalcReady.then(offline, () => {});
 }
