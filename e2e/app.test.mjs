@@ -158,6 +158,12 @@ test('English switch', async () => {
   assert.match(await page.locator('#award-hongshan-model_filing .kind').textContent(), /exact amount/);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
+  // Once the English words have arrived, every one reads as itself: the regions compared by name
+  // (they showed the texts file's marker "\u0001378"), no marker anywhere on the page.
+  await page.waitForFunction(() => document.documentElement.dataset.texts === '1');
+  assert.match(await page.locator('#compare-wuhan-hongshan th').textContent(), /Wuhan · Hongshan/);
+  assert.match(await page.locator('#compare-hangzhou th').textContent(), /Hangzhou/);
+  assert.equal(await page.evaluate(() => document.body.innerText.includes('\u0001')), false);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -69,15 +69,20 @@ impl From<&'static str> for Str {
     }
 }
 
+// A text made a String is its words (a fetched text's once it has arrived, "…" until then), as it
+// reads everywhere else; `raw()` is the stored marker, for the rule book's own bake.
 impl From<Str> for String {
     fn from(s: Str) -> String {
-        s.0.into_owned()
+        match s.0 {
+            Cow::Owned(o) if !o.starts_with(lazy::MARK) => o,
+            c => lazy::resolve(&c).to_string(),
+        }
     }
 }
 
 impl From<&Str> for String {
     fn from(s: &Str) -> String {
-        s.0.to_string()
+        lazy::resolve(&s.0).to_string()
     }
 }
 
