@@ -65,6 +65,20 @@ fn clauses_that_promise_support_with_no_figure() {
     assert!(
         o.notes_in(Lang::En)
             .iter()
-            .any(|n| n.starts_with("3 further award"))
+            .any(|n| n.starts_with("3 further awards have no fixed figure"))
+    );
+    // One open award is said in the singular ("1 further award(s) have" read as broken English).
+    let o = run(
+        "hangzhou",
+        json!({"enterprise": {"first_recognitions": ["unicorn", "little_giant"]}}),
+    );
+    assert_eq!(
+        o.notes_in(Lang::En)
+            .iter()
+            .filter(|n| n.contains("further award"))
+            .collect::<Vec<_>>(),
+        [
+            "1 further award has no fixed figure (a range, an amount to be set, or case by case) and is not in the totals."
+        ]
     );
 }

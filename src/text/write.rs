@@ -326,9 +326,12 @@ impl Line<'_> {
                     f,
                     "另有{n}项奖励没有确定金额(区间、金额待定或一事一议),未计入合计。"
                 ),
+                false if *n == 1 => f.write_str(
+                    "1 further award has no fixed figure (a range, an amount to be set, or case by case) and is not in the totals.",
+                ),
                 false => write!(
                     f,
-                    "{n} further award(s) have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."
+                    "{n} further awards have no fixed figure (a range, an amount to be set, or case by case) and are not in the totals."
                 ),
             },
             Line::Unused(facts) => {
