@@ -296,6 +296,32 @@ fn three_first_recognitions_each_pay_in_their_own_year() {
     assert_eq!(fig(&p, 2, "hangzhou.champion_recognition"), not_eligible());
     assert!(reason(&p, 2, "hangzhou.champion_recognition").contains("首次认定奖励"));
     assert!(reason(&p, 2, "hangzhou.champion_recognition").contains("2025-06-30"));
+    // Each year says which recognition it pays for, and which were counted before and when; the
+    // last year names both earlier years (it named only the first).
+    let steps = |y: usize| {
+        p.years[y]
+            .award("hangzhou.champion_recognition")
+            .unwrap()
+            .steps_in(Lang::Zh)
+    };
+    assert_eq!(
+        steps(0)[0],
+        "首次认定奖励(每项认定一次):本次计入国家专精特新“小巨人”"
+    );
+    assert_eq!(
+        steps(1)[0],
+        "首次认定奖励(每项认定一次):本次计入制造业“单项冠军”企业;此前已计入国家专精特新“小巨人”(2025-06-30)"
+    );
+    assert_eq!(
+        reason(&p, 2, "hangzhou.champion_recognition"),
+        "首次认定奖励(每项认定一次):国家专精特新“小巨人”已在2025-06-30那一年计入,制造业“单项冠军”企业已在2026-06-30那一年计入,不再重复计算"
+    );
+    let en = p.years[1]
+        .award("hangzhou.champion_recognition")
+        .unwrap()
+        .steps_in(Lang::En);
+    assert!(en[0].starts_with("an award for a first recognition (once for each recognition): counted now for manufacturing single champion"), "{en:?}");
+    assert!(en[0].ends_with("(2025-06-30)"), "{en:?}");
 }
 
 #[test]

@@ -400,35 +400,94 @@ fn evaluate_rule<'a>(app: &Application, rule: &'a Rule, dates: &Dates<'a>, award
     if let Some((zh, en)) = &rule.off {
         return not_eligible(award, full.then_some(said((zh, en))));
     }
+    let (once_zh, once_en) = (
+        rule.once_zh.as_deref().unwrap_or("一次性奖励"),
+        rule.once_en.as_deref().unwrap_or("a one-time award"),
+    );
+    if let Some(each) = rule.once_each {
+        return once_each(app, rule, award, each.0, (once_zh, once_en));
+    }
     if let Some(first) = app.paid_once.iter().find(|p| p.id == rule.id) {
         let line = Line::PaidOnce {
-            zh: rule.once_zh.as_deref().unwrap_or("一次性奖励"),
-            en: rule.once_en.as_deref().unwrap_or("a one-time award"),
+            zh: once_zh,
+            en: once_en,
             year: first.year,
         };
-        let Some(each) = rule.once_each else {
-            return not_eligible(award, full.then_some(line));
-        };
-        // Paid once for each value of a set (each first recognition on its own): the clause is
-        // evaluated on the values not yet counted.
-        let FactRef::Field(i) = each.0 else { return };
-        let Val::Set(set) = app.value(each.0, None) else {
-            return;
-        };
-        let counted = |v: &&str| {
+        return not_eligible(award, full.then_some(line));
+    }
+    evaluate_clause(app, rule, award);
+}
+
+/// A clause paid once for each value of a set (each first recognition on its own): evaluated on the
+/// values not counted in an earlier year of a plan, and its steps name the values it pays for now
+/// and those counted before, with their years.
+fn once_each<'a>(
+    app: &Application,
+    rule: &'a Rule,
+    award: &mut Award<'a>,
+    fact: FactRef,
+    (zh, en): (&'a str, &'a str),
+) {
+    let (FactRef::Field(i), Val::Set(set)) = (fact, app.value(fact, None)) else {
+        return evaluate_clause(app, rule, award);
+    };
+    // The values the clause's conditions name (a set may hold others: 独角兽 is no champion).
+    let named = |v: &str| {
+        rule.requires
+            .iter()
+            .any(|c| c.fact.0 == fact && c.values.iter().any(|x| x == v))
+    };
+    let before: Vec<(&'static str, Date)> = set
+        .iter()
+        .filter(|v| named(v))
+        .filter_map(|v| {
             app.paid_once
                 .iter()
-                .any(|p| p.id == rule.id && p.thing == Some(*v))
-        };
+                .find(|p| p.id == rule.id && p.thing == Some(*v))
+                .map(|p| (*v, p.year))
+        })
+        .collect();
+    let now: Vec<&'static str> = set
+        .iter()
+        .filter(|v| named(v))
+        .filter(|v| !before.iter().any(|(b, _)| b == *v))
+        .copied()
+        .collect();
+    if before.is_empty() {
+        evaluate_clause(app, rule, award);
+    } else {
         let mut rest = app.clone();
-        rest.values[i] = Val::Set(set.iter().filter(|v| !counted(v)).copied().collect());
-        rest.paid_once.retain(|p| p.id != rule.id);
-        evaluate_rule(&rest, rule, dates, award);
-        if award.kind == Kind::NotEligible && set.iter().any(counted) {
-            award.reason = full.then_some(line);
-        }
+        rest.values[i] = Val::Set(
+            set.iter()
+                .filter(|v| !before.iter().any(|(b, _)| b == *v))
+                .copied()
+                .collect(),
+        );
+        evaluate_clause(&rest, rule, award);
+    }
+    if app.detail != Detail::Full {
         return;
     }
+    if award.kind == Kind::NotEligible {
+        if now.is_empty() && !before.is_empty() {
+            award.reason = Some(Line::PaidOnceEach { zh, en, before });
+        }
+    } else if !now.is_empty() {
+        award.steps.insert(
+            0,
+            Line::OnceEach {
+                zh,
+                en,
+                now,
+                before,
+            },
+        );
+    }
+}
+
+/// The clause's figure (or why not) from the application's facts.
+fn evaluate_clause<'a>(app: &Application, rule: &'a Rule, award: &mut Award<'a>) {
+    let full = app.detail == Detail::Full;
     match rule.per {
         Per::Enterprise => {
             if rule.requires.iter().any(|c| !holds(app, c, None).0) {

@@ -172,6 +172,20 @@ pub enum Line<'a> {
         en: &'a str,
         year: Date,
     },
+    /// A clause paid once for each value of a set (choice values): those it pays for now, and
+    /// those counted in earlier years of a plan with their years.
+    OnceEach {
+        zh: &'a str,
+        en: &'a str,
+        now: Vec<&'static str>,
+        before: Vec<(&'static str, Date)>,
+    },
+    /// Every value such a clause names was counted in an earlier year of a plan.
+    PaidOnceEach {
+        zh: &'a str,
+        en: &'a str,
+        before: Vec<(&'static str, Date)>,
+    },
     /// The document is not yet in force on the date.
     NotYet { doc: &'a Document, as_of: Date },
     /// The document has expired (or its call closed) on the date.

@@ -1,6 +1,7 @@
 //! Writes a line in one language: the words of each kind of step, with its figures.
 use super::parts::fill;
 use super::{In, Lang, Line};
+use crate::input::choice_label;
 use crate::money::{Human, fixed2};
 use std::fmt::{self, Write};
 
@@ -254,6 +255,41 @@ impl Line<'_> {
                 true => write!(f, "{z}:已在{year}那一年计入,不再重复计算"),
                 false => write!(f, "{en}: already counted in the year of {year}, not again"),
             },
+            Line::OnceEach {
+                zh: z,
+                en,
+                now,
+                before,
+            } => {
+                let label = |v: &str| pick(choice_label(v).0, choice_label(v).1);
+                let now = now.iter().map(|v| label(v)).collect::<Vec<_>>();
+                match zh {
+                    true => write!(f, "{z}:本次计入{}", now.join("、"))?,
+                    false => write!(f, "{en}: counted now for {}", now.join(", "))?,
+                }
+                for (i, (v, year)) in before.iter().enumerate() {
+                    match (zh, i) {
+                        (true, 0) => write!(f, ";此前已计入{}({year})", label(v))?,
+                        (true, _) => write!(f, "、{}({year})", label(v))?,
+                        (false, 0) => write!(f, "; counted before: {} ({year})", label(v))?,
+                        (false, _) => write!(f, ", {} ({year})", label(v))?,
+                    }
+                }
+                Ok(())
+            }
+            Line::PaidOnceEach { zh: z, en, before } => {
+                let label = |v: &str| pick(choice_label(v).0, choice_label(v).1);
+                f.write_str(if zh { z } else { en })?;
+                for (i, (v, year)) in before.iter().enumerate() {
+                    match (zh, i) {
+                        (true, 0) => write!(f, ":{}已在{year}那一年计入", label(v))?,
+                        (true, _) => write!(f, ",{}已在{year}那一年计入", label(v))?,
+                        (false, 0) => write!(f, ": {} already counted in the year of {year}", label(v))?,
+                        (false, _) => write!(f, ", {} in the year of {year}", label(v))?,
+                    }
+                }
+                f.write_str(pick(",不再重复计算", "; not again"))
+            }
             Line::NotYet { doc, as_of } => {
                 let span = fill("{from}–{to}", doc, *as_of);
                 match (zh, &doc.not_yet_zh, &doc.not_yet_en) {
