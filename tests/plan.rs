@@ -320,8 +320,19 @@ fn three_first_recognitions_each_pay_in_their_own_year() {
         .award("hangzhou.champion_recognition")
         .unwrap()
         .steps_in(Lang::En);
-    assert!(en[0].starts_with("an award for a first recognition (once for each recognition): counted now for manufacturing single champion"), "{en:?}");
-    assert!(en[0].ends_with("(2025-06-30)"), "{en:?}");
+    assert_eq!(
+        en[0],
+        "an award for a first recognition (once for each recognition): counted now for manufacturing single champion (单项冠军); counted before: national little giant (专精特新: specialised, refined, distinctive and innovative) (2025-06-30)"
+    );
+    assert_eq!(
+        p.years[2]
+            .award("hangzhou.champion_recognition")
+            .unwrap()
+            .reason_in(Lang::En)
+            .clone()
+            .unwrap_or_default(),
+        "an award for a first recognition (once for each recognition): national little giant (专精特新: specialised, refined, distinctive and innovative) already counted in the year of 2025-06-30, manufacturing single champion (单项冠军) already counted in the year of 2026-06-30; not again"
+    );
 }
 
 #[test]

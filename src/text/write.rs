@@ -2,6 +2,12 @@
 use super::parts::fill;
 use super::{In, Lang, Line};
 use crate::input::choice_label;
+
+/// A choice value's label in one language.
+fn choice_in(value: &str, zh: bool) -> &'static str {
+    let (z, e) = choice_label(value);
+    if zh { z } else { e }
+}
 use crate::money::{Human, fixed2};
 use std::fmt::{self, Write};
 
@@ -261,32 +267,25 @@ impl Line<'_> {
                 now,
                 before,
             } => {
-                let label = |v: &str| pick(choice_label(v).0, choice_label(v).1);
-                let now = now.iter().map(|v| label(v)).collect::<Vec<_>>();
-                match zh {
-                    true => write!(f, "{z}:本次计入{}", now.join("、"))?,
-                    false => write!(f, "{en}: counted now for {}", now.join(", "))?,
+                f.write_str(if zh { z } else { en })?;
+                f.write_str(pick(":本次计入", ": counted now for "))?;
+                for (i, v) in now.iter().enumerate() {
+                    f.write_str(if i == 0 { "" } else { pick("、", ", ") })?;
+                    f.write_str(choice_in(v, zh))?;
                 }
                 for (i, (v, year)) in before.iter().enumerate() {
-                    match (zh, i) {
-                        (true, 0) => write!(f, ";此前已计入{}({year})", label(v))?,
-                        (true, _) => write!(f, "、{}({year})", label(v))?,
-                        (false, 0) => write!(f, "; counted before: {} ({year})", label(v))?,
-                        (false, _) => write!(f, ", {} ({year})", label(v))?,
-                    }
+                    f.write_str(if i == 0 { pick(";此前已计入", "; counted before: ") } else { pick("、", ", ") })?;
+                    f.write_str(choice_in(v, zh))?;
+                    write!(f, "{}{year}{}", pick("(", " ("), pick(")", ")"))?;
                 }
                 Ok(())
             }
             Line::PaidOnceEach { zh: z, en, before } => {
-                let label = |v: &str| pick(choice_label(v).0, choice_label(v).1);
                 f.write_str(if zh { z } else { en })?;
                 for (i, (v, year)) in before.iter().enumerate() {
-                    match (zh, i) {
-                        (true, 0) => write!(f, ":{}已在{year}那一年计入", label(v))?,
-                        (true, _) => write!(f, ",{}已在{year}那一年计入", label(v))?,
-                        (false, 0) => write!(f, ": {} already counted in the year of {year}", label(v))?,
-                        (false, _) => write!(f, ", {} in the year of {year}", label(v))?,
-                    }
+                    f.write_str(if i == 0 { pick(":", ": ") } else { pick(",", ", ") })?;
+                    f.write_str(choice_in(v, zh))?;
+                    write!(f, "{}{year}{}", pick("已在", " already counted in the year of "), pick("那一年计入", ""))?;
                 }
                 f.write_str(pick(",不再重复计算", "; not again"))
             }
