@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { amount, chromiumSuite, fragment, openPage, total } from './helpers.mjs';
+import { amount, chromiumSuite, cliPath, fragment, openPage, total } from './helpers.mjs';
 
 const suite = chromiumSuite();
 
@@ -288,7 +288,7 @@ test('window.subsidyCalc: figures, rules(), and errors naming the field', async 
 test('subsidyCalc.evaluate returns exactly what `subsidy-calc eval` prints', async () => {
   // The page converts the result with serde-wasm-bindgen, the command line with serde_json: the
   // contract is one, so the two must be the same object, field for field (full and figures-only).
-  const cli = ['target/release/subsidy-calc', 'target/debug/subsidy-calc'].find((p) => fs.existsSync(p));
+  const cli = cliPath();
   assert.ok(cli, 'build the command line first (cargo build)');
   // The projects' names cross as they are: one short, with 1- to 4-byte UTF-8 characters (short
   // strings are decoded by scripts/postbuild.py's loop), one long (decoded by TextDecoder).

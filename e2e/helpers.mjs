@@ -2,6 +2,7 @@
 // Debian's Chromium through playwright-core, and watchers for console errors, page errors, CSP
 // violations and requests that leave the page's origin.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,4 +82,12 @@ export async function total(page, which) {
 /** A share-link fragment for a form state (the app's own encoding: JSON, base64url). */
 export function fragment(form) {
   return 'a=' + Buffer.from(JSON.stringify(form)).toString('base64url');
+}
+
+/** The command line as last built (release or debug, whichever is newer: a stale release binary
+ *  beside a fresh debug one would compare the page with yesterday's engine). */
+export function cliPath() {
+  return ['target/release/subsidy-calc', 'target/debug/subsidy-calc']
+    .filter((p) => fs.existsSync(p))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromiumSuite, fragment, openPage } from './helpers.mjs';
+import { chromiumSuite, cliPath, fragment, openPage } from './helpers.mjs';
 
 const suite = chromiumSuite();
 
@@ -17,7 +17,7 @@ const FORM = { r: 'wuhan-hongshan', u: 'wan', l: 'zh', d: '2026-11-24', v: { 'en
 const APP = { region: 'wuhan-hongshan', as_of: '2026-11-24', enterprise: { sme: true }, compute: { domestic_fees: '1000000' }, model_filing: { models_filed: 3 } };
 
 function cli() {
-  const bin = ['target/release/subsidy-calc', 'target/debug/subsidy-calc'].find((p) => fs.existsSync(p));
+  const bin = cliPath();
   assert.ok(bin, 'build the command line first (cargo build)');
   return bin;
 }
