@@ -7,9 +7,10 @@ use subsidy_calc::FieldError;
 use subsidy_calc::money::Yuan;
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, RuleBook};
+use subsidy_calc::text::Lang;
 
 /// The output's columns for the tables (CSV, spreadsheet): id, row, each clause's kind and amount,
-/// the totals, the errors, the row's verification code — and, where the input gave codes to check,
+/// the totals, the errors (in English, then in Chinese), the row's verification code — and, where the input gave codes to check,
 /// whether each matches (`核验`).
 /// Under a reform (`reform`: its name) each clause's amount under today's rules follows, then
 /// today's `total.baseline_up_to`, then a column that says the row is a 测算方案.
@@ -23,6 +24,7 @@ pub fn table_header(book: &RuleBook, checks: bool, reform: Option<&str>) -> Vec<
         h.push(format!("total.{t}"));
     }
     h.push("errors".into());
+    h.push("errors_zh".into());
     h.push("code".into());
     if checks {
         h.push("核验".into());
@@ -77,6 +79,8 @@ pub struct Done {
     /// exact, up_to, draft_exact, draft_up_to; empty for a row with errors.
     pub total: [Yuan; 4],
     pub errors: String,
+    /// The same errors in Chinese (the officials' sheet and page read them so).
+    pub errors_zh: String,
     /// The row's verification code (as `eval` gives it: before pro rata), empty for errors.
     pub code: String,
     /// Where the input gave a code: whether it matches ([`code_check`]).
@@ -228,6 +232,7 @@ impl Done {
             awards: Vec::new(),
             total: Default::default(),
             errors: String::new(),
+            errors_zh: String::new(),
             code: String::new(),
             check: None,
         };
@@ -269,6 +274,11 @@ impl Done {
                     .map(|e| format!("{}: {}", e.field, e.message))
                     .collect::<Vec<_>>()
                     .join("; ");
+                done.errors_zh = errors
+                    .iter()
+                    .map(|e| format!("{}:{}", e.field, e.message_in(Lang::Zh)))
+                    .collect::<Vec<_>>()
+                    .join(";");
             }
         }
         done
@@ -298,6 +308,7 @@ impl Done {
             row.extend([Cow::Borrowed(""), "".into(), "".into(), "".into()]);
         }
         row.push(Cow::Borrowed(&self.errors));
+        row.push(Cow::Borrowed(&self.errors_zh));
         row.push(Cow::Borrowed(&self.code));
         if let Some(c) = &self.check {
             row.push(Cow::Borrowed(c));

@@ -1,7 +1,6 @@
 //! The output table as CSV, written a row at a time straight from the result: the columns of
-//! `table_header` (id, row, each clause's kind and amount, the totals, the errors, the code, and
-//! 核验 where the input gave codes), byte for
-//! byte what `csv::Writer` writes for `Done::cells`, without building the row's 155 cells first.
+//! `table_header` (id, row, each clause's kind and amount, the totals, the errors in English and
+//! in Chinese, the code, and 核验 where the input gave codes), byte for byte what `csv::Writer` writes for `Done::cells`, without building the row's 155 cells first.
 //! Quoting is csv-core's own decision (`should_quote`, `quote`): a field is quoted when it holds a
 //! comma, a quote or a line break, as the `csv` crate's default writer does. A million rows spent a
 //! quarter of their time in the general writer's per-field state machine (callgrind, 2026-11-26).
@@ -9,6 +8,7 @@ use std::io::Write;
 use subsidy_calc::FieldError;
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, RuleBook};
+use subsidy_calc::text::Lang;
 
 /// A result with each award's table position.
 pub type Placed<'r, 'o> = (&'r Outcome<'o>, &'r [Option<usize>]);
@@ -98,8 +98,9 @@ impl<W: Write> CsvOut<W> {
                     self.buf.push(b',');
                     v.write_to(&mut self.buf);
                 }
-                // No errors; the code (base32 and dashes: nothing to quote).
-                self.buf.extend_from_slice(b",,");
+                // No errors (in English, in Chinese); the code (base32 and dashes: nothing to
+                // quote).
+                self.buf.extend_from_slice(b",,,");
                 self.buf
                     .extend_from_slice(o.code.as_deref().unwrap_or("").as_bytes());
             }
@@ -114,6 +115,13 @@ impl<W: Write> CsvOut<W> {
                     .collect::<Vec<_>>()
                     .join("; ");
                 self.field(&text);
+                self.buf.push(b',');
+                let zh = errors
+                    .iter()
+                    .map(|e| format!("{}:{}", e.field, e.message_in(Lang::Zh)))
+                    .collect::<Vec<_>>()
+                    .join(";");
+                self.field(&zh);
                 // No code.
                 self.buf.push(b',');
             }

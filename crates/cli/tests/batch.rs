@@ -367,6 +367,17 @@ fn bad_rows_are_named_and_never_stop_the_batch() {
     assert_eq!(rows[0]["hongshan.model_filing.amount"], "2000000.00");
     assert_eq!(rows[4]["shanghai.metaverse.amount"], "3000000.00");
     assert!(rows[1]["errors"].contains("region"));
+    // …and in Chinese beside them, for officials reading the sheet.
+    assert!(
+        rows[1]["errors_zh"].starts_with("region:未知地区,可选:hangzhou"),
+        "{}",
+        rows[1]["errors_zh"]
+    );
+    assert_eq!(
+        rows[3]["errors_zh"],
+        "compute.domestic_fees:最多两位小数(精确到分)"
+    );
+    assert_eq!(rows[0]["errors_zh"], "");
     assert_eq!(rows[3]["row"], "4");
 }
 

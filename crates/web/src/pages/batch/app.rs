@@ -466,7 +466,7 @@ fn finished(r: &Results, l: Lang) -> Html {
                                     } }</td>
                                 }
                                 <td>{ d.awards.iter().filter(|a| a.amount.is_some()).count().to_string() }</td>
-                                <td class="errors">{ d.errors.clone() }</td>
+                                <td class="errors">{ l.t(&d.errors_zh, &d.errors).to_string() }</td>
                             </tr>
                         }) }
                     </tbody>
