@@ -634,10 +634,56 @@ fn main() -> ExitCode {
         Ok(cli) => run(cli).unwrap_or_else(|code| code),
         Err(e) => {
             // --help and --version print and succeed; anything else is a usage error naming what
-            // was wrong (exit 64, as before).
+            // was wrong (exit 64, as before): first in Chinese (the command line's default
+            // language) unless `--lang en` was asked for, then clap's own words.
             let code = if e.use_stderr() { 64 } else { 0 };
+            let english = std::env::args()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| w[0] == "--lang" && w[1] == "en")
+                || std::env::args().any(|a| a == "--lang=en");
+            if e.use_stderr() && !english {
+                eprintln!("{}", usage_zh(&e));
+            }
             let _ = e.print();
             ExitCode::from(code)
         }
     }
+}
+
+/// A usage error in Chinese: what was wrong, the nearest spelling where clap found one.
+fn usage_zh(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        _ => String::new(),
+    };
+    let near = match get(ContextKind::SuggestedArg) {
+        s if s.is_empty() => match get(ContextKind::SuggestedSubcommand) {
+            s if s.is_empty() => String::new(),
+            s => format!(",是否要用 {s}?"),
+        },
+        s => format!(",是否要用 {s}?"),
+    };
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => format!("未知的选项 {}{near}", get(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            format!("未知的命令 {}{near}", get(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue => format!(
+            "选项 {} 的值“{}”无效,可选:{}",
+            get(ContextKind::InvalidArg),
+            get(ContextKind::InvalidValue),
+            get(ContextKind::ValidValue)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("缺少必需的参数:{}", get(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "缺少命令:可用 eval、explain、plan、batch、verify 等".to_string()
+        }
+        _ => "命令行用法有误".to_string(),
+    };
+    format!("用法错误:{what}(subsidy-calc --help 列出全部命令和选项)")
 }

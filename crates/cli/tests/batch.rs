@@ -494,7 +494,19 @@ fn options_take_only_their_words() {
             err.contains(&format!("invalid value '{word}' for '{opt}")),
             "{err}"
         );
+        assert!(
+            err.contains(&format!("用法错误:选项 {opt} "))
+                && err.contains(&format!("的值“{word}”无效,可选:")),
+            "{err}"
+        );
     }
+    // With --lang en, clap's English alone.
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--pool", "all", "--lang", "en"]);
+    assert_eq!(code, 64);
+    assert!(
+        !err.contains("用法错误") && err.contains("invalid value 'all'"),
+        "{err}"
+    );
     let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("rows"), "the summary in English: {err}");

@@ -403,6 +403,11 @@ fn inputs_of_the_second_audit() {
         stderr.contains("--lnag") && stderr.contains("--lang"),
         "{stderr}"
     );
+    // Said in Chinese first (the command line's default language), then clap's own words.
+    assert!(
+        stderr.starts_with("用法错误:未知的选项 --lnag,是否要用 --lang?"),
+        "{stderr}"
+    );
     // An amount already received above the cap it counts against (武汉 三 "三年最高500万元") is an
     // error naming the field, not "nothing left".
     let (code, out) = run(
