@@ -214,6 +214,8 @@ fn run<'a>(
     let mut state = json!({});
     let mut enterprise = Map::new();
     let mut paid_once: Vec<PaidOnce> = Vec::new();
+    // The stages of a staged award counted so far (a later year pays only at a later stage).
+    let mut stages: Vec<PaidOnce> = Vec::new();
     // Figures one total shares over the years (a staged award): (rule, the years that counted it).
     let mut shared: Vec<(&'a str, Vec<Date>)> = Vec::new();
     let mut out: Vec<Year<'a>> = Vec::new();
@@ -267,6 +269,7 @@ fn run<'a>(
         let parsed = match input::parse_value_in(&app, today, &keys) {
             Ok(mut a) => {
                 a.paid_once = paid_once.clone();
+                a.stages_counted = stages.clone();
                 a
             }
             Err(es) => {
@@ -305,6 +308,17 @@ fn run<'a>(
                         });
                     }
                 }
+            }
+            if rule.shared_over_years
+                && a.amount.is_some()
+                && let Some(note) = rule.formula.as_ref().and_then(|f| f.stage.as_ref())
+                && let input::Val::Choice(stage) = parsed.value(note.fact.0, None)
+            {
+                stages.push(PaidOnce {
+                    id: a.id.to_string(),
+                    thing: Some(stage),
+                    year: result.as_of,
+                });
             }
             if rule.shared_over_years && a.amount.is_some() {
                 match shared.iter_mut().find(|(id, _)| *id == a.id) {

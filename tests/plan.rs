@@ -239,6 +239,37 @@ fn a_listing_over_three_stages_never_pays_more_than_8_million() {
 }
 
 #[test]
+fn a_listing_stage_counts_once_and_in_order() {
+    // 武汉 十 "对在沪深北交易所首次公开发行股票并上市的人工智能企业分阶段给予最高800万元奖励": the stages of one
+    // first IPO. A year at the stage already counted (listed again the year after listing), or at
+    // an earlier one (报辅 after listing), is no stage year: it was shown as up to 8,000,000 again
+    // (an independent audit, 2026-12-04). The plan's total was and is 8,000,000 once.
+    let y = |d: &str, stage: &str| json!({"as_of": d, "listing": {"venue": "sse", "stage": stage}});
+    let p = plan(json!({"schema": 2, "region": "wuhan-qiaokou", "years": [
+        y("2024-12-31", "tutoring"), y("2025-12-31", "listed"), y("2026-12-31", "listed"), y("2027-01-31", "filed")
+    ]}));
+    assert_eq!(fig(&p, 0, "wuhan.listing_domestic"), up_to("8000000.00"));
+    assert_eq!(fig(&p, 1, "wuhan.listing_domestic"), up_to("8000000.00"));
+    assert_eq!(fig(&p, 2, "wuhan.listing_domestic"), not_eligible());
+    assert_eq!(fig(&p, 3, "wuhan.listing_domestic"), not_eligible());
+    assert_eq!(
+        reason(&p, 2, "wuhan.listing_domestic"),
+        "阶段“成功上市”不晚于已在2025-12-31那一年计入的阶段“成功上市”:各阶段依次只计一次,本年不再计入"
+    );
+    assert_eq!(
+        reason(&p, 3, "wuhan.listing_domestic"),
+        "阶段“报会报审(申报受理)”不晚于已在2025-12-31那一年计入的阶段“成功上市”:各阶段依次只计一次,本年不再计入"
+    );
+    assert_eq!(p.years[2].total.up_to, "0.00");
+    assert_eq!(p.total.up_to, "8000000.00");
+    // Skipping a stage is no reason to stop: 报辅, then listed.
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": [
+        y("2024-12-31", "tutoring"), y("2026-12-31", "listed")
+    ]}));
+    assert_eq!(fig(&p, 1, "wuhan.listing_domestic"), up_to("8000000.00"));
+}
+
+#[test]
 fn two_entries_in_one_calendar_year_are_refused() {
     // "同一企业每年最高不超过200万元" (洪山 6), "每家每年最高不超过20万元…补助期限不超过三年" (洪山 5):
     // yearly caps and subsidy years count calendar years (catalogue, 2026-12-04). Two entries dated

@@ -5,7 +5,7 @@
 //! `formula` (a rule's figure and its variants), `caps`, `scenario` (per-project clauses),
 //! `conditions` (whether a condition holds, and why not), `groups` (stacking).
 use crate::date::Date;
-use crate::input::{Application, At, Detail, FactRef, Val};
+use crate::input::{Application, At, Detail, FactRef, Ty, Val};
 use crate::money::{Yuan, round_yuan};
 use crate::result::{Award, CheckResult, Item, Outcome, Source, Stacking, Total};
 use crate::rulebook::{
@@ -407,6 +407,9 @@ fn evaluate_rule<'a>(app: &Application, rule: &'a Rule, dates: &Dates<'a>, award
     if let Some(each) = rule.once_each {
         return once_each(app, rule, award, each.0, (once_zh, once_en));
     }
+    if let Some(line) = stage_counted(app, rule) {
+        return not_eligible(award, full.then_some(line));
+    }
     if let Some(first) = app.paid_once.iter().find(|p| p.id == rule.id) {
         let line = Line::PaidOnce {
             zh: once_zh,
@@ -483,6 +486,31 @@ fn once_each<'a>(
             },
         );
     }
+}
+
+/// A staged award over a plan's years (`shared_over_years`, its stage a choice whose options run in
+/// order): a year pays only at a stage later than every stage counted in an earlier year — a first
+/// IPO's stages come once each, in order. The stage counted furthest on, if this year's is not later.
+fn stage_counted<'a>(app: &Application, rule: &'a Rule) -> Option<Line<'a>> {
+    if !rule.shared_over_years || app.stages_counted.is_empty() {
+        return None;
+    }
+    let fact = rule.formula.as_ref()?.stage.as_ref()?.fact.0;
+    let (Val::Choice(now), Ty::Choice(order)) = (app.value(fact, None), fact.field().ty) else {
+        return None;
+    };
+    let at = |v: &str| order.iter().position(|o| *o == v);
+    let (furthest, year) = app
+        .stages_counted
+        .iter()
+        .filter(|p| p.id == rule.id)
+        .filter_map(|p| Some((p.thing?, p.year)))
+        .max_by_key(|(v, _)| at(v))?;
+    (at(now)? <= at(furthest)?).then_some(Line::StageCounted {
+        now,
+        counted: furthest,
+        year,
+    })
 }
 
 /// The clause's figure (or why not) from the application's facts.

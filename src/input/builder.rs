@@ -117,6 +117,7 @@ impl<'r> Builder<'r> {
             scenarios: self.scenarios,
             derived: Vec::new(),
             paid_once: Vec::new(),
+            stages_counted: Vec::new(),
             detail: Detail::Full,
         };
         let over = received_within_caps(&app, crate::rulebook::book());
@@ -158,6 +159,7 @@ impl<'r> Builder<'r> {
             scenarios: self.scenarios,
             derived: Vec::new(),
             paid_once: Vec::new(),
+            stages_counted: Vec::new(),
             detail: Detail::Full,
         };
         app.derive();

@@ -111,6 +111,9 @@ pub struct Application {
     /// Set by a plan over years, never by the input: one-time clauses already counted (each value
     /// of a `once_each` fact on its own), with the date of the year that counted them.
     pub paid_once: Vec<PaidOnce>,
+    /// Set by a plan over years: the stages of a staged award (`shared_over_years` with a stage
+    /// fact) counted in earlier years, each with its year.
+    pub stages_counted: Vec<PaidOnce>,
     /// How much the engine writes: every step and reason in both languages (the contract's
     /// result), or the figures only (no text at all: batches, `{detail: 'figures'}`).
     pub detail: Detail,

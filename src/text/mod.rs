@@ -180,6 +180,12 @@ pub enum Line<'a> {
         now: Vec<&'static str>,
         before: Vec<(&'static str, Date)>,
     },
+    /// A staged award's stage that is not later than one counted in an earlier year of a plan.
+    StageCounted {
+        now: &'static str,
+        counted: &'static str,
+        year: Date,
+    },
     /// Every value such a clause names was counted in an earlier year of a plan.
     PaidOnceEach {
         zh: &'a str,

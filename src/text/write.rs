@@ -280,6 +280,20 @@ impl Line<'_> {
                 }
                 Ok(())
             }
+            Line::StageCounted { now, counted, year } => {
+                f.write_str(pick("阶段“", "stage \""))?;
+                f.write_str(choice_in(now, zh))?;
+                f.write_str(pick("”不晚于已在", "\" is not later than \""))?;
+                if zh {
+                    write!(f, "{year}那一年计入的阶段“{}”", choice_in(counted, zh))?;
+                } else {
+                    write!(f, "{}\", counted in the year of {year}", choice_in(counted, zh))?;
+                }
+                f.write_str(pick(
+                    ":各阶段依次只计一次,本年不再计入",
+                    ": each stage counts once, in order; not counted this year",
+                ))
+            }
             Line::PaidOnceEach { zh: z, en, before } => {
                 f.write_str(if zh { z } else { en })?;
                 for (i, (v, year)) in before.iter().enumerate() {
