@@ -431,19 +431,36 @@ fn changes(prev: &Outcome, now: &Outcome) -> (Vec<String>, Vec<String>) {
             }
         };
         let (b, n) = (show(before), show(after));
-        let (why_zh, why_en) = match (&a.reason, &a.binding_cap) {
-            (Some(r), _) => (r.text(Lang::Zh), r.text(Lang::En)),
-            (None, Some(c)) => (
+        let earlier = prev.award(a.id).and_then(|p| p.reason.as_ref());
+        let (why_zh, why_en) = match (&a.reason, &a.binding_cap, earlier) {
+            (Some(r), _, _) => (r.text(Lang::Zh), r.text(Lang::En)),
+            (None, Some(c), _) => (
                 format!("封顶:{}", c.text(Lang::Zh)),
                 format!("capped at {}", c.text(Lang::En)),
+            ),
+            // Not paid the year before, for a reason that no longer holds (a text not yet in force,
+            // a condition then unmet): that reason, not a guess.
+            (None, None, Some(r)) if before.is_none() => (
+                format!("上一年:{}", r.text(Lang::Zh)),
+                format!("the year before: {}", r.text(Lang::En)),
             ),
             _ => (
                 "所填数字不同".to_string(),
                 "the figures entered differ".to_string(),
             ),
         };
-        zh.push(format!("{}:{} → {}({why_zh})", a.title_zh, b.0, n.0));
-        en.push(format!("{}: {} → {} ({why_en})", a.title_en, b.1, n.1));
+        // A draft's figure says so wherever it appears (either year's).
+        let draft = a.source.status == Status::Draft
+            || prev
+                .award(a.id)
+                .is_some_and(|p| p.source.status == Status::Draft);
+        let (dz, de) = if draft {
+            ("(征求意见稿)", " (DRAFT for comment)")
+        } else {
+            ("", "")
+        };
+        zh.push(format!("{}{dz}:{} → {}({why_zh})", a.title_zh, b.0, n.0));
+        en.push(format!("{}{de}: {} → {} ({why_en})", a.title_en, b.1, n.1));
     }
     (en, zh)
 }

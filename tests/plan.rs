@@ -493,3 +493,31 @@ fn carried_fields_are_the_engines_after_the_first_year() {
     assert_eq!(fig(&p, 0, "hongshan.compute_subsidy"), up_to("200000.00"));
     assert_eq!(fig(&p, 1, "hongshan.compute_subsidy"), not_eligible());
 }
+
+#[test]
+fn a_change_says_the_draft_and_the_reason_it_replaces() {
+    // 武汉 六 "首次认定的独角兽企业…给予100万元奖励", in the draft for comment (published 2024-03-27). In
+    // 2023 the draft was not yet out; in 2024 it pays 1,000,000. The change line says the figure is
+    // the draft's, and why it did not pay the year before (it said "the figures entered differ").
+    let u = json!({"first_recognitions": ["unicorn"]});
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": [
+        {"as_of": "2023-12-31", "enterprise": u}, {"as_of": "2024-12-31", "enterprise": u}
+    ]}));
+    let zh = p.years[1].changes_zh.clone().unwrap_or_default();
+    let line = zh
+        .iter()
+        .find(|l| l.starts_with("首次认定独角兽企业奖励"))
+        .unwrap();
+    assert!(
+        line.starts_with("首次认定独角兽企业奖励(征求意见稿):不符合条件 → 1,000,000元(上一年:"),
+        "{line}"
+    );
+    assert!(line.contains("尚未施行"), "{line}");
+    let en = p.years[1].changes.clone().unwrap_or_default();
+    assert!(
+        en.iter().any(|l| l.starts_with(
+            "First recognition as a unicorn (DRAFT for comment): not eligible → 1,000,000 (the year before: "
+        )),
+        "{en:?}"
+    );
+}
