@@ -113,10 +113,13 @@ pub fn plan_value<'a>(
     let keys: Vec<&str> = book.regions.iter().map(|r| r.key.as_str()).collect();
     let region = root.get("region").and_then(Value::as_str).unwrap_or("");
     if !keys.contains(&region) {
-        errors.push(err(
-            "region",
-            format!("required: one of {}", keys.join(", ")),
-        ));
+        // As `eval` says it: missing, or a region the rule data does not have.
+        let said = if region.is_empty() {
+            "required: one of"
+        } else {
+            "unknown region: use one of"
+        };
+        errors.push(err("region", format!("{said} {}", keys.join(", "))));
     }
     let compare = match root.get("compare") {
         None | Some(Value::Null) => false,

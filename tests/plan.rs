@@ -521,3 +521,38 @@ fn a_change_says_the_draft_and_the_reason_it_replaces() {
         "{en:?}"
     );
 }
+
+#[test]
+fn a_plan_names_an_unknown_region_as_unknown() {
+    // "WUHAN" is given but not a region key: "unknown region", as `eval` says (it said "required").
+    let e = plan_err(json!({"schema": 2, "region": "WUHAN", "years": [{"as_of": "2025-12-31"}]}));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].field, "region");
+    assert!(
+        e[0].message
+            .starts_with("unknown region: use one of hangzhou"),
+        "{e:?}"
+    );
+    let e = plan_err(json!({"schema": 2, "years": [{"as_of": "2025-12-31"}]}));
+    assert!(
+        e[0].message.starts_with("required: one of hangzhou"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_plan_read_as_one_application_says_to_use_plan() {
+    let e = subsidy_calc::evaluate_value(
+        &json!({"schema": 2, "region": "wuhan", "years": [{"as_of": "2025-12-31"}]}),
+        today(),
+    )
+    .unwrap_err();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].field, "years");
+    assert!(e[0].message.contains("subsidy-calc plan"), "{e:?}");
+    assert!(
+        e[0].message_in(Lang::Zh)
+            .contains("多年规划请用 subsidy-calc plan"),
+        "{e:?}"
+    );
+}

@@ -436,6 +436,14 @@ fn walk(key: &str, path: &mut String, v: &Json, b: &mut Builder) {
         return;
     }
     let n = path.len();
+    if path == "years" || path == "compare" {
+        // A plan given where an application is read.
+        b.errors.push(err(
+            path,
+            "unknown field: an application has no years or compare (a plan over years: subsidy-calc plan, subsidyCalc.plan)",
+        ));
+        return;
+    }
     if !is_section(path) {
         b.errors.push(err(path, "unknown field"));
         return;

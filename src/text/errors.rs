@@ -76,6 +76,10 @@ const TABLE: &[(&str, &str)] = &[
         "unknown field: a plan has schema, region, compare and years",
         "未知字段:规划只有 schema、region、compare 和 years",
     ),
+    (
+        "unknown field: an application has no years or compare",
+        "未知字段:单份申请没有 years 或 compare(多年规划请用 subsidy-calc plan 或 subsidyCalc.plan)",
+    ),
     ("unknown field", "未知字段"),
     ("unknown region: use one of ", "未知地区,可选:"),
     ("unknown value: use one of ", "未知取值,可选:"),
