@@ -172,17 +172,28 @@ pub fn plan_value<'a>(
 /// backwards. A date that does not read is left for the application's own check to name.
 fn dates_in_order(years: &[Value], today: Date) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut prev: Option<(usize, Date)> = None;
+    let mut prev: Option<(usize, Date, bool)> = None;
     for (i, y) in years.iter().enumerate() {
-        let date = match y.get("as_of") {
-            None | Some(Value::Null) => today,
+        let (date, given) = match y.get("as_of") {
+            None | Some(Value::Null) => (today, false),
             Some(v) => match v.as_str().and_then(Date::parse) {
-                Some(d) => d,
+                Some(d) => (d, true),
                 None => continue,
             },
         };
-        if let Some((j, before)) = prev {
-            if date.year == before.year {
+        if let Some((j, before, before_given)) = prev {
+            if date.year == before.year && !(given && before_given) {
+                // A date not given: say so, not "2026-12-05 is in the same year" of a date nobody
+                // wrote.
+                let (k, other) = if given { (j, i) } else { (i, j) };
+                errors.push(err(
+                    format!("years[{k}].as_of"),
+                    format!(
+                        "not given: each year of a plan needs its own date (today, {today}, is in \
+                         the same calendar year as years[{other}])"
+                    ),
+                ));
+            } else if date.year == before.year {
                 errors.push(err(
                     format!("years[{i}].as_of"),
                     format!(
@@ -200,7 +211,7 @@ fn dates_in_order(years: &[Value], today: Date) -> Vec<FieldError> {
                 ));
             }
         }
-        prev = Some((i, date));
+        prev = Some((i, date, given));
     }
     errors
 }

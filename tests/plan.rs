@@ -556,3 +556,29 @@ fn a_plan_read_as_one_application_says_to_use_plan() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_plan_year_without_a_date_is_named_as_not_given() {
+    // A year with no as_of is today; beside another date of this year it was "2026-… is in the same
+    // calendar year as years[0] (…)" — a date nobody wrote. It names the entry whose date is missing.
+    let this_year = format!("{}-01-31", today().year);
+    let e = plan_err(json!({"schema": 2, "region": "wuhan", "years": [
+        {"as_of": this_year}, {"compute": {"domestic_fees": "1"}}
+    ]}));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].field, "years[1].as_of");
+    assert!(
+        e[0].message
+            .starts_with("not given: each year of a plan needs its own date"),
+        "{e:?}"
+    );
+    assert!(
+        e[0].message_in(Lang::Zh)
+            .starts_with("未填写:规划的每一年都要填写自己的日期"),
+        "{e:?}"
+    );
+    let e = plan_err(json!({"schema": 2, "region": "wuhan", "years": [
+        {"compute": {"domestic_fees": "1"}}, {"as_of": this_year}
+    ]}));
+    assert_eq!(e[0].field, "years[0].as_of", "{e:?}");
+}

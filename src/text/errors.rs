@@ -112,6 +112,14 @@ pub fn zh(m: &str) -> String {
     {
         return format!("第{}项:{}", i + 1, zh(tail));
     }
+    if let Some(rest) = m.strip_prefix("not given: each year of a plan needs its own date (today, ")
+        && let Some((date, other)) = rest.split_once(", is in the same calendar year as ")
+    {
+        let other = other.trim_end_matches(')');
+        return format!(
+            "未填写:规划的每一年都要填写自己的日期(未填时按今天{date}计,与{other}在同一日历年)"
+        );
+    }
     if let Some((date, rest)) = m.split_once(" is in the same calendar year as ") {
         let other = rest.split(':').next().unwrap_or("");
         return format!(
