@@ -205,9 +205,21 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
         }
     }
     let head: Vec<String> = years.iter().map(|y| y.as_of.to_string()).collect();
+    // The region by its name in the reader's language (its key in brackets), as a single
+    // result's heading has it.
+    let name = crate::rulebook::book()
+        .region(&p.region)
+        .map(|r| {
+            if en {
+                r.name_en.to_string()
+            } else {
+                r.name_zh.to_string()
+            }
+        })
+        .unwrap_or_default();
     let _ = writeln!(
         s,
-        "{} {}",
+        "{} {name} [{}]",
         if en {
             "Plan, region"
         } else {
@@ -238,7 +250,10 @@ pub fn explain_plan(p: &crate::plan::PlanOutcome, lang: Lang) -> String {
     }
     let totals: Vec<String> = years
         .iter()
-        .map(|y| format!("{:>10}", money(Some(y.total.up_to))))
+        .map(|y| {
+            let v = money(Some(y.total.up_to));
+            format!("{:>10}", if en { v } else { format!("{v}元") })
+        })
         .collect();
     let _ = writeln!(
         s,

@@ -518,6 +518,17 @@ fn a_plan_table_says_the_drafts_uncertain_end_in_both_languages() {
         en.contains("(DRAFT for comment) [wuhan.public_platform]"),
         "{en}"
     );
+    // The region by its name (it was the key), and the totals row in 元 as every other row.
+    assert!(
+        zh.starts_with("多年规划,地区 武汉(其他区) [wuhan]\n"),
+        "{zh}"
+    );
+    assert!(
+        en.starts_with("Plan, region Wuhan (other districts) [wuhan]\n"),
+        "{en}"
+    );
+    let totals = zh.lines().find(|l| l.starts_with("最高可得合计")).unwrap();
+    assert!(totals.trim_end().ends_with("元"), "{totals}");
 }
 
 #[test]
