@@ -284,6 +284,13 @@ fn run<'a>(
             Ok(mut a) => {
                 a.paid_once = paid_once.clone();
                 a.stages_counted = stages.clone();
+                if i > 0 {
+                    a.carried = carried
+                        .iter()
+                        .copied()
+                        .filter(|p| get(&state, p).is_some())
+                        .collect();
+                }
                 a
             }
             Err(es) => {

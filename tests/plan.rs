@@ -492,6 +492,20 @@ fn carried_fields_are_the_engines_after_the_first_year() {
     ]}));
     assert_eq!(fig(&p, 0, "hongshan.compute_subsidy"), up_to("200000.00"));
     assert_eq!(fig(&p, 1, "hongshan.compute_subsidy"), not_eligible());
+    // The 3 was carried by the engine, not entered for 2026: the reason says so (it said 已填).
+    assert_eq!(
+        reason(&p, 1, "hongshan.compute_subsidy"),
+        "补助期限不超过三年(此前各年结转:已享受算力补贴年数:3)"
+    );
+    assert_eq!(
+        p.years[1]
+            .award("hongshan.compute_subsidy")
+            .unwrap()
+            .reason_in(Lang::En)
+            .clone()
+            .unwrap_or_default(),
+        "subsidised for at most three years (carried from the years before: years already subsidised: 3)"
+    );
 }
 
 #[test]

@@ -79,6 +79,7 @@ pub(super) fn failing_reason<'a>(
         zh,
         en,
         fact: c.fact.0,
+        carried: app.carried.contains(&field.path),
         entered: entered(
             app.value(c.fact.0, sc),
             field.ty,

@@ -118,6 +118,7 @@ impl<'r> Builder<'r> {
             derived: Vec::new(),
             paid_once: Vec::new(),
             stages_counted: Vec::new(),
+            carried: Vec::new(),
             detail: Detail::Full,
         };
         let over = received_within_caps(&app, crate::rulebook::book());
@@ -160,6 +161,7 @@ impl<'r> Builder<'r> {
             derived: Vec::new(),
             paid_once: Vec::new(),
             stages_counted: Vec::new(),
+            carried: Vec::new(),
             detail: Detail::Full,
         };
         app.derive();

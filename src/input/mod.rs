@@ -114,6 +114,9 @@ pub struct Application {
     /// Set by a plan over years: the stages of a staged award (`shared_over_years` with a stage
     /// fact) counted in earlier years, each with its year.
     pub stages_counted: Vec<PaidOnce>,
+    /// Set by a plan over years: the fields whose values the engine carried from the years before
+    /// (years already subsidised, amounts received), not entered for this year.
+    pub carried: Vec<&'static str>,
     /// How much the engine writes: every step and reason in both languages (the contract's
     /// result), or the figures only (no text at all: batches, `{detail: 'figures'}`).
     pub detail: Detail,

@@ -164,6 +164,8 @@ pub enum Line<'a> {
         zh: &'a str,
         en: &'a str,
         fact: FactRef,
+        /// The value was carried by a plan from the years before, not entered.
+        carried: bool,
         entered: Entered<'a>,
     },
     /// A one-time award already counted in an earlier year of a plan.

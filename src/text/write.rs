@@ -244,15 +244,22 @@ impl Line<'_> {
                 zh: z,
                 en,
                 fact,
+                carried,
                 entered,
             } => match (zh, fact.field()) {
                 (true, field) => {
-                    write!(f, "{z}(已填:{}:", field.zh)?;
+                    let how = if *carried { "此前各年结转" } else { "已填" };
+                    write!(f, "{z}({how}:{}:", field.zh)?;
                     entered.write(lang, f)?;
                     f.write_char(')')
                 }
                 (false, field) => {
-                    write!(f, "{en} (entered: {}: ", field.en)?;
+                    let how = if *carried {
+                        "carried from the years before"
+                    } else {
+                        "entered"
+                    };
+                    write!(f, "{en} ({how}: {}: ", field.en)?;
                     entered.write(lang, f)?;
                     f.write_char(')')
                 }
