@@ -232,6 +232,8 @@ fn run<'a>(
     let mut stages: Vec<PaidOnce> = Vec::new();
     // Figures one total shares over the years (a staged award): (rule, the years that counted it).
     let mut shared: Vec<(&'a str, Vec<Date>)> = Vec::new();
+    // The years each clause with counted years paid (a later year after a gap says so).
+    let mut counted: Vec<(&'a str, Vec<Date>)> = Vec::new();
     let mut out: Vec<Year<'a>> = Vec::new();
     let mut sums = [Decimal::ZERO; 4];
     let mut errors = Vec::new();
@@ -355,6 +357,27 @@ fn run<'a>(
                 }
             }
             let Some(v) = a.value() else { continue };
+            // A clause whose years are counted ("补助期限不超过三年", "连续奖励3年") paying again after a
+            // year without it: the text's term may or may not run across that gap — said, not decided.
+            if rule.carry.iter().any(|c| c.op == CarryOp::CountYear) {
+                match counted.iter_mut().find(|(id, _)| *id == a.id) {
+                    Some((_, earlier)) => {
+                        let gap = earlier
+                            .iter()
+                            .chain(std::iter::once(&result.as_of))
+                            .collect::<Vec<_>>()
+                            .windows(2)
+                            .any(|w| w[1].year > w[0].year + 1);
+                        if gap && parsed.detail == input::Detail::Full {
+                            a.notes.push(Line::YearsWithGap {
+                                earlier: earlier.clone(),
+                            });
+                        }
+                        earlier.push(result.as_of);
+                    }
+                    None => counted.push((a.id, vec![result.as_of])),
+                }
+            }
             for c in &rule.carry {
                 let path = c.fact.0.field().path;
                 let next = match c.op {

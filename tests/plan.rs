@@ -596,3 +596,49 @@ fn a_plan_year_without_a_date_is_named_as_not_given() {
     ]}));
     assert_eq!(e[0].field, "years[0].as_of", "{e:?}");
 }
+
+#[test]
+fn a_counted_term_paid_again_after_a_gap_year_says_so() {
+    // 武汉 八 "根据园区建设每年给予最高1000万元资金奖励,连续奖励3年": paid 2024, not 2025 (not a core park
+    // that year), paid 2026 and 2027. Whether 连续 ends the term at the gap is the authority's to
+    // decide (docs/READINGS.md): each year after the gap pays up to 10,000,000 and says so; the years
+    // before the gap say nothing.
+    let y = |d: &str, on: bool| json!({"as_of": d, "other": {"core_park": {"city_core_park": on}}});
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": [
+        y("2024-12-31", true), y("2025-12-31", false), y("2026-12-31", true), y("2027-01-31", true)
+    ]}));
+    let gap = |i: usize| -> Vec<String> {
+        p.years[i]
+            .award("wuhan.core_park")
+            .unwrap()
+            .notes_in(Lang::Zh)
+            .into_iter()
+            .filter(|n| n.contains("并不连续"))
+            .collect()
+    };
+    assert_eq!(fig(&p, 2, "wuhan.core_park"), up_to("10000000.00"));
+    assert!(gap(0).is_empty());
+    assert_eq!(
+        gap(2),
+        [
+            "此前计入的年份为2024-12-31,连同本年并不连续(其间有未获该项奖励的年份);原文的年限(“连续”或“期限”)是否因此中断,以主管部门认定为准"
+        ]
+    );
+    assert!(
+        gap(3)[0].starts_with("此前计入的年份为2024-12-31、2026-12-31,"),
+        "{:?}",
+        gap(3)
+    );
+    // Years in a row say nothing of gaps.
+    let p = plan(json!({"schema": 2, "region": "wuhan", "years": [
+        y("2024-12-31", true), y("2025-12-31", true)
+    ]}));
+    assert!(
+        !p.years[1]
+            .award("wuhan.core_park")
+            .unwrap()
+            .notes_in(Lang::Zh)
+            .iter()
+            .any(|n| n.contains("并不连续"))
+    );
+}

@@ -182,6 +182,8 @@ pub enum Line<'a> {
         now: Vec<&'static str>,
         before: Vec<(&'static str, Date)>,
     },
+    /// A clause with counted years paying again after a year without it (its earlier years).
+    YearsWithGap { earlier: Vec<Date> },
     /// A staged award's stage that is not later than one counted in an earlier year of a plan.
     StageCounted {
         now: &'static str,

@@ -413,6 +413,21 @@ impl Line<'_> {
                 }
                 Ok(())
             }
+            Line::YearsWithGap { earlier } => {
+                let dates: Vec<String> = earlier.iter().map(|d| d.to_string()).collect();
+                match zh {
+                    true => write!(
+                        f,
+                        "此前计入的年份为{},连同本年并不连续(其间有未获该项奖励的年份);原文的年限(“连续”或“期限”)是否因此中断,以主管部门认定为准",
+                        dates.join("、")
+                    ),
+                    false => write!(
+                        f,
+                        "counted before in {}: with this year, not consecutive years (a year without this award in between); whether the text's term of years (\"consecutive\", or a period) runs across that gap is for the authority to decide",
+                        dates.join(", ")
+                    ),
+                }
+            }
             Line::SharedOverYears { earlier } => {
                 let sep = if zh { "、" } else { ", " };
                 let dates: Vec<String> = earlier.iter().map(|d| d.to_string()).collect();
