@@ -642,3 +642,51 @@ fn a_counted_term_paid_again_after_a_gap_year_says_so() {
             .any(|n| n.contains("并不连续"))
     );
 }
+
+#[test]
+fn a_difference_award_says_what_was_received_before_truly() {
+    // 洪山 8 "分别给予50万元、20万元一次性奖励(逐级认定的给予差额奖励)": national (500,000) in 2024, then
+    // provincial in 2025 — nothing left; its step said "200,000 − 500,000 = 0", and the national
+    // variant's words named the earlier award "省级" whatever its level.
+    let y = |d: &str, level: &str| json!({"as_of": d, "other": {"first_version_software": {"level": level}}});
+    let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
+        y("2024-12-31", "national"), y("2025-12-31", "provincial")
+    ]}));
+    assert_eq!(
+        fig(&p, 1, "hongshan.first_version_software"),
+        not_eligible()
+    );
+    let a = p.years[1].award("hongshan.first_version_software").unwrap();
+    assert!(
+        a.steps_in(Lang::Zh).contains(
+            &"扣除此前已获奖励:此前已获500,000元,不低于本项200,000元,差额为0元".to_string()
+        ),
+        "{:?}",
+        a.steps_in(Lang::Zh)
+    );
+    assert!(
+        a.steps_in(Lang::En).contains(
+            &"less the award already received: 500,000 already received is not below this award's 200,000: 0 left".to_string()
+        ),
+        "{:?}",
+        a.steps_in(Lang::En)
+    );
+    // Provincial then national: the difference, 500,000 − 200,000 = 300,000, in level-neutral words.
+    let p = plan(json!({"schema": 2, "region": "wuhan-hongshan", "years": [
+        y("2024-12-31", "provincial"), y("2025-12-31", "national")
+    ]}));
+    assert_eq!(
+        fig(&p, 1, "hongshan.first_version_software"),
+        ("exact".to_string(), Some("300000.00".to_string()))
+    );
+    assert!(
+        p.years[1]
+            .award("hongshan.first_version_software")
+            .unwrap()
+            .steps_in(Lang::Zh)
+            .contains(
+                &"逐级认定,扣除此前已获奖励(差额奖励):500,000元 − 200,000元 = 300,000元"
+                    .to_string()
+            )
+    );
+}

@@ -132,19 +132,34 @@ impl Line<'_> {
                 from,
                 less,
                 left,
-            } => match zh {
-                true => write!(
+            } => match (zh, from >= less) {
+                (true, true) => write!(
                     f,
                     "{z}:{}元 − {}元 = {}元",
                     Human(*from),
                     Human(*less),
                     Human(*left)
                 ),
-                false => write!(
+                (false, true) => write!(
                     f,
                     "{en}: {} − {} = {}",
                     Human(*from),
                     Human(*less),
+                    Human(*left)
+                ),
+                // Already received more than this award: nothing left (never "200,000 − 500,000 = 0").
+                (true, false) => write!(
+                    f,
+                    "{z}:此前已获{}元,不低于本项{}元,差额为{}元",
+                    Human(*less),
+                    Human(*from),
+                    Human(*left)
+                ),
+                (false, false) => write!(
+                    f,
+                    "{en}: {} already received is not below this award's {}: {} left",
+                    Human(*less),
+                    Human(*from),
                     Human(*left)
                 ),
             },
