@@ -197,7 +197,7 @@ fn received_within_caps(app: &Application, book: &crate::RuleBook) -> Vec<FieldE
             let got = app.value(less.0, None).num();
             let path = less.0.field().path;
             if got > limit.0 && !errors.iter().any(|e| e.field == path) {
-                errors.push(err(
+                let mut e = err(
                     path,
                     format!(
                         "more than the cap it counts against: {} received, while {} allows at most {} ({})",
@@ -206,7 +206,17 @@ fn received_within_caps(app: &Application, book: &crate::RuleBook) -> Vec<FieldE
                         crate::money::human(limit.0),
                         cap.scope.en()
                     ),
+                );
+                // In Chinese the clause by its title and the cap by its kind (三年累计上限), not the
+                // rule's id.
+                e.message_zh = Some(format!(
+                    "已获金额超过其所抵扣的上限:已获{}元,而“{}”{}为{}元",
+                    crate::money::human(got),
+                    rule.title_zh,
+                    cap.scope.zh(),
+                    crate::money::human(limit.0)
                 ));
+                errors.push(e);
             }
         }
     }

@@ -420,6 +420,11 @@ fn inputs_of_the_second_audit() {
         "{out}"
     );
     assert!(out.contains("more than the cap it counts against"), "{out}");
+    // In Chinese by the clause's title and the cap's kind (it gave the rule id and dropped 三年).
+    assert!(
+        out.contains("已获金额超过其所抵扣的上限:已获5,000,000.01元,而“垂直行业模型本地算力服务费补助”三年累计上限为5,000,000元"),
+        "{out}"
+    );
     // Exactly the cap received is possible: nothing left, said as such (500万 − 500万 = 0).
     let (code, out) = run(
         &["eval", "-"],
