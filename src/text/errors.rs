@@ -164,6 +164,15 @@ pub fn zh(m: &str) -> String {
         return format!("项目过多:最多{n}个");
     }
     if let Some(rest) = m.strip_prefix("cannot read ") {
+        for (en, zh) in [
+            (": no such file", ":文件不存在"),
+            (": permission denied", ":没有读取权限"),
+            (": a folder, not a file", ":这是文件夹,不是文件"),
+        ] {
+            if let Some(path) = rest.strip_suffix(en) {
+                return format!("无法读取 {path}{zh}");
+            }
+        }
         return format!("无法读取:{rest}");
     }
     if let Some(value) = m

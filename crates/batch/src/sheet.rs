@@ -39,6 +39,20 @@ impl SheetError {
         }
     }
 
+    /// A file that cannot be opened: the usual causes in words, both languages.
+    pub fn unopened(e: &std::io::Error) -> SheetError {
+        let (zh, en) = match e.kind() {
+            std::io::ErrorKind::NotFound => ("文件不存在", "no such file"),
+            std::io::ErrorKind::PermissionDenied => ("没有读取权限", "permission denied"),
+            std::io::ErrorKind::IsADirectory => ("这是文件夹,不是文件", "a folder, not a file"),
+            _ => return SheetError::unreadable(e),
+        };
+        SheetError {
+            zh: format!("无法读取文件:{zh}"),
+            en: format!("cannot read the file: {en}"),
+        }
+    }
+
     /// No header row: nothing says what the columns are.
     pub fn empty() -> SheetError {
         SheetError {

@@ -53,7 +53,7 @@ fn read_rows(
     detail: Detail,
     each: &mut dyn FnMut(Input),
 ) -> Result<(), SheetError> {
-    let cannot = |e: std::io::Error| SheetError::unreadable(e).at(path);
+    let cannot = |e: std::io::Error| SheetError::unopened(&e).at(path);
     let mut each = |mut input: Input| {
         if let Ok(app) = &mut input.app {
             app.detail = detail;

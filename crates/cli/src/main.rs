@@ -212,7 +212,16 @@ fn read_input(path: &str) -> Result<String, String> {
     } else {
         std::fs::File::open(path)
             .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}")))
+            .map_err(|e| {
+                // The usual causes in words the error table also says in Chinese.
+                let why = match e.kind() {
+                    std::io::ErrorKind::NotFound => "no such file".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    std::io::ErrorKind::IsADirectory => "a folder, not a file".to_string(),
+                    _ => e.to_string(),
+                };
+                std::io::Error::new(e.kind(), format!("{path}: {why}"))
+            })
     };
     read.map_err(|e| format!("cannot read {e}"))?;
     String::from_utf8(bytes).or_else(|e| {

@@ -671,3 +671,29 @@ fn verify_says_consistent_or_why_not() {
     let (code, out) = run(&["verify", plan, pc], "");
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn a_missing_file_is_said_in_words() {
+    // "No such file or directory (os error 2)" was the operating system's English in both languages.
+    let (code, out) = run(&["eval", "no-such-file.json"], "");
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("cannot read no-such-file.json: no such file"),
+        "{out}"
+    );
+    assert!(
+        out.contains("无法读取 no-such-file.json:文件不存在"),
+        "{out}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
+        .current_dir(ROOT)
+        .args(["batch", "no-such-file.csv", "-o", "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no-such-file.csv:无法读取文件:文件不存在"),
+        "{err}"
+    );
+}
