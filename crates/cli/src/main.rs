@@ -256,6 +256,23 @@ fn fail_in(errors: &[FieldError], langs: Langs) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The field errors as text, in the language `explain` writes (a reader's command: not JSON).
+fn fail_text(errors: &[FieldError], lang: Lang) -> ExitCode {
+    let mut out = String::from(match lang {
+        Lang::Zh => "输入有误,未计算:\n",
+        Lang::En => "The input has errors; nothing was computed:\n",
+    });
+    for e in errors {
+        let m = e.message_in(lang);
+        match lang {
+            Lang::Zh => out.push_str(&format!("  · {}:{m}\n", e.field)),
+            Lang::En => out.push_str(&format!("  · {}: {m}\n", e.field)),
+        }
+    }
+    say_raw!("{out}");
+    ExitCode::from(2)
+}
+
 /// The field errors in both languages.
 fn fail(errors: &[FieldError]) -> ExitCode {
     fail_in(errors, Langs::Both)
@@ -575,12 +592,12 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             if let Some(r) = r {
                 if is_plan(&text) {
                     let v =
-                        subsidy_calc::input::json_text(&text).map_err(|e| fail_in(&e, langs))?;
-                    let p = r.plan(&v, today()).map_err(|e| fail_in(&e, langs))?;
+                        subsidy_calc::input::json_text(&text).map_err(|e| fail_text(&e, lang))?;
+                    let p = r.plan(&v, today()).map_err(|e| fail_text(&e, lang))?;
                     say!("{}\n", r.reform.note(lang == Lang::Zh));
                     say_raw!("{}", subsidy_calc::explain::explain_plan(&p, lang));
                 } else {
-                    let app = application(&text, Detail::Full).map_err(|e| fail_in(&e, langs))?;
+                    let app = application(&text, Detail::Full).map_err(|e| fail_text(&e, lang))?;
                     let baseline =
                         subsidy_calc::engine::evaluate(&app, subsidy_calc::rulebook::book());
                     let o = r.evaluate(&app);
@@ -593,11 +610,11 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             }
             if is_plan(&text) {
                 let p = subsidy_calc::plan::plan_json(&text, today())
-                    .map_err(|e| fail_in(&e, langs))?;
+                    .map_err(|e| fail_text(&e, lang))?;
                 say_raw!("{}", subsidy_calc::explain::explain_plan(&p, lang));
             } else {
                 let o =
-                    subsidy_calc::evaluate_json(&text, today()).map_err(|e| fail_in(&e, langs))?;
+                    subsidy_calc::evaluate_json(&text, today()).map_err(|e| fail_text(&e, lang))?;
                 say_raw!("{}", subsidy_calc::explain::explain(&o, lang));
             }
             ExitCode::SUCCESS

@@ -697,3 +697,21 @@ fn a_missing_file_is_said_in_words() {
         "{err}"
     );
 }
+
+#[test]
+fn explain_says_bad_input_as_text() {
+    // explain is for reading: its errors are lines in its language (they were eval's JSON).
+    let bad = r#"{"region":"wuhan","compute":{"domestic_fees":"-1"}}"#;
+    let (code, out) = run(&["explain", "-"], bad);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "输入有误,未计算:\n  · compute.domestic_fees:不能为负数\n"
+    );
+    let (code, out) = run(&["explain", "-", "--lang", "en"], bad);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "The input has errors; nothing was computed:\n  · compute.domestic_fees: must not be negative\n"
+    );
+}
