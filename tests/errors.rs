@@ -298,3 +298,18 @@ fn every_message_has_its_chinese() {
     // The calculator page's table does not carry a reform's words.
     assert_eq!(zh("a reform is an object"), "a reform is an object");
 }
+
+#[test]
+fn a_key_given_twice_says_where_in_chinese_too() {
+    // The English named the line and column; the Chinese did not (an independent audit).
+    let e = subsidy_calc::evaluate_json("{\"region\":\"wuhan\",\n\"region\":\"wuhan\"}", today())
+        .unwrap_err();
+    assert_eq!(
+        e[0].message,
+        "key given twice at line 2 column 8; give each key once"
+    );
+    assert_eq!(
+        e[0].message_in(subsidy_calc::text::Lang::Zh),
+        "同一对象中该键出现了两次(第2行第8列;不会取其中任何一个),每个键只写一次"
+    );
+}

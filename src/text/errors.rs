@@ -148,6 +148,14 @@ pub fn zh(m: &str) -> String {
         let cap = rest.split(" (").next().unwrap_or(rest);
         return format!("已获金额超过其所抵扣的上限:已获{got}元,而{rule}最多{cap}元");
     }
+    if let Some(rest) = m.strip_prefix("key given twice at line ")
+        && let Some((line, rest)) = rest.split_once(" column ")
+    {
+        let column = rest.split(';').next().unwrap_or(rest);
+        return format!(
+            "同一对象中该键出现了两次(第{line}行第{column}列;不会取其中任何一个),每个键只写一次"
+        );
+    }
     if let Some(rest) = m.strip_prefix("malformed JSON: ") {
         // serde_json's own words say what it expected; the place is what a reader needs.
         let place = rest.rsplit_once(" at line ").and_then(|(_, at)| {
