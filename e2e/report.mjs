@@ -27,16 +27,20 @@ import { DIST, launch, startServer } from './helpers.mjs';
 // in docs/PERFORMANCE.md.
 // 194 KB since the wasm's imports carry short names (scripts/postbuild.py: -3.6 KB with the glue)
 // and the form's JSON is written without serde_json's float printer (-0.5 KB), less the first
-// render's second step (+0.9 KB): 193.0 KB measured.
-const BUDGET = 194 * 1024;
+// render's second step (+0.9 KB): 193.0 KB measured. 197 KB again the same day: an independent
+// audit of plans over years found figures and words to correct (a listing stage counted once and in
+// order, a recognition or a term's gap said, carried values said as carried, errors in Chinese
+// words): +2.1 KB of the engine's code and words, which every bundle carries: 196.0 KB measured.
+const BUDGET = 197 * 1024;
 // The 多年规划 page: its own bundle (the engine, the plan and its views), loaded only on that page or
 // when a script calls subsidyCalc.plan; 2026-11-25 it is 235.9 KB (the calculator page plus 34 KB);
 // 236 KB since 2026-11-26 (235.1 KB measured, with the plain-number reader); 234.5 KB with talc
 // (233.9 KB measured); 219 KB with the calculator's build flags (217.7 KB measured).
 // 255 KB since 2026-12-04: the verification code (+5 KB) and the reform engine that
 // subsidyCalc.evaluate(app, {reform}) loads from this bundle (+26 KB): 254.4 KB measured.
-// 252 KB since the imports' short names: 251.2 KB measured.
-const PLAN_BUDGET = 252 * 1024;
+// 252 KB since the imports' short names: 251.2 KB measured; 255 KB with the audit's corrections
+// (above): 254.5 KB measured.
+const PLAN_BUDGET = 255 * 1024;
 // The batch page for officials: its own bundle with the spreadsheet formats (calamine to read .xlsx,
 // rust_xlsxwriter to write it, csv), loaded only there; 2026-11-25 it is 610 KB of wasm. 650 KB since
 // its engine is built for speed (Cargo.toml's release-batch profile, opt-level 2 for the engine:
@@ -46,8 +50,9 @@ const PLAN_BUDGET = 252 * 1024;
 // 716 KB since 2026-12-04: the 政策测算 panel and the reform engine, the comparison and the
 // baseline columns (+98 KB: 601.4 → 699.9 KB of wasm, measured against the build before it):
 // 715.0 KB measured. The page is for officials' office machines, opened on purpose.
-// 712 KB since the imports' short names: 711.1 KB measured.
-const BATCH_BUDGET = 712 * 1024;
+// 712 KB since the imports' short names: 711.1 KB measured; 714 KB with the audit's corrections
+// and the Chinese errors column: 713.7 KB measured.
+const BATCH_BUDGET = 714 * 1024;
 const lines = [];
 const say = (s) => { lines.push(s); console.log(s); };
 
