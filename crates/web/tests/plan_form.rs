@@ -258,3 +258,48 @@ fn switching_to_yuan_converts_every_year() {
     p.apply(PlanEdit::Years(0));
     assert_eq!(p.years.len(), 1);
 }
+
+#[test]
+fn a_staged_listing_is_counted_once_in_its_row_and_the_comparison() {
+    // 武汉 十 "分阶段给予最高800万元": 报辅 in 2024, listed in 2025 — each stage year shows up to
+    // 8,000,000, and the plan counts it once. The page's row total and the comparison's "what makes
+    // the figure" added the years: 16,000,000 (seen on the page, 2026-12-04).
+    let mut p = PlanForm::new(today());
+    p.apply(PlanEdit::Region("wuhan-qiaokou".into()));
+    p.apply(PlanEdit::Start(2024));
+    p.apply(PlanEdit::Years(2));
+    for (i, stage) in [(0, "tutoring"), (1, "listed")] {
+        p.apply(PlanEdit::Value(i, "listing.venue".into(), "sse".into()));
+        p.apply(PlanEdit::Value(i, "listing.stage".into(), stage.into()));
+    }
+    let (o, errors) = p.evaluate(book(), today());
+    assert!(errors.0.is_empty(), "{errors:?}");
+    let o = o.unwrap();
+    assert_eq!(o.total.up_to, "8000000.00");
+    let rows = award_rows(&o.years);
+    let row = rows
+        .iter()
+        .find(|r| r.id == "wuhan.listing_domestic")
+        .unwrap();
+    assert!(row.once);
+    assert_eq!(row.cells[0].as_ref().unwrap().value, Some(d("8000000")));
+    assert_eq!(row.cells[1].as_ref().unwrap().value, Some(d("8000000")));
+    assert_eq!(row.sum, d("8000000"));
+    let cmp = compare_rows(&o, book(), 2024);
+    let qiaokou = cmp.iter().find(|r| r.region == "wuhan-qiaokou").unwrap();
+    assert_eq!(qiaokou.up_to, "8000000.00");
+    assert!(
+        qiaokou.why[0]
+            .zh
+            .contains("沪深北交易所首发上市分阶段奖励 8,000,000元"),
+        "{:?}",
+        qiaokou.why
+    );
+    let text = csv(&o, book(), 2024, Lang::Zh);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("wuhan.listing_domestic"))
+        .unwrap();
+    assert!(line.contains("8000000.00,8000000.00,8000000.00,"), "{line}");
+    assert!(line.contains("各年为同一总额,全期只计一次"), "{line}");
+}

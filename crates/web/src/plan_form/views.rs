@@ -26,8 +26,11 @@ pub struct AwardRow {
     pub draft: bool,
     /// Per year: None where the clause does not apply that year.
     pub cells: Vec<Option<Cell>>,
-    /// The sum of the counted figures over the plan.
+    /// The counted figures over the plan: their sum, or — for one total shared over the years (a
+    /// staged award, "分阶段给予最高800万元") — counted once, as the plan's totals count it.
     pub sum: Decimal,
+    /// The row is one total shared over the years (its `sum` counts it once).
+    pub once: bool,
 }
 
 fn cell(a: &subsidy_calc::result::Award) -> Cell {
@@ -80,13 +83,22 @@ pub fn award_rows(years: &[Outcome]) -> Vec<AwardRow> {
                         draft: a.source.status == Status::Draft,
                         cells: vec![None; years.len()],
                         sum: Decimal::ZERO,
+                        once: subsidy_calc::rulebook::book()
+                            .rule(a.id)
+                            .is_some_and(|(_, r)| r.shared_over_years),
                     });
                     rows.len() - 1
                 }
             };
             let c = cell(a);
             if c.counted {
-                rows[pos].sum += c.value.unwrap_or_default();
+                let v = c.value.unwrap_or_default();
+                let row = &mut rows[pos];
+                row.sum = if row.once {
+                    row.sum.max(v)
+                } else {
+                    row.sum + v
+                };
             }
             rows[pos].cells[i] = Some(c);
         }
@@ -296,6 +308,16 @@ pub fn csv(o: &PlanOutcome, book: &RuleBook, start: i32, lang: Lang) -> String {
             });
         }
         row.push(fixed2(r.sum));
+        if r.once {
+            notes.insert(
+                0,
+                lang.t(
+                    "各年为同一总额,全期只计一次",
+                    "one total over the years, counted once",
+                )
+                .to_string(),
+            );
+        }
         if r.draft {
             notes.insert(0, lang.t("征求意见稿", "draft for comment").to_string());
         }

@@ -210,7 +210,9 @@ fn year_awards(o: &PlanOutcome, start: i32, lang: Lang) -> Html {
                                     Some(c) => html! { <td class={classes!(c.counted.then_some("counted"), (!c.counted).then_some("muted"))}>{ c.text.get(lang).to_string() }</td> },
                                     None => html! { <td class="muted">{ "—" }</td> },
                                 }) }
-                                <td class="sum">{ yuan_of(r.sum, lang) }</td>
+                                <td class="sum">{ yuan_of(r.sum, lang) }
+                                    if r.once { <br /><small>{ lang.t("各年为同一总额,全期只计一次", "one total over the years, counted once") }</small> }
+                                </td>
                             </tr>
                         }) }
                     </tbody>
