@@ -166,6 +166,21 @@ pub fn plan_value<'a>(
     })
 }
 
+/// The years a clause was counted in before this one (none the first time), and this one recorded.
+fn years_before<'a>(list: &mut Vec<(&'a str, Vec<Date>)>, id: &'a str, year: Date) -> Vec<Date> {
+    match list.iter_mut().find(|(i, _)| *i == id) {
+        Some((_, earlier)) => {
+            let before = earlier.clone();
+            earlier.push(year);
+            before
+        }
+        None => {
+            list.push((id, vec![year]));
+            Vec::new()
+        }
+    }
+}
+
 /// The years' dates: each entry its own calendar year, in date order. "每年最高", "每年…资金池" and
 /// "补助期限不超过三年" count calendar years, so two entries in one calendar year would pay a yearly
 /// cap twice and spend two subsidy years; an earlier date after a later one would carry the state
@@ -332,50 +347,33 @@ fn run<'a>(
                     }
                 }
             }
-            if rule.shared_over_years
-                && a.amount.is_some()
-                && let Some(note) = rule.formula.as_ref().and_then(|f| f.stage.as_ref())
-                && let input::Val::Choice(stage) = parsed.value(note.fact.0, None)
-            {
-                stages.push(PaidOnce {
-                    id: a.id.to_string(),
-                    thing: Some(stage),
-                    year: result.as_of,
-                });
-            }
+            let full = parsed.detail == input::Detail::Full;
             if rule.shared_over_years && a.amount.is_some() {
-                match shared.iter_mut().find(|(id, _)| *id == a.id) {
-                    Some((_, earlier)) => {
-                        if parsed.detail == input::Detail::Full {
-                            a.steps.push(Line::SharedOverYears {
-                                earlier: earlier.clone(),
-                            });
-                        }
-                        earlier.push(result.as_of);
-                    }
-                    None => shared.push((a.id, vec![result.as_of])),
+                if let Some(note) = rule.formula.as_ref().and_then(|f| f.stage.as_ref())
+                    && let input::Val::Choice(stage) = parsed.value(note.fact.0, None)
+                {
+                    stages.push(PaidOnce {
+                        id: a.id.to_string(),
+                        thing: Some(stage),
+                        year: result.as_of,
+                    });
+                }
+                let earlier = years_before(&mut shared, a.id, result.as_of);
+                if full && !earlier.is_empty() {
+                    a.steps.push(Line::SharedOverYears { earlier });
                 }
             }
             let Some(v) = a.value() else { continue };
             // A clause whose years are counted ("补助期限不超过三年", "连续奖励3年") paying again after a
             // year without it: the text's term may or may not run across that gap — said, not decided.
+            // One entry a calendar year, in order: a gap is more calendar years than years counted.
             if rule.carry.iter().any(|c| c.op == CarryOp::CountYear) {
-                match counted.iter_mut().find(|(id, _)| *id == a.id) {
-                    Some((_, earlier)) => {
-                        let gap = earlier
-                            .iter()
-                            .chain(std::iter::once(&result.as_of))
-                            .collect::<Vec<_>>()
-                            .windows(2)
-                            .any(|w| w[1].year > w[0].year + 1);
-                        if gap && parsed.detail == input::Detail::Full {
-                            a.notes.push(Line::YearsWithGap {
-                                earlier: earlier.clone(),
-                            });
-                        }
-                        earlier.push(result.as_of);
-                    }
-                    None => counted.push((a.id, vec![result.as_of])),
+                let earlier = years_before(&mut counted, a.id, result.as_of);
+                let gap = earlier.first().is_some_and(|first| {
+                    usize::from(result.as_of.year.saturating_sub(first.year)) > earlier.len()
+                });
+                if full && gap {
+                    a.notes.push(Line::YearsWithGap { earlier });
                 }
             }
             for c in &rule.carry {

@@ -29,10 +29,14 @@ fn fig(p: &PlanOutcome, i: usize, id: &str) -> (String, Option<String>) {
 }
 
 fn reason(p: &PlanOutcome, i: usize, id: &str) -> String {
+    reason_in(p, i, id, Lang::Zh)
+}
+
+fn reason_in(p: &PlanOutcome, i: usize, id: &str, lang: Lang) -> String {
     p.years[i]
         .award(id)
         .unwrap()
-        .reason_in(Lang::Zh)
+        .reason_in(lang)
         .clone()
         .unwrap_or_default()
 }
@@ -356,12 +360,7 @@ fn three_first_recognitions_each_pay_in_their_own_year() {
         "an award for a first recognition (once for each recognition): counted now for manufacturing single champion (单项冠军); counted before: national little giant (专精特新: specialised, refined, distinctive and innovative) (2025-06-30)"
     );
     assert_eq!(
-        p.years[2]
-            .award("hangzhou.champion_recognition")
-            .unwrap()
-            .reason_in(Lang::En)
-            .clone()
-            .unwrap_or_default(),
+        reason_in(&p, 2, "hangzhou.champion_recognition", Lang::En),
         "an award for a first recognition (once for each recognition): national little giant (专精特新: specialised, refined, distinctive and innovative) already counted in the year of 2025-06-30, manufacturing single champion (单项冠军) already counted in the year of 2026-06-30; not again"
     );
 }
@@ -498,12 +497,7 @@ fn carried_fields_are_the_engines_after_the_first_year() {
         "补助期限不超过三年(此前各年结转:已享受算力补贴年数:3)"
     );
     assert_eq!(
-        p.years[1]
-            .award("hongshan.compute_subsidy")
-            .unwrap()
-            .reason_in(Lang::En)
-            .clone()
-            .unwrap_or_default(),
+        reason_in(&p, 1, "hongshan.compute_subsidy", Lang::En),
         "subsidised for at most three years (carried from the years before: years already subsidised: 3)"
     );
 }
