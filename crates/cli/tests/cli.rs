@@ -6,6 +6,12 @@ use std::process::{Command, Stdio};
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 fn run(args: &[&str], stdin: &str) -> (i32, String) {
+    let (code, out, _) = run_all(args, stdin);
+    (code, out)
+}
+
+/// The exit code, standard output and standard error.
+fn run_all(args: &[&str], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
         .current_dir(ROOT)
         .args(args)
@@ -20,6 +26,7 @@ fn run(args: &[&str], stdin: &str) -> (i32, String) {
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
     )
 }
 
@@ -387,18 +394,16 @@ fn inputs_of_the_second_audit() {
     // An unknown or misspelt option is a usage error naming it (it was silently ignored).
     let (code, _) = run(&["eval", "-", "--detial", "figures"], APP);
     assert_eq!(code, 64);
-    let err = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
-        .current_dir(ROOT)
-        .args([
+    let (code, _, stderr) = run_all(
+        &[
             "explain",
             "examples/applications/hangzhou.json",
             "--lnag",
             "en",
-        ])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(err.stderr).unwrap();
-    assert_eq!(err.status.code(), Some(64));
+        ],
+        "",
+    );
+    assert_eq!(code, 64);
     assert!(
         stderr.contains("--lnag") && stderr.contains("--lang"),
         "{stderr}"
@@ -685,13 +690,8 @@ fn a_missing_file_is_said_in_words() {
         out.contains("无法读取 no-such-file.json:文件不存在"),
         "{out}"
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_subsidy-calc"))
-        .current_dir(ROOT)
-        .args(["batch", "no-such-file.csv", "-o", "/dev/null"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let (code, _, err) = run_all(&["batch", "no-such-file.csv", "-o", "/dev/null"], "");
+    assert_eq!(code, 2);
     assert!(
         err.contains("no-such-file.csv:无法读取文件:文件不存在"),
         "{err}"
