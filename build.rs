@@ -1,6 +1,7 @@
 //! Bakes the rule book into the engine: `rules/*.toml` read and checked by `subsidy-rulebook` (a
-//! bad rule file fails the build, every problem named by file and rule) and written into OUT_DIR
-//! as one Rust `static` (`book.rs`), with the same data as JSON (`rules.json`) for host tests.
+//! bad rule file fails the build, every problem named by file and rule), packed into OUT_DIR as
+//! bytes (`book.bin`, included by `book.rs`; read back and compared before they are kept), with the
+//! same data as JSON (`rules.json`) for host tests.
 fn main() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");

@@ -506,7 +506,7 @@ fn kind_keys_are_serdes_names() {
 
 #[test]
 fn the_baked_rule_data_is_exactly_the_data_read() {
-    // build.rs reads rules/*.toml, checks it and writes it out as a Rust static; reading the same
+    // build.rs reads rules/*.toml, checks it and packs it into bytes the engine reads once; reading the same
     // data again at run time (the loader the build used) must give the same book, field by field.
     let read = book_of(RULES_JSON).expect("the rule data is valid");
     let baked = subsidy_calc::rulebook::book();

@@ -1,7 +1,8 @@
 //! The rule data, baked into the binary: `build.rs` reads `rules/*.toml` with the types of
 //! `subsidy_model` (crates/model) and `subsidy-rulebook` (crates/rulebook), checks it as a whole — a bad rule file fails the build with a
-//! message naming the rule — and writes it out as one Rust `static`. Nothing is parsed or checked
-//! at start-up, in the browser or on the command line.
+//! message naming the rule — and packs it into bytes (`subsidy_model::packed`), read back by the
+//! build before they are baked in. At start-up nothing is parsed or checked, in the browser or on
+//! the command line: the bytes are read once into the book on first use.
 pub use subsidy_model::model::*;
 
 /// The content hash of the rule data (also the end of [`RuleBook::version`]).
@@ -13,10 +14,6 @@ pub const RULES_HASH: &str = env!("RULES_HASH");
 pub const RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 
 mod baked {
-    use crate::date::Date;
-    use crate::input::FactRef;
-    use rust_decimal::Decimal;
-    use subsidy_model::model::*;
     include!(concat!(env!("OUT_DIR"), "/book.rs"));
 }
 
@@ -26,7 +23,9 @@ pub fn texts_file() -> &'static str {
     baked::TEXTS_FILE
 }
 
-/// The rule book the build baked in.
+/// The rule book the build baked in, read from its bytes on first use (`subsidy_model::packed`:
+/// the build has read the same bytes back and compared them with the checked book).
 pub fn book() -> &'static RuleBook {
-    &baked::BOOK
+    static BOOK: std::sync::OnceLock<RuleBook> = std::sync::OnceLock::new();
+    BOOK.get_or_init(|| subsidy_model::packed::unpack(baked::BOOK_BYTES))
 }

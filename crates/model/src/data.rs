@@ -1,5 +1,5 @@
 //! The two shapes of rule data: [`Str`] (text) and [`List`] (a list). Each is either baked (a
-//! `&'static` borrowed from the engine's statics) or read at run time (owned, in host tests), and
+//! `&'static` borrowed from the engine's packed book, [`crate::packed`]) or read at run time (owned, in host tests), and
 //! reads like `&str` / `&[T]` either way. In the browser bundles the English words and the quotes
 //! are baked as markers and fetched when first shown ([`lazy`]): a `Str` reads as its text once
 //! that has arrived.

@@ -4,7 +4,8 @@
 //! - [`model`]: the rule types (documents, clauses, conditions, formulas, caps, pools) and the
 //!   rule book's lookups ([`book`]);
 //! - [`fields`]: the input fields rules refer to, by dotted path (one table);
-//! - [`date`], [`money`]: calendar dates, and exact yuan (parsing, rounding once, `Yuan`).
+//! - [`date`], [`money`]: calendar dates, and exact yuan (parsing, rounding once, `Yuan`);
+//! - [`packed`]: the rule book as the bytes the engine carries, and read back.
 //!
 //! The rule files are read, checked and baked by `subsidy-rulebook` (crates/rulebook); the engine
 //! (the root package) evaluates the baked book.
@@ -15,6 +16,7 @@ mod de;
 pub mod fields;
 pub mod model;
 pub mod money;
+pub mod packed;
 mod words;
 
 pub use data::lazy;

@@ -1,9 +1,9 @@
 //! The rule data's types. The data itself is `rules/*.toml`, read with these serde derives by the
 //! rule book's loader (`subsidy-rulebook`: the engine's `build.rs`, the command line's
-//! `check-rules`, host tests), checked as a whole, and baked into the engine as Rust statics:
-//! nothing is parsed or checked at start-up.
+//! `check-rules`, host tests), checked as a whole, and baked into the engine as packed bytes
+//! ([`crate::packed`]): nothing is parsed or checked at start-up, the bytes are read once.
 //!
-//! Text and lists are [`Str`] and [`List`]: borrowed in the baked statics, owned when read at run time.
+//! Text and lists are [`Str`] and [`List`]: borrowed from the baked bytes, owned when read at run time.
 use crate::date::Date;
 use crate::fields::FactRef;
 use rust_decimal::Decimal;
@@ -122,7 +122,7 @@ pub struct RuleBook {
     pub documents: List<Document>,
     /// Every rule id with its (document, rule) position, sorted, made on first use (batches only:
     /// the page never builds it, nor carries the code): [`RuleBook::rule`]. Public only so that
-    /// the baked static can be written as a struct literal.
+    /// the packed book can be read back as a struct literal.
     #[doc(hidden)]
     pub by_id: OnceLock<Vec<(Str, usize, usize)>>,
 }

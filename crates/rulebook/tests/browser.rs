@@ -65,18 +65,19 @@ fn the_split_texts_read_back_as_the_words_they_replaced() {
 
 #[test]
 fn the_browser_book_is_baked_with_its_markers() {
-    // Baked before any texts file is given: each split text is written as its marker, never as the
-    // "…" it reads as until then.
+    // Packed before any texts file is given: each split text is written as its marker, never as
+    // the "…" it reads as until then; and the bytes read back as the same book.
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
     let mut book = subsidy_rulebook::read_dir(&rules)
         .unwrap_or_else(|p| panic!("{p:?}"))
         .book;
     let texts = subsidy_rulebook::browser::for_browser(&mut book);
-    let code = subsidy_rulebook::bake::bake_book(&book);
-    assert!(
-        code.contains("title_en:Str::new(\"\\u{1}"),
-        "no markers baked"
-    );
-    assert!(!code.contains(&format!("Str::new({:?})", lazy::PENDING)));
+    let bytes = subsidy_model::packed::round_trip(&book).expect("reads back");
+    let has = |s: &str| bytes.windows(s.len()).any(|w| w == s.as_bytes());
+    // A marker is U+0001 then the text's index, written after its length (a byte below 0x80).
+    assert!(has("\u{1}0"), "no markers packed");
+    assert!(!has(lazy::PENDING));
+    let back = subsidy_model::packed::unpack(Box::leak(bytes.into_boxed_slice()));
+    assert!(back.documents[0].name_en.raw().starts_with(lazy::MARK));
     assert!(texts.len() > 300, "{}", texts.len());
 }
