@@ -160,7 +160,9 @@ pub fn App(props: &AppProps) -> Html {
             if !embedded {
                 { mobile_totals(&view, form.unit, lang) }
             }
-            { footer(&FooterProps { lang, embedded }) }
+            if ui.settled {
+                { footer(&FooterProps { lang, embedded }) }
+            }
         </div>
     }
 }

@@ -65,19 +65,24 @@ pub(crate) fn sections(props: &ViewProps) -> Html {
         <>
             { section("sec-enterprise", lang.t("企业信息", "The enterprise"), shown(&["enterprise."])) }
             { section("sec-compute", lang.t("算力券 · 算力补贴", "Compute vouchers and subsidies"), when("compute", shown(&["compute."]))) }
-            { section("sec-models", lang.t("模型备案 · 模型研发", "Model filing and development"), when("model", shown(&["model_filing.", "models."]))) }
-            if props.view.scenarios && ui.shows("scenario") {
-                { scenario_list(props) }
+            // Below the first screen (a phone's and a 1280 × 800 desktop's): one frame later, with the
+            // rest of the page ([`Ui::settled`]); nothing above them moves when they come.
+            if ui.settled {
+                { section("sec-models", lang.t("模型备案 · 模型研发", "Model filing and development"), when("model", shown(&["model_filing.", "models."]))) }
+                if props.view.scenarios && ui.shows("scenario") {
+                    { scenario_list(props) }
+                }
+                { section("sec-listing", lang.t("上市", "Listing"), when("listing", shown(&["listing."]))) }
             }
-            { section("sec-listing", lang.t("上市", "Listing"), when("listing", shown(&["listing."]))) }
-            if !other.is_empty() {
+            if !other.is_empty() && ui.settled {
                 <details class="section other" id="sec-other">
                     <summary>{ lang.t("其他奖励(数据集、活动、平台、园区、投资项目等)", "Other awards (datasets, events, platforms, parks, investment projects…)") }</summary>
-                    { for other.into_iter().filter(|_| ui.settled).map(|p| html! {
+                    { for other.into_iter().map(|p| html! {
                         { field_input(&FieldProps { path: p, form: props.form.clone(), error: props.view.errors.get(p).cloned(), edit: props.edit.clone() }) }
                     }) }
                 </details>
             }
+            if ui.settled {
             <div class="section as-of">
                 <label for="f-as_of">{ lang.t("计算日期(默认今天)", "Date of the calculation (default today)") }</label>
                 <input type="date" id="f-as_of" value={props.form.as_of.clone().unwrap_or_default()}
@@ -89,6 +94,7 @@ pub(crate) fn sections(props: &ViewProps) -> Html {
                     <p class="error" role="alert">{ e.get(lang).to_string() }</p>
                 }
             </div>
+            }
         </>
     }
 }
