@@ -86,12 +86,23 @@ pub fn App(props: &AppProps) -> Html {
         View::compute(form, *settled)
     });
     let embedded = embed.is_some();
+    // The form is kept (storage, the address) as it changes; the first time once the first figures
+    // are painted (the page's storage and history calls were ~8 ms of the first render at CPU ×4).
+    let first = use_mut_ref(|| true);
     use_effect_with(form.clone(), move |form| {
         if !embedded {
-            browser::storage_set(STORAGE_KEY, &form.to_json_text());
-            browser::set_fragment(&format!("a={}", form.to_fragment()));
-            if let Some(html) = browser::document().and_then(|d| d.document_element()) {
-                let _ = html.set_attribute("lang", form.lang.t("zh-CN", "en"));
+            let form = form.clone();
+            let keep = move || {
+                browser::storage_set(STORAGE_KEY, &form.to_json_text());
+                browser::set_fragment(&format!("a={}", form.to_fragment()));
+                if let Some(html) = browser::document().and_then(|d| d.document_element()) {
+                    let _ = html.set_attribute("lang", form.lang.t("zh-CN", "en"));
+                }
+            };
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                browser::after_paint(keep);
+            } else {
+                keep();
             }
         }
     });
