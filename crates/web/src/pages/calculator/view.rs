@@ -18,8 +18,10 @@ pub(crate) struct Ui {
     pub locked: bool,
     pub sections: Option<Vec<String>>,
     /// False for the first render only: the closed lists (the clauses not qualified for, the
-    /// other awards' fields) and the comparison of regions follow once the first figures are on
-    /// screen (issue 25: they are 349 of the first render's 558 elements).
+    /// other awards' fields), the comparison of regions, and the input sections below the first
+    /// screen of a phone and of a 1280 × 800 desktop (models, scenarios, listing, the date) and the
+    /// footer follow once the first figures are on screen (issue 25: the first render attached 558
+    /// elements, now about 120).
     pub settled: bool,
 }
 
