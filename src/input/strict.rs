@@ -155,8 +155,11 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_u64<E: Error>(self, v: u64) -> Result<Value, E> {
         Ok(Value::from(v))
     }
-    fn visit_f64<E: Error>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    // Text never comes here: with `arbitrary_precision` serde_json hands every number's exact text
+    // to `visit_map` (above). A float would be no exact amount; and making a Number of one would
+    // carry a float printer into every bundle (~1.5 KB of wasm).
+    fn visit_f64<E: Error>(self, _: f64) -> Result<Value, E> {
+        Err(E::custom("not an exact number"))
     }
     fn visit_str<E: Error>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_string()))
