@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use subsidy_calc::money::Yuan;
 use subsidy_calc::money::human;
 use subsidy_calc::result::Outcome;
-use subsidy_calc::rulebook::{Kind, Limit, Pool, RuleBook};
+use subsidy_calc::rulebook::{DocStatus, Document, Kind, Limit, Pool, Rule, RuleBook};
 
 /// Cents as the exact amount (written "1234567.50" when shown or serialised).
 fn yuan(cents: i128) -> Yuan {
@@ -26,6 +26,12 @@ pub struct ClauseSummary {
     pub smallest: Option<Yuan>,
     pub median: Option<Yuan>,
     pub largest: Option<Yuan>,
+    /// The clause as the text report names it: its title and clause, marked where the text is a
+    /// draft or the award is not in the totals (the JSON has `id`; these are for people).
+    #[serde(skip)]
+    pub name_zh: String,
+    #[serde(skip)]
+    pub name_en: String,
 }
 
 /// A pool the text sets, and the demand on it in one calendar year ("每年…资金池").
@@ -267,7 +273,7 @@ impl Summary {
         let mut clauses = Vec::new();
         let mut pools = Vec::new();
         let mut limits = Vec::new();
-        for (pos, (_, rule)) in book.rules().enumerate() {
+        for (pos, (doc, rule)) in book.rules().enumerate() {
             let Some(c) = self
                 .clauses
                 .get(pos)
@@ -291,6 +297,8 @@ impl Summary {
                 smallest: figure(counts.first()),
                 median: c.median(&counts).map(yuan),
                 largest: figure(counts.last()),
+                name_zh: clause_name(doc, rule, false),
+                name_en: clause_name(doc, rule, true),
             });
             let years = self.clauses.get(pos).map_or(&[][..], |c| &c.years[..]);
             if let Some(p) = &rule.pool {
@@ -369,27 +377,77 @@ fn pool_summary(rule: &str, p: &Pool, y: &YearDemand) -> PoolSummary {
 fn limit_summary(rule: &str, l: &Limit, y: &YearDemand) -> LimitSummary {
     let (seeking, year) = (y.seeking, y.year);
     let per = if l.projects { "project" } else { "applicant" };
-    let (zh_unit, en_unit) = if l.projects {
-        ("个项目", "projects")
+    let (zh_unit, zh_place) = if l.projects {
+        ("个项目", "个")
     } else {
-        ("家申请", "applicants")
+        ("家申请", "家")
     };
+    let en_unit = match (l.projects, seeking == 1) {
+        (true, true) => "project",
+        (true, false) => "projects",
+        (false, true) => "applicant",
+        (false, false) => "applicants",
+    };
+    let over = seeking.saturating_sub(u64::from(l.count));
     LimitSummary {
         rule: rule.to_string(),
         year,
         places: l.count,
         per,
         seeking,
-        over: seeking > u64::from(l.count),
+        over: over > 0,
         note_zh: format!(
-            "{}。{year}年:{seeking}{zh_unit},名额不超过{}个",
-            l.zh, l.count
+            "{}。{year}年:{seeking}{zh_unit},名额不超过{}{zh_place}{}",
+            l.zh,
+            l.count,
+            if over > 0 {
+                format!(",超出名额{over}{zh_place}")
+            } else {
+                String::new()
+            }
         ),
         note_en: format!(
-            "{}, {year}: {seeking} {en_unit} for at most {} places",
-            l.en, l.count
+            "{}, {year}: {seeking} {en_unit} for at most {} places{}",
+            l.en,
+            l.count,
+            if over > 0 {
+                format!(": {over} over")
+            } else {
+                String::new()
+            }
         ),
         quote: l.quote.to_string(),
+    }
+}
+
+/// A clause as the text report names it: "人工智能核心产业园区奖励(八,征求意见稿)".
+fn clause_name(doc: &Document, rule: &Rule, en: bool) -> String {
+    let draft = doc.status == DocStatus::Draft;
+    let mut marks = vec![rule.clause.to_string()];
+    if draft {
+        marks.push(
+            if en {
+                "DRAFT for comment"
+            } else {
+                "征求意见稿"
+            }
+            .to_string(),
+        );
+    }
+    if !rule.in_totals {
+        marks.push(
+            if en {
+                "not in the totals"
+            } else {
+                "不计入合计"
+            }
+            .to_string(),
+        );
+    }
+    if en {
+        format!("{} ({})", rule.title_en, marks.join(", "))
+    } else {
+        format!("{}({})", rule.title_zh, marks.join(","))
     }
 }
 
@@ -408,17 +466,28 @@ pub fn report_text(r: &Report, en: bool) -> String {
         ));
     }
     for c in r.clauses.iter().filter(|c| c.eligible > 0) {
-        let or_dash = |y: Option<Yuan>| y.map_or_else(|| "-".to_string(), |y| y.to_string());
+        let or_dash = |y: Option<Yuan>| y.map_or_else(|| "-".to_string(), |y| human(y.0));
         let (low, mid, high) = (or_dash(c.smallest), or_dash(c.median), or_dash(c.largest));
         s.push_str(&if en {
+            let who = if c.eligible == 1 {
+                "applicant"
+            } else {
+                "applicants"
+            };
             format!(
-                "  {}: {} applicants, sum {}, smallest / median / largest {low} / {mid} / {high}\n",
-                c.id, c.eligible, c.sum
+                "  {} [{}]: {} {who}, sum {}, smallest / median / largest {low} / {mid} / {high}\n",
+                c.name_en,
+                c.id,
+                c.eligible,
+                human(c.sum.0)
             )
         } else {
             format!(
-                "  {}:{}家,合计 {},最小 / 中位数 / 最大 {low} / {mid} / {high}\n",
-                c.id, c.eligible, c.sum
+                "  {} [{}]:{}家,合计 {}元,最小 / 中位数 / 最大 {low} / {mid} / {high}元\n",
+                c.name_zh,
+                c.id,
+                c.eligible,
+                human(c.sum.0)
             )
         });
     }

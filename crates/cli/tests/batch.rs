@@ -291,7 +291,51 @@ fn after_prorata_the_summary_is_of_what_was_written() {
     assert_eq!(pool["demand"], "3400000.00");
     assert_eq!(pool["scaled_to"], "3000000.00");
     // The text summary says the same sum.
-    assert!(err.contains("hongshan.compute_subsidy:17家,合计 3000000.00,最小 / 中位数 / 最大 176470.58 / 176470.59 / 176470.59"), "{err}");
+    assert!(err.contains("算力补贴(5) [hongshan.compute_subsidy]:17家,合计 3,000,000元,最小 / 中位数 / 最大 176,470.58 / 176,470.59 / 176,470.59元"), "{err}");
+}
+
+#[test]
+fn the_city_selects_two_or_three_core_parks() {
+    // Wuhan 八 "全市遴选2-3个人工智能核心产业园区…每年给予最高1000万元": seven parks ask in 2026,
+    // each up to 10,000,000 (7 × 10,000,000 = 70,000,000 asked); at most 3 places, so 4 over. Each
+    // keeps its figure (a limit is reported, never cut), and the text says the clause by its title,
+    // as a draft.
+    let mut s = String::new();
+    for i in 1..=7 {
+        s.push_str(&format!(
+            "{{\"id\":\"park{i}\",\"region\":\"wuhan\",\"as_of\":\"2026-04-01\",\"other\":{{\"core_park\":{{\"city_core_park\":true}}}}}}\n"
+        ));
+    }
+    let input = tmp("parks.jsonl");
+    std::fs::write(&input, s).unwrap();
+    let (out, summary) = (tmp("parks-out.jsonl"), tmp("parks-summary.json"));
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--summary", &summary]);
+    assert_eq!(code, 0, "{err}");
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    let limit = s["limits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["rule"] == "wuhan.core_park" && l["year"] == 2026)
+        .unwrap();
+    assert_eq!(limit["places"], 3);
+    assert_eq!(limit["seeking"], 7);
+    assert_eq!(limit["over"], true);
+    assert!(
+        err.contains(
+            "人工智能核心产业园区奖励(八,征求意见稿) [wuhan.core_park]:7家,合计 70,000,000元"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("2026年:7家申请,名额不超过3家,超出名额4家"),
+        "{err}"
+    );
+    let (_, err_en) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
+    assert!(
+        err_en.contains("2026: 7 applicants for at most 3 places: 4 over"),
+        "{err_en}"
+    );
 }
 
 #[test]
