@@ -464,22 +464,65 @@ pub fn write_csv<S: AsRef<str>>(rows: impl IntoIterator<Item = Vec<S>>) -> Vec<u
     w.into_inner().unwrap_or_default()
 }
 
-/// Rows as an .xlsx file's bytes (one worksheet, every cell text).
+/// Rows as an .xlsx file's bytes (one worksheet): the first row is the head; a result's amount
+/// columns ([`is_amount_column`]) hold numbers, every other cell text.
 pub fn write_xlsx<S: AsRef<str>>(
     rows: impl IntoIterator<Item = Vec<S>>,
 ) -> Result<Vec<u8>, String> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
+    let money = money_format();
+    let mut amounts: Vec<bool> = Vec::new();
     for (r, row) in rows.into_iter().enumerate() {
+        if r == 0 {
+            amounts = row.iter().map(|h| is_amount_column(h.as_ref())).collect();
+        }
         for (c, v) in row.iter().enumerate() {
-            let v = v.as_ref();
-            if !v.is_empty() {
-                ws.write_string(r as u32, c as u16, v)
-                    .map_err(|e| e.to_string())?;
-            }
+            let amount = r > 0 && amounts.get(c).copied().unwrap_or(false);
+            write_cell(ws, r as u32, c as u16, v.as_ref(), amount, &money)?;
         }
     }
     wb.save_to_buffer().map_err(|e| e.to_string())
+}
+
+/// Whether a result column holds yuan: `<rule id>.amount`, `<rule id>.baseline_amount` and the
+/// `total.…` columns. In .xlsx these are numbers, so that an official's SUM adds them up (as text,
+/// Excel's SUM of the column was 0).
+pub fn is_amount_column(head: &str) -> bool {
+    head.starts_with("total.") || head.ends_with(".amount") || head.ends_with(".baseline_amount")
+}
+
+/// How an amount shows in .xlsx: thousands separators and two decimals.
+pub fn money_format() -> rust_xlsxwriter::Format {
+    rust_xlsxwriter::Format::new().set_num_format("#,##0.00")
+}
+
+/// One .xlsx cell: an amount as a number (Excel keeps numbers as binary floating point: a figure of
+/// at most two decimals and below 10^13 yuan reads back to the cent; the engine's figure itself is
+/// exact, this is only its copy in the sheet), anything else, or an amount that is not a plain
+/// number, as text; an empty value leaves the cell empty.
+pub fn write_cell(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    c: u16,
+    v: &str,
+    amount: bool,
+    money: &rust_xlsxwriter::Format,
+) -> Result<(), String> {
+    if v.is_empty() {
+        return Ok(());
+    }
+    let number = amount
+        .then(|| v.parse::<rust_decimal::Decimal>().ok())
+        .flatten()
+        .filter(|d| d.scale() <= 2 && d.abs() < rust_decimal::Decimal::from(10_000_000_000_000i64))
+        .and_then(|_| v.parse::<f64>().ok());
+    match number {
+        Some(n) => ws.write_number_with_format(r, c, n, money),
+        None => ws.write_string(r, c, v),
+    }
+    .map(|_| ())
+    .map_err(|e| e.to_string())
 }
 
 /// A template to start from: the heads of the fields a region's clauses read, in Chinese (as

@@ -159,7 +159,8 @@ fn read_rows(
 enum Out {
     Jsonl(BufWriter<std::fs::File>),
     Csv(Box<CsvOut<std::fs::File>>),
-    Xlsx(Box<rust_xlsxwriter::Workbook>, u32),
+    /// The workbook, the next row, and which columns are amounts (numbers in the sheet).
+    Xlsx(Box<rust_xlsxwriter::Workbook>, u32, Vec<bool>),
 }
 
 impl Out {
@@ -187,7 +188,11 @@ impl Out {
                 for (c, h) in header.iter().enumerate() {
                     ws.write_string(0, c as u16, h).map_err(|e| e.to_string())?;
                 }
-                Ok(Out::Xlsx(Box::new(wb), 1))
+                let amounts = header
+                    .iter()
+                    .map(|h| subsidy_batch::sheet::is_amount_column(h))
+                    .collect();
+                Ok(Out::Xlsx(Box::new(wb), 1, amounts))
             }
             other => Err(format!(
                 "{path}: unknown output format \".{other}\": use .csv, .xlsx or .jsonl"
@@ -232,7 +237,7 @@ impl Out {
                 w.row(id, n, result, at, check, base)
                     .map_err(|e| e.to_string())
             }
-            Out::Xlsx(wb, r) => {
+            Out::Xlsx(wb, r, amounts) => {
                 let ws = wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
                 let mut owned = result.cloned();
                 let mut done = Done::of(at, id.to_string(), n, owned.as_mut().map_err(|e| &**e));
@@ -251,12 +256,17 @@ impl Out {
                         done.cells_with(book, &base_done, &said)
                     }
                 };
+                let money = subsidy_batch::sheet::money_format();
                 for (c, cellv) in cells.iter().enumerate() {
-                    if cellv.is_empty() {
-                        continue;
-                    }
-                    ws.write_string(*r, c as u16, cellv.as_ref())
-                        .map_err(|e| e.to_string())?;
+                    let amount = amounts.get(c).copied().unwrap_or(false);
+                    subsidy_batch::sheet::write_cell(
+                        ws,
+                        *r,
+                        c as u16,
+                        cellv.as_ref(),
+                        amount,
+                        &money,
+                    )?;
                 }
                 *r += 1;
                 Ok(())

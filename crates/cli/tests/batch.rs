@@ -474,9 +474,60 @@ fn a_spreadsheet_in_and_a_spreadsheet_out() {
     let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
     assert_eq!(rows[1][col("id")], "甲");
     // 洪山 5: 500,000 × 20% = 100,000; 武汉 十: a listing stage → up to 8,000,000 over all stages.
-    assert_eq!(rows[1][col("hongshan.compute_subsidy.amount")], "100000.00");
-    assert_eq!(rows[1][col("wuhan.listing_domestic.amount")], "8000000.00");
-    assert_eq!(rows[1][col("total.draft_up_to")], "8000000.00");
+    // Amounts are numbers in the sheet (an official's SUM adds them up), other cells text.
+    let cell = |name: &str| range.get((1, col(name))).cloned().unwrap();
+    assert_eq!(
+        cell("hongshan.compute_subsidy.amount"),
+        Data::Float(100000.0)
+    );
+    assert_eq!(
+        cell("wuhan.listing_domestic.amount"),
+        Data::Float(8000000.0)
+    );
+    assert_eq!(cell("total.draft_up_to"), Data::Float(8000000.0));
+    assert_eq!(
+        cell("hongshan.compute_subsidy.kind"),
+        Data::String("up_to".into())
+    );
+    assert_eq!(cell("id"), Data::String("甲".into()));
+}
+
+#[test]
+fn an_xlsx_amount_column_sums_to_the_cent() {
+    // 洪山 5 "最高不超过20%": three SMEs with 333,333.33 / 100,000.05 / 0.05 of compute,
+    // 20% each: 66,666.666 → 66,666.67; 20,000.01; 0.01. As numbers, their sum in the sheet is
+    // 86,666.69 to the cent (66,666.67 + 20,000.01 + 0.01).
+    let input = tmp("sum.csv");
+    std::fs::write(
+        &input,
+        "id,region,as_of,enterprise.sme,compute.domestic_fees\na,wuhan-hongshan,2026-06-30,是,333333.33\nb,wuhan-hongshan,2026-06-30,是,100000.05\nc,wuhan-hongshan,2026-06-30,是,0.05\n",
+    )
+    .unwrap();
+    let out = tmp("sum.xlsx");
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    let mut book = open_workbook_auto(&out).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let head: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let col = head
+        .iter()
+        .position(|h| h == "hongshan.compute_subsidy.amount")
+        .unwrap();
+    let values: Vec<f64> = (1..=3)
+        .map(|r| match range.get((r, col)) {
+            Some(Data::Float(f)) => *f,
+            other => panic!("row {r}: {other:?}"),
+        })
+        .collect();
+    assert_eq!(values, [66666.67, 20000.01, 0.01]);
+    let cents: i64 = values.iter().map(|v| (v * 100.0).round() as i64).sum();
+    assert_eq!(cents, 8_666_669);
 }
 
 /// A sheet refused whole (`name` holding `text`): exit 2 with its Chinese words by default and its
