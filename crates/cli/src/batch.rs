@@ -225,7 +225,14 @@ impl Out {
                         v["row"] = json!(n);
                         v
                     }
-                    Err(errors) => json!({ "id": id, "row": n, "errors": errors }),
+                    // Each message in both languages, as `eval` gives them.
+                    Err(errors) => {
+                        json!({ "id": id, "row": n, "errors": errors.iter().map(|e| json!({
+                        "field": e.field,
+                        "message": e.message,
+                        "message_zh": e.message_in(subsidy_calc::text::Lang::Zh),
+                    })).collect::<Vec<_>>() })
+                    }
                 };
                 if let Some(c) = check {
                     v["check"] = json!(c);

@@ -423,6 +423,22 @@ fn bad_rows_are_named_and_never_stop_the_batch() {
     );
     assert_eq!(rows[0]["errors_zh"], "");
     assert_eq!(rows[3]["row"], "4");
+    // As JSON Lines, a bad row's errors carry both languages, as `eval` gives them.
+    let jsonl = tmp("bad-out.jsonl");
+    let (code, _) = bin(&["batch", &input, "-o", &jsonl]);
+    assert_eq!(code, 3);
+    let line: Value = serde_json::from_str(
+        std::fs::read_to_string(&jsonl)
+            .unwrap()
+            .lines()
+            .nth(3)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(line["id"], "d");
+    assert_eq!(line["errors"][0]["field"], "compute.domestic_fees");
+    assert_eq!(line["errors"][0]["message"], "more than two decimal places");
+    assert_eq!(line["errors"][0]["message_zh"], "最多两位小数(精确到分)");
 }
 
 #[test]
