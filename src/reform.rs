@@ -457,6 +457,53 @@ pub fn parse(v: &Value, book: &RuleBook) -> Result<Reform, Vec<FieldError>> {
             ));
         }
     }
+    // A document's window as the reform leaves it: its start not after its end.
+    for (k, c) in changes.iter().enumerate() {
+        let (Some(key), Setting::Date(d)) = (&c.document, &c.setting) else {
+            continue;
+        };
+        let Some(doc) = book.document(key) else {
+            continue;
+        };
+        let set = |name: &str| {
+            changes
+                .iter()
+                .find(|o| o.document.as_ref() == Some(key) && o.set == name)
+                .and_then(|o| match o.setting {
+                    Setting::Date(d) => Some(d),
+                    _ => None,
+                })
+        };
+        let (from, to) = match c.set.as_str() {
+            "valid_from" => (Some(*d), set("valid_to").or(doc.valid_to)),
+            _ => (set("valid_from").or(doc.valid_from), Some(*d)),
+        };
+        // Said once, at the later change of the two (or the one change).
+        let other = if c.set == "valid_from" {
+            "valid_to"
+        } else {
+            "valid_from"
+        };
+        let later = changes
+            .iter()
+            .skip(k + 1)
+            .any(|o| o.document.as_ref() == Some(key) && o.set == other);
+        if let (Some(from), Some(to), false) = (from, to, later)
+            && from > to
+        {
+            let mut e = FieldError::new(
+                format!("changes[{}].value", places[k]),
+                format!(
+                    "{key} would start on {from} and end on {to}: the start must not be after the end"
+                ),
+            );
+            e.message_zh = Some(format!(
+                "{}({key})将自{from}起施行、于{to}到期:施行日期不能晚于到期日期",
+                doc.name_zh
+            ));
+            errors.push(e);
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }

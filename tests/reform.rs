@@ -340,6 +340,48 @@ fn every_bad_change_is_named_by_its_place() {
 }
 
 #[test]
+fn a_documents_start_is_never_after_its_end() {
+    // Hangzhou's text: 2024-08-19 to 2027-12-31 (catalogue). A start of 2028-01-01 on its own, or
+    // an end of 2024-01-01 on its own, leaves no day in force: refused at that change, in both
+    // languages. Both dates moved together are judged together, at the later change.
+    let r = |changes: Value| {
+        let r = json!({ "reform": 1, "name": "测试方案", "changes": changes });
+        match Reformed::read(&r, subsidy_calc::rulebook::book()) {
+            Ok(_) => panic!("reform accepted: {r}"),
+            Err(e) => e,
+        }
+    };
+    let e = r(json!([{ "document": "hangzhou", "set": "valid_from", "value": "2028-01-01" }]));
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].field, "changes[0].value");
+    assert_eq!(
+        e[0].message,
+        "hangzhou would start on 2028-01-01 and end on 2027-12-31: the start must not be after the end"
+    );
+    assert_eq!(
+        e[0].message_in(Lang::Zh),
+        "杭州市人民政府办公厅《支持人工智能全产业链高质量发展的若干措施》(hangzhou)将自2028-01-01起施行、于2027-12-31到期:施行日期不能晚于到期日期"
+    );
+    let e = bad(json!([{ "document": "hangzhou", "set": "valid_to", "value": "2024-01-01" }]));
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].1.contains("start on 2024-08-19 and end on 2024-01-01"),
+        "{e:#?}"
+    );
+    let e = bad(json!([
+        { "document": "hangzhou", "set": "valid_to", "value": "2029-12-31" },
+        { "document": "hangzhou", "set": "valid_from", "value": "2030-01-01" }
+    ]));
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].0, "changes[1].value");
+    // Moved together the right way round: accepted (2028-01-01 to 2030-12-31).
+    reformed(json!([
+        { "document": "hangzhou", "set": "valid_from", "value": "2028-01-01" },
+        { "document": "hangzhou", "set": "valid_to", "value": "2030-12-31" }
+    ]));
+}
+
+#[test]
 fn a_rule_with_several_caps_asks_which() {
     // No clause of the texts has two amount caps of different scopes today; a book where 洪山 5
     // also had a per-project cap must ask which `cap` means.

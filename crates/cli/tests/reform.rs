@@ -262,12 +262,18 @@ fn a_spreadsheet_and_json_lines_under_a_reform() {
                 .map(|c| match c {
                     Data::String(s) => s.clone(),
                     Data::Empty => String::new(),
+                    // Amounts are numbers in the sheet (two decimals at most).
+                    Data::Float(f) => format!("{f:.2}"),
                     x => x.to_string(),
                 })
                 .collect()
         })
         .collect();
     let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert!(matches!(
+        sheet.get((1, at("hongshan.compute_subsidy.baseline_amount"))),
+        Some(Data::Float(_))
+    ));
     assert_eq!(rows[1][at("hongshan.compute_subsidy.amount")], "100000.00");
     assert_eq!(
         rows[1][at("hongshan.compute_subsidy.baseline_amount")],
