@@ -150,3 +150,46 @@ fn a_result_serialised_in_one_language_carries_only_its_words() {
     assert!(not(&zh)["reason_zh"].is_string() && not(&zh).get("reason").is_none());
     assert!(not(&en)["reason"].is_string() && not(&en).get("reason_zh").is_none());
 }
+
+#[test]
+fn the_parts_shown_add_up_to_the_sum_shown() {
+    // 一(三) 30% on MaaS and on domestic compute, 1,000,000.05 each: 300,000.015 + 300,000.015 =
+    // 600,000.03, at the cent already. Shown at two decimals the parts said
+    // "300,000.02 + 300,000.02 = 600,000.03" (an independent audit): now every decimal they have.
+    let o = run(
+        "hangzhou",
+        json!({"compute": {"maas_on_filed_model_fees": "1000000.05", "domestic_fees": "1000000.05"}}),
+    );
+    let a = award(&o, "hangzhou.compute_voucher");
+    assert_eq!(
+        a.amount.map(|y| y.to_string()).as_deref(),
+        Some("600000.03")
+    );
+    let zh = a.steps_in(Lang::Zh);
+    assert!(
+        zh.contains(&"国产算力合同费用 1,000,000.05元 × 30% = 300,000.015元".to_string()),
+        "{zh:?}"
+    );
+    assert!(
+        zh.contains(&"合计 300,000.015 + 300,000.015 = 600,000.03元".to_string()),
+        "{zh:?}"
+    );
+    // 洪山 5 20% on three fees of 0.03: 0.006 × 3 = 0.018, rounded once for the clause to 0.02.
+    let o = run(
+        "wuhan-hongshan",
+        json!({"enterprise": {"sme": true}, "compute": {"maas_on_filed_model_fees": "0.03", "domestic_fees": "0.03", "other_fees": "0.03"}}),
+    );
+    let a = award(&o, "hongshan.compute_subsidy");
+    assert_eq!(a.amount.map(|y| y.to_string()).as_deref(), Some("0.02"));
+    let zh = a.steps_in(Lang::Zh);
+    assert!(
+        zh.contains(&"合计 0.006 + 0.006 + 0.006 = 0.018元".to_string()),
+        "{zh:?}"
+    );
+    assert_eq!(zh.last().map(String::as_str), Some("四舍五入到分:0.02元"));
+    let en = a.steps_in(Lang::En);
+    assert!(
+        en.contains(&"sum 0.006 + 0.006 + 0.006 = 0.018".to_string()),
+        "{en:?}"
+    );
+}

@@ -8,7 +8,7 @@ fn choice_in(value: &str, zh: bool) -> &'static str {
     let (z, e) = choice_label(value);
     if zh { z } else { e }
 }
-use crate::money::{Human, fixed2};
+use crate::money::{Human, Precise, fixed2};
 use std::fmt::{self, Write};
 
 impl Line<'_> {
@@ -86,8 +86,10 @@ impl Line<'_> {
                 pct,
                 part,
             } => match zh {
-                true => write!(f, "{z} {}元 × {pct} = {}元", Human(*value), Human(*part)),
-                false => write!(f, "{en} {} × {pct} = {}", Human(*value), Human(*part)),
+                // A product before its rounding shows every decimal it has (300,000.015), so the
+                // parts add up to the sum shown and the rounding step says where the cent went.
+                true => write!(f, "{z} {}元 × {pct} = {}元", Human(*value), Precise(*part)),
+                false => write!(f, "{en} {} × {pct} = {}", Human(*value), Precise(*part)),
             },
             Line::Sum { parts, total } => {
                 f.write_str(pick("合计 ", "sum "))?;
@@ -95,9 +97,9 @@ impl Line<'_> {
                     if i > 0 {
                         f.write_str(" + ")?;
                     }
-                    write!(f, "{}", Human(*p))?;
+                    write!(f, "{}", Precise(*p))?;
                 }
-                write!(f, " = {}{}", Human(*total), pick("元", ""))
+                write!(f, " = {}{}", Precise(*total), pick("元", ""))
             }
             Line::PerUnit {
                 fact,

@@ -205,6 +205,31 @@ impl std::fmt::Display for Human {
     }
 }
 
+/// A figure before its rounding to the fen, as the steps show a product or a sum: [`Human`] where it
+/// has at most two decimals, else every decimal it has ("300,000.015"), so that the parts shown add
+/// up to the total shown, and the rounding step says where the cent came from.
+pub struct Precise(pub Decimal);
+
+impl std::fmt::Display for Precise {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0.normalize();
+        if d.scale() <= 2 {
+            return Human(d).fmt(f);
+        }
+        if d.is_sign_negative() {
+            f.write_str("-")?;
+        }
+        let fract = d.abs().fract();
+        Human(d.abs().trunc()).fmt(f)?;
+        write!(
+            f,
+            ".{:0width$}",
+            fract.mantissa(),
+            width = fract.scale() as usize
+        )
+    }
+}
+
 /// The figure rounded to the fen (四舍五入, half away from zero: `p` is a power of ten, so half of it
 /// is exact), as (negative, fen): straight from
 /// the mantissa, in u64 arithmetic where it fits (every figure an application can give), where

@@ -232,3 +232,18 @@ fn parse_makes_what_rust_decimal_makes() {
     }
     assert_eq!(parse_plain("1.50", 2).unwrap().to_string(), "1.50");
 }
+
+#[test]
+fn a_figure_before_rounding_shows_every_decimal_it_has() {
+    use subsidy_model::money::Precise;
+    let p = |s: &str| Precise(s.parse().unwrap()).to_string();
+    // Two decimals or fewer: as every amount is shown ("1,234.50", "3,000,000").
+    assert_eq!(p("3000000.00"), "3,000,000");
+    assert_eq!(p("1234.5"), "1,234.50");
+    // More: every decimal, trailing zeros dropped, separators in the whole part.
+    assert_eq!(p("300000.0150"), "300,000.015");
+    assert_eq!(p("0.006"), "0.006");
+    assert_eq!(p("66666.6666"), "66,666.6666");
+    assert_eq!(p("1234567.0001"), "1,234,567.0001");
+    assert_eq!(p("-0.005"), "-0.005");
+}
