@@ -211,8 +211,9 @@ pub fn params(rule: &Rule) -> Vec<Param> {
     amounts("per_unit", "每个单位金额", "amount per unit", &|f| {
         f.per_unit.as_ref().map(|p| p.amount.0)
     });
+    // A fixed amount that is the clause's cap moves with the cap (`fixed_is_cap`): not its own.
     amounts("fixed", "固定金额", "fixed amount", &|f| {
-        f.fixed.map(|d| d.0)
+        f.fixed.filter(|_| f.fixed_is_cap.is_none()).map(|d| d.0)
     });
     amounts("min", "区间下限", "range minimum", &|f| {
         f.range.as_ref().map(|r| r.min.0)
@@ -840,8 +841,18 @@ impl Reform {
                 t.pct = percent(v).into();
             }
         } else if let Some(scope) = set.strip_prefix("cap.").or((set == "cap").then_some("")) {
-            for cap in f.caps.to_mut() {
-                self.set_cap(cap, scope, v);
+            if !f.caps.is_empty() {
+                for cap in f.caps.to_mut() {
+                    self.set_cap(cap, scope, v);
+                }
+            }
+            // The text's one figure, paid where no cost is entered: it is the cap, so it moves.
+            if let (Some(of), Some(fixed)) = (f.fixed_is_cap, f.fixed.as_mut())
+                && (scope.is_empty() || of.key() == scope)
+            {
+                let (new, old) = (shown(Unit::Yuan, v), shown(Unit::Yuan, fixed.0));
+                said.push((format!("最高标准{}", new.0), old.0));
+                fixed.0 = v;
             }
         } else {
             let slot = match set {

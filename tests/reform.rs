@@ -340,6 +340,55 @@ fn every_bad_change_is_named_by_its_place() {
 }
 
 #[test]
+fn a_cap_that_is_also_the_most_paid_without_costs() {
+    // 杭州 二(四) "依据其模型评测等相关费用,给予不超过50万元的一次性奖励": costs capped at 500,000, and
+    // without costs entered the most, 500,000 — one figure of the text. With the cap 600,000:
+    // no costs → 600,000 (it stayed 500,000: an independent audit); 550,000 of costs → 550,000;
+    // 700,000 → 600,000.
+    let r = reformed(json!([{ "rule": "hangzhou.model_filing", "set": "cap", "value": "600000" }]));
+    let filed = |costs: Option<&str>| {
+        let mut m = json!({ "models_filed": 1 });
+        if let Some(c) = costs {
+            m["evaluation_costs"] = json!(c);
+        }
+        both(
+            &r,
+            "hangzhou",
+            json!({ "model_filing": m }),
+            "hangzhou.model_filing",
+        )
+    };
+    assert_eq!(filed(None), (up_to("500000.00"), up_to("600000.00")));
+    assert_eq!(
+        filed(Some("550000")),
+        (up_to("500000.00"), up_to("550000.00"))
+    );
+    assert_eq!(
+        filed(Some("700000")),
+        (up_to("500000.00"), up_to("600000.00"))
+    );
+    let o = r.evaluate(&app(
+        "hangzhou",
+        json!({ "model_filing": { "models_filed": 1 } }),
+        Detail::Full,
+    ));
+    let s = steps(&o, "hangzhou.model_filing");
+    assert!(s.contains("最高标准600,000元(原文500,000元)"), "{s}");
+    // `params` lists the text's one figure once, as the cap.
+    let rule = subsidy_calc::rulebook::book()
+        .rules()
+        .find(|(_, r)| r.id == "hangzhou.model_filing")
+        .unwrap()
+        .1;
+    let names: Vec<String> = subsidy_calc::reform::params(rule)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(names.contains(&"cap".to_string()), "{names:?}");
+    assert!(!names.contains(&"fixed".to_string()), "{names:?}");
+}
+
+#[test]
 fn a_documents_start_is_never_after_its_end() {
     // Hangzhou's text: 2024-08-19 to 2027-12-31 (catalogue). A start of 2028-01-01 on its own, or
     // an end of 2024-01-01 on its own, leaves no day in force: refused at that change, in both

@@ -283,6 +283,17 @@ fn bad_rule_data_is_refused_with_the_rule_named() {
         err.contains(id.as_str().unwrap()) && err.contains("same number of lines"),
         "{err}"
     );
+    // A fixed amount said to be the cap must be the cap's amount: 杭州 二(四) 500,000 both.
+    let text = RULES_JSON.replace(
+        r#""fixed":"500000","fixed_is_cap":"one_time""#,
+        r#""fixed":"400000","fixed_is_cap":"one_time""#,
+    );
+    assert_ne!(text, RULES_JSON, "the rule was found");
+    let err = book_of(&text).unwrap_err();
+    assert!(
+        err.contains("hangzhou.model_filing") && err.contains("fixed_is_cap"),
+        "{err}"
+    );
 }
 
 #[test]

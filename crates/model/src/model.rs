@@ -357,6 +357,10 @@ pub struct Formula {
     /// A step said whenever the formula applies (a reading the authority decides, say).
     pub note_zh: Option<Str>,
     pub note_en: Option<Str>,
+    /// The `fixed` amount is the clause's cap of this scope, paid where no cost is entered
+    /// ("按最高标准"): the text has one figure, so a reform of that cap moves it too, and `params`
+    /// lists the cap alone.
+    pub fixed_is_cap: Option<CapScope>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

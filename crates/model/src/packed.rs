@@ -343,7 +343,7 @@ packed_struct! {
     Threshold { text, num, date }
     Relaxed { value, zh, en, when }
     Variant { when, kind, zh, en, formula }
-    Formula { terms, per_unit, fixed, range, deduct, caps, stage, note_zh, note_en }
+    Formula { terms, per_unit, fixed, range, deduct, caps, stage, note_zh, note_en, fixed_is_cap }
     Term { fact, rate, pct, zh, en }
     PerUnit { fact, amount }
     Range { min, max }

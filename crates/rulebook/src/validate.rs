@@ -120,6 +120,32 @@ fn validate_rule(rule: &Rule) -> Vec<String> {
     if let Some(f) = &rule.formula {
         check(validate_formula(f, rule.kind));
     }
+    // A fixed amount that is the clause's cap: the rule has that cap, of that amount.
+    for f in rule
+        .formula
+        .iter()
+        .chain(rule.variants.iter().filter_map(|v| v.formula.as_ref()))
+    {
+        if let Some(scope) = f.fixed_is_cap {
+            let caps = rule
+                .formula
+                .iter()
+                .chain(rule.variants.iter().filter_map(|v| v.formula.as_ref()))
+                .flat_map(|g| g.caps.iter())
+                .chain(rule.aggregate_caps.iter());
+            let mut same = caps
+                .filter(|c| c.scope == scope)
+                .map(|c| c.amount.map(|a| a.0));
+            check(match (f.fixed, same.next()) {
+                (Some(x), Some(Some(a))) if x.0 == a && same.all(|b| b == Some(a)) => Ok(()),
+                _ => Err(format!(
+                    "fixed_is_cap = \"{}\" needs a fixed amount equal to the rule's {} cap",
+                    scope.key(),
+                    scope.key()
+                )),
+            });
+        }
+    }
     for v in rule.variants.iter() {
         for c in v.when.iter() {
             check(validate_cond(c, scenario_ok));
