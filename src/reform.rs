@@ -654,6 +654,31 @@ fn noted(s: &Str, more: &str) -> Str {
     format!("{s}{more}").into()
 }
 
+/// Words of the rule data that cite a figure, marked as the text's.
+fn text_figures(s: &Str, mark: &str) -> Str {
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        noted(s, mark)
+    } else {
+        s.clone()
+    }
+}
+
+/// A rule's bands' words and its formulas' remarks, where they cite figures, marked as the text's.
+fn mark_text_figures(rule: &mut Rule) {
+    if !rule.variants.is_empty() {
+        for x in rule.variants.to_mut() {
+            x.zh = text_figures(&x.zh, "(原文数额)");
+            x.en = text_figures(&x.en, " (the text's figures)");
+        }
+    }
+    for f in formulas_mut(rule) {
+        if let (Some(zh), Some(en)) = (&f.note_zh, &f.note_en) {
+            f.note_zh = Some(text_figures(zh, "(原文数额)"));
+            f.note_en = Some(text_figures(en, " (the text's figures)"));
+        }
+    }
+}
+
 /// The formula's remark with the reform's words added (said in the steps whenever it applies).
 fn note_formula(f: &mut Formula, zh: &str, en: &str) {
     let join = |old: &Option<Str>, new: &str, sep: &str| -> Option<Str> {
@@ -679,6 +704,23 @@ impl Reform {
     pub fn apply(&self, book: &RuleBook) -> RuleBook {
         let mut out = book.clone_book();
         let mut documents = out.documents.to_vec();
+        // A clause whose figures a change sets: its own words that cite figures (a band's "最高300万
+        // 元", a remark's) are the text's, and said so once, before the reform's words are added.
+        for doc in documents.iter_mut() {
+            if doc.rules.is_empty() {
+                continue;
+            }
+            for rule in doc.rules.to_mut() {
+                let figures_set = self.changes.iter().any(|c| {
+                    c.rule.as_deref() == Some(rule.id.as_str())
+                        && matches!(c.setting, Setting::Number(_))
+                        && c.set != "pool"
+                });
+                if figures_set {
+                    mark_text_figures(rule);
+                }
+            }
+        }
         for c in &self.changes {
             if let Some(key) = &c.document {
                 if let Some(doc) = documents.iter_mut().find(|d| d.key == key.as_str()) {
@@ -699,6 +741,9 @@ impl Reform {
 
     fn apply_document(&self, doc: &mut Document, c: &Change) {
         let Setting::Date(d) = c.setting else { return };
+        // An end the text does not date (Wuhan: "有效期三年" from an undated start) is the
+        // calculator's latest reading, not the text's date.
+        let read_end = c.set != "valid_from" && doc.uncertain_from.is_some();
         let (old, what_zh, what_en) = match c.set.as_str() {
             "valid_from" => (doc.valid_from.replace(d), "施行日期", "start"),
             _ => {
@@ -707,8 +752,17 @@ impl Reform {
                 (doc.valid_to.replace(d), "到期日期", "end")
             }
         };
-        let was = old.map_or_else(|| "原文未载明".to_string(), |o| o.to_string());
-        let was_en = old.map_or_else(|| "not given in the text".to_string(), |o| o.to_string());
+        let (was, was_en) = match old {
+            Some(o) if read_end => (
+                format!("原文未载明确切日期,本计算器原按最迟{o}计"),
+                format!("the text gives no exact date; read as {o} at the latest"),
+            ),
+            Some(o) => (format!("原文:{o}"), format!("the text: {o}")),
+            None => (
+                "原文未载明".to_string(),
+                "not given in the text".to_string(),
+            ),
+        };
         // The document's own words about its dates no longer hold: say the reform's.
         let (from, to) = (doc.valid_from, doc.valid_to);
         let span = |none: &str| {
@@ -756,10 +810,10 @@ impl Reform {
         );
         let mut zh = doc.notes_zh.to_vec();
         let mut en = doc.notes_en.to_vec();
-        zh.push(format!("测算方案“{}”:{what_zh}按{d}计(原文:{was})。", self.name).into());
+        zh.push(format!("测算方案“{}”:{what_zh}按{d}计({was})。", self.name).into());
         en.push(
             format!(
-                "reform \"{}\": the {what_en} is taken as {d} (the text: {was_en}).",
+                "reform \"{}\": the {what_en} is taken as {d} ({was_en}).",
                 self.name
             )
             .into(),
@@ -887,6 +941,17 @@ impl Reform {
         }
         let name = &self.name;
         cap.amount = Some(crate::rulebook::D(v));
+        // The words on relaxing the cap cite the text's amount: say the reform's beside them.
+        if let (Some(zh), Some(en)) = (&cap.relaxed_zh, &cap.relaxed_en) {
+            cap.relaxed_zh = Some(noted(
+                zh,
+                &format!("(测算方案“{name}”下按{}元计)", human(v)),
+            ));
+            cap.relaxed_en = Some(noted(
+                en,
+                &format!(" (under the reform \"{name}\": {})", human(v)),
+            ));
+        }
         cap.label = Some((
             format!(
                 "{} {}元(测算方案“{name}”,原文{}元)",

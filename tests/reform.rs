@@ -220,6 +220,17 @@ fn a_documents_end_date() {
     let a = app("wuhan", body, Detail::Full);
     let o = r.evaluate(&a);
     let notes = o.notes_in(Lang::Zh).join(" / ");
+    // The text dates no end: 2027-12-31 is this calculator's latest reading, not the text's date
+    // (it said "原文:2027-12-31": an independent audit).
+    assert!(
+        notes.contains("到期日期按2030-12-31计(原文未载明确切日期,本计算器原按最迟2027-12-31计)"),
+        "{notes}"
+    );
+    // A text that dates its end says that date: Hangzhou "至2027年12月31日".
+    let hz =
+        reformed(json!([{ "document": "hangzhou", "set": "valid_to", "value": "2030-12-31" }]));
+    let o = hz.evaluate(&app("hangzhou", json!({}), Detail::Full));
+    let notes = o.notes_in(Lang::Zh).join(" / ");
     assert!(
         notes.contains("到期日期按2030-12-31计(原文:2027-12-31)"),
         "{notes}"
@@ -386,6 +397,60 @@ fn a_cap_that_is_also_the_most_paid_without_costs() {
         .collect();
     assert!(names.contains(&"cap".to_string()), "{names:?}");
     assert!(!names.contains(&"fixed".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_clauses_own_words_that_cite_figures_are_said_as_the_texts() {
+    // 上海 专业服务: the 10,000,000-and-over band "不超过项目投资的20%、最高300万元" with its cap set
+    // to 4,000,000: 25,000,000 × 20% = 5,000,000, capped at 4,000,000. The band's words still cite
+    // 300万元, so they say they are the text's figures; the cap's step says the reform's and the
+    // text's. (They cited 300万元 with nothing said: an independent audit.)
+    let r =
+        reformed(json!([{ "rule": "shanghai.service_project", "set": "cap", "value": "4000000" }]));
+    let body = json!({ "other": { "shanghai": { "service_project_investment": ["25000000"] } } });
+    let (today, under) = both(&r, "shanghai", body.clone(), "shanghai.service_project");
+    assert_eq!(today, up_to("3000000.00"));
+    assert_eq!(under, up_to("4000000.00"));
+    let o = r.evaluate(&app("shanghai", body, Detail::Full));
+    let s = steps(&o, "shanghai.service_project");
+    assert!(
+        s.contains("不超过项目投资的20%、最高300万元(原文数额)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("4,000,000元(测算方案“测试方案”,原文3,000,000元)"),
+        "{s}"
+    );
+    // Once, however many changes touch the clause; the reform's own words are not marked.
+    let r = reformed(json!([
+        { "rule": "shanghai.service_project", "set": "cap", "value": "4000000" },
+        { "rule": "shanghai.service_project", "set": "fixed", "value": "7000000" }
+    ]));
+    let o = r.evaluate(&app(
+        "shanghai",
+        json!({ "other": { "shanghai": { "service_project_investment": ["35000000"] } } }),
+        Detail::Full,
+    ));
+    let s = steps(&o, "shanghai.service_project");
+    assert!(!s.contains("(原文数额)(原文数额)"), "{s}");
+    assert!(
+        s.contains("按测算方案“测试方案”7,000,000元(原文6,000,000元)"),
+        "{s}"
+    );
+    assert!(!s.contains("(原文6,000,000元)(原文数额)"), "{s}");
+    // 杭州 一(三): the cap "可以放宽" words cite 800万元; under a cap of 9,000,000 they say it.
+    let r =
+        reformed(json!([{ "rule": "hangzhou.compute_voucher", "set": "cap", "value": "9000000" }]));
+    let o = r.evaluate(&app(
+        "hangzhou",
+        json!({ "enterprise": { "foundation_model_developer": true }, "compute": { "domestic_fees": "40000000" } }),
+        Detail::Full,
+    ));
+    let s = steps(&o, "hangzhou.compute_voucher");
+    assert!(
+        s.contains("本计算器按原文上限800万元计(测算方案“测试方案”下按9,000,000元计)"),
+        "{s}"
+    );
 }
 
 #[test]
