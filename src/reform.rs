@@ -810,14 +810,30 @@ impl Reform {
         );
         let mut zh = doc.notes_zh.to_vec();
         let mut en = doc.notes_en.to_vec();
-        zh.push(format!("测算方案“{}”:{what_zh}按{d}计({was})。", self.name).into());
-        en.push(
-            format!(
-                "reform \"{}\": the {what_en} is taken as {d} ({was_en}).",
-                self.name
-            )
-            .into(),
+        let line_zh = format!("测算方案“{}”:{what_zh}按{d}计({was})。", self.name);
+        let line_en = format!(
+            "reform \"{}\": the {what_en} is taken as {d} ({was_en}).",
+            self.name
         );
+        // Said on each of the document's awards too: a figure the new dates bring in (or take out)
+        // says why, where it is read.
+        if !doc.rules.is_empty() {
+            for rule in doc.rules.to_mut() {
+                let (mut z, mut e) = (rule.notes_zh.to_vec(), rule.notes_en.to_vec());
+                z.push(format!("本文件{what_zh}按{d}计({was},测算方案“{}”)", self.name).into());
+                e.push(
+                    format!(
+                        "this document's {what_en} is taken as {d} ({was_en}; reform \"{}\")",
+                        self.name
+                    )
+                    .into(),
+                );
+                rule.notes_zh = z.into();
+                rule.notes_en = e.into();
+            }
+        }
+        zh.push(line_zh.into());
+        en.push(line_en.into());
         doc.notes_zh = zh.into();
         doc.notes_en = en.into();
     }

@@ -226,6 +226,17 @@ fn a_documents_end_date() {
         notes.contains("到期日期按2030-12-31计(原文未载明确切日期,本计算器原按最迟2027-12-31计)"),
         "{notes}"
     );
+    // …and on the award the new end brings in (it said only "定额奖励": an independent audit).
+    let award = o
+        .awards
+        .iter()
+        .find(|a| a.id == "wuhan.little_giant")
+        .unwrap();
+    let award_notes = award.notes_in(Lang::Zh).join(" / ");
+    assert!(
+        award_notes.contains("本文件到期日期按2030-12-31计(原文未载明确切日期,本计算器原按最迟2027-12-31计,测算方案“测试方案”)"),
+        "{award_notes}"
+    );
     // A text that dates its end says that date: Hangzhou "至2027年12月31日".
     let hz =
         reformed(json!([{ "document": "hangzhou", "set": "valid_to", "value": "2030-12-31" }]));
