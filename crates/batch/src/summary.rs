@@ -491,6 +491,42 @@ pub fn report_text(r: &Report, en: bool) -> String {
             )
         });
     }
+    // Applicants whose award has no fixed figure (an amount to be set, case by case, a band):
+    // eligible, and in no sum above.
+    for c in &r.clauses {
+        let open: Vec<(Kind, u64)> = [Kind::Range, Kind::Unspecified, Kind::CaseByCase]
+            .into_iter()
+            .filter_map(|k| c.kind_counts.get(k.key()).map(|n| (k, *n)))
+            .collect();
+        if open.is_empty() {
+            continue;
+        }
+        let n: u64 = open.iter().map(|(_, n)| n).sum();
+        s.push_str(&if en {
+            let kinds: Vec<String> = open
+                .iter()
+                .map(|(k, n)| format!("{} {n}", k.en()))
+                .collect();
+            let who = if n == 1 { "applicant" } else { "applicants" };
+            format!(
+                "  {} [{}]: {n} eligible {who} without a fixed figure ({}), in no sum\n",
+                c.name_en,
+                c.id,
+                kinds.join(", ")
+            )
+        } else {
+            let kinds: Vec<String> = open
+                .iter()
+                .map(|(k, n)| format!("{}{n}家", k.zh()))
+                .collect();
+            format!(
+                "  {} [{}]:{n}家符合条件但无确定金额({}),未计入合计\n",
+                c.name_zh,
+                c.id,
+                kinds.join("、")
+            )
+        });
+    }
     for p in &r.pools {
         s.push_str(&format!("  {}\n", if en { &p.note_en } else { &p.note_zh }));
     }

@@ -339,6 +339,30 @@ fn the_city_selects_two_or_three_core_parks() {
 }
 
 #[test]
+fn eligible_rows_without_a_figure_are_said_in_the_summary() {
+    // 武汉 二 算力“服务补贴券” sets no amount per company (金额待定): two Wuhan companies with compute
+    // fees are eligible and in no sum; the text summary says so instead of leaving the clause out.
+    let input = tmp("open.csv");
+    std::fs::write(
+        &input,
+        "id,region,as_of,compute.domestic_fees\na,wuhan,2026-06-30,1000000\nb,wuhan,2026-06-30,2000000\n",
+    )
+    .unwrap();
+    let out = tmp("open-out.csv");
+    let (code, err) = bin(&["batch", &input, "-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("[wuhan.compute_voucher]:2家符合条件但无确定金额(金额待定2家),未计入合计"),
+        "{err}"
+    );
+    let (_, en) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
+    assert!(
+        en.contains("[wuhan.compute_voucher]: 2 eligible applicants without a fixed figure (amount to be set 2), in no sum"),
+        "{en}"
+    );
+}
+
+#[test]
 fn count_limits_are_reported_never_cut() {
     // 洪山 9 "每年遴选不超过10个": 11 district-selected projects (one per applicant), each up to
     // 300,000: all 11 keep their figure; the summary says 11 projects for at most 10 places.
