@@ -7,7 +7,7 @@ use crate::table::Done;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use subsidy_calc::money::{Yuan, fen_of};
+use subsidy_calc::money::{Yuan, fen_of, human};
 use subsidy_calc::result::Outcome;
 use subsidy_calc::rulebook::{Kind, RuleBook};
 
@@ -230,26 +230,41 @@ pub fn report_text(r: &ReformReport, book: &RuleBook, en: bool) -> String {
             r.name
         ));
     }
+    // Amounts as the steps show them (separators; 元 in Chinese).
+    let (yuan, colon, comma, semi) = if en {
+        ("", ": ", ", ", "; ")
+    } else {
+        ("元", ":", ",", ";")
+    };
     let line = |title: &str, b: &Both| {
         format!(
-            "  {title}: {} → {}, {}{}; {} / {} / {}\n",
-            b.baseline,
-            b.reform,
+            "  {title}{colon}{}{yuan} → {}{yuan}{comma}{}{}{yuan}{semi}{} / {} / {}\n",
+            human(b.baseline.value()),
+            human(b.reform.value()),
             if b.delta.value() >= Decimal::ZERO {
                 "+"
             } else {
                 ""
             },
-            b.delta,
+            human(b.delta.value()),
             b.gainers,
             b.losers,
             b.unchanged
         )
     };
     for (id, b) in &r.rules {
+        // The clause by its title, marked where the text is a draft, its id beside.
         let title = book
             .rule(id)
-            .map(|(_, rule)| format!("{id} {}", if en { &rule.title_en } else { &rule.title_zh }))
+            .map(|(doc, rule)| {
+                let draft = doc.status == subsidy_calc::rulebook::DocStatus::Draft;
+                match (en, draft) {
+                    (true, true) => format!("{} (DRAFT for comment) [{id}]", rule.title_en),
+                    (true, false) => format!("{} [{id}]", rule.title_en),
+                    (false, true) => format!("{}(征求意见稿) [{id}]", rule.title_zh),
+                    (false, false) => format!("{} [{id}]", rule.title_zh),
+                }
+            })
             .unwrap_or_else(|| id.clone());
         s.push_str(&line(&title, b));
     }

@@ -164,6 +164,21 @@ fn a_batch_under_a_reform_has_both_figures_and_the_differences() {
     );
     assert_eq!(r["largest"][0]["id"], "r6");
     assert_eq!(r["largest"][0]["delta"], "500000.00");
+    // The text says the same, each clause by its title (a draft's marked), amounts in 元.
+    assert!(
+        err.contains(
+            "中小企业算力补贴 [hongshan.compute_subsidy]:280,000元 → 400,000元,+120,000元;2 / 0 / 2"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("(征求意见稿) [wuhan.little_giant]:0元 → 500,000元,+500,000元;1 / 0 / 4"),
+        "{err}"
+    );
+    assert!(
+        err.contains("合计(最高可得):1,580,000元 → 1,700,000元,+120,000元;3 / 2 / 1"),
+        "{err}"
+    );
 }
 
 #[test]
