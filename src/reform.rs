@@ -510,7 +510,7 @@ pub fn parse(v: &Value, book: &RuleBook) -> Result<Reform, Vec<FieldError>> {
     }
     Ok(Reform {
         note_zh: format!(
-            "测算方案“{name}”:以下金额按假设的政策调整计算,不是现行政策;引用的原文仍是原文。"
+            "测算方案“{name}”:这些金额按假设的政策调整计算,不是现行政策;引用的原文仍是原文。"
         ),
         note_en: format!(
             "Reform \"{name}\": these figures are computed under an assumed change of the rules, not the policy in force; the quotes are still the texts'."

@@ -388,7 +388,7 @@ fn finished(r: &Results, l: Lang) -> Html {
             <h2>{ format!("{} · {}", l.t("测算结果", "Results"), r.file) }</h2>
             if let Some(name) = &under {
                 <p class="reform-banner" id="reform-banner" role="note">{ match l {
-                    Lang::Zh => format!("测算方案“{name}”:以下金额按假设的政策调整计算,不是现行政策;引用的原文仍是原文。"),
+                    Lang::Zh => format!("测算方案“{name}”:这些金额按假设的政策调整计算,不是现行政策;引用的原文仍是原文。"),
                     Lang::En => format!("Reform \"{name}\": these figures are computed under an assumed change of the rules, not the policy in force; the quotes are still the texts'."),
                 } }</p>
             }
