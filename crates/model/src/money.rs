@@ -216,17 +216,38 @@ impl std::fmt::Display for Precise {
         if d.scale() <= 2 {
             return Human(d).fmt(f);
         }
+        // Straight from the mantissa, as `Human` writes (no Decimal arithmetic or 128-bit
+        // formatting carried into the bundles for it).
+        let m = d.mantissa().unsigned_abs();
+        let scale = d.scale() as usize;
+        let p = 10u128.pow(d.scale());
+        let (int, mut fract) = (m / p, m % p);
+        let mut digits = [0u8; 40];
+        let n = digits_of(int, &mut digits);
+        // At most 29 digits, 9 separators, a sign, a point and 28 decimals.
+        let mut out = [0u8; 72];
+        let mut len = 0;
+        let mut push = |b: u8| {
+            out[len] = b;
+            len += 1;
+        };
         if d.is_sign_negative() {
-            f.write_str("-")?;
+            push(b'-');
         }
-        let fract = d.abs().fract();
-        Human(d.abs().trunc()).fmt(f)?;
-        write!(
-            f,
-            ".{:0width$}",
-            fract.mantissa(),
-            width = fract.scale() as usize
-        )
+        for i in (0..n).rev() {
+            push(digits[i]);
+            if i > 0 && i % 3 == 0 {
+                push(b',');
+            }
+        }
+        push(b'.');
+        let mut decimals = [b'0'; 28];
+        for x in decimals[..scale].iter_mut().rev() {
+            *x = b'0' + (fract % 10) as u8;
+            fract /= 10;
+        }
+        decimals[..scale].iter().for_each(|b| push(*b));
+        f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| std::fmt::Error)?)
     }
 }
 

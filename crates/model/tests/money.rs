@@ -246,4 +246,14 @@ fn a_figure_before_rounding_shows_every_decimal_it_has() {
     assert_eq!(p("66666.6666"), "66,666.6666");
     assert_eq!(p("1234567.0001"), "1,234,567.0001");
     assert_eq!(p("-0.005"), "-0.005");
+    assert_eq!(p("-1234.5678"), "-1,234.5678");
+    // The most decimals a Decimal has, and the most digits.
+    assert_eq!(
+        p("0.0000000000000000000000000001"),
+        "0.0000000000000000000000000001"
+    );
+    assert_eq!(
+        p("7922816251426433759354395.0335"),
+        "7,922,816,251,426,433,759,354,395.0335"
+    );
 }
