@@ -742,8 +742,9 @@ impl Reform {
     fn apply_document(&self, doc: &mut Document, c: &Change) {
         let Setting::Date(d) = c.setting else { return };
         // An end the text does not date (Wuhan: "有效期三年" from an undated start) is the
-        // calculator's latest reading, not the text's date.
-        let read_end = c.set != "valid_from" && doc.uncertain_from.is_some();
+        // calculator's latest reading, not the text's date; likewise a start the text leaves
+        // blank, read from the day it was published.
+        let undated = doc.uncertain_from.is_some();
         let (old, what_zh, what_en) = match c.set.as_str() {
             "valid_from" => (doc.valid_from.replace(d), "施行日期", "start"),
             _ => {
@@ -752,59 +753,79 @@ impl Reform {
                 (doc.valid_to.replace(d), "到期日期", "end")
             }
         };
-        let (was, was_en) = match old {
-            Some(o) if read_end => (
+        let (was, was_en) = match (old, c.set.as_str()) {
+            (Some(o), "valid_from") if undated => (
+                format!("原文施行日期留空,本计算器原按发布日{o}起算"),
+                format!("the text leaves the start blank; read from its publication, {o}"),
+            ),
+            (Some(o), _) if undated => (
                 format!("原文未载明确切日期,本计算器原按最迟{o}计"),
                 format!("the text gives no exact date; read as {o} at the latest"),
             ),
-            Some(o) => (format!("原文:{o}"), format!("the text: {o}")),
-            None => (
+            (Some(o), _) => (format!("原文:{o}"), format!("the text: {o}")),
+            (None, _) => (
                 "原文未载明".to_string(),
                 "not given in the text".to_string(),
             ),
         };
+        // A term from the start ("有效期三年"): a dated start moves the end, unless the reform
+        // sets the end too.
+        let mut term_note = None;
+        if c.set == "valid_from"
+            && let Some(years) = doc.term_years
+            && !self
+                .changes
+                .iter()
+                .any(|o| o.document.as_deref() == Some(doc.key.as_str()) && o.set == "valid_to")
+        {
+            let end = d.term_end(years);
+            doc.valid_to = Some(end);
+            doc.uncertain_from = None;
+            term_note = Some((
+                format!(
+                    "测算方案“{}”:到期日期随之按{end}计(原文有效期{years}年)。",
+                    self.name
+                ),
+                format!(
+                    "reform \"{}\": the end follows, {end} (the text: valid {years} years).",
+                    self.name
+                ),
+            ));
+        }
+        let doc_end_follows = term_note.as_ref().and(doc.valid_to);
         // The document's own words about its dates no longer hold: say the reform's.
         let (from, to) = (doc.valid_from, doc.valid_to);
-        let span = |none: &str| {
-            format!(
-                "{}—{}",
-                from.map_or_else(|| none.to_string(), |d| d.to_string()),
-                to.map_or_else(|| none.to_string(), |d| d.to_string())
-            )
+        let (span_zh, span_en) = match (from, to) {
+            (Some(f), Some(t)) => (format!("{f}—{t}"), format!("{f} to {t}")),
+            (Some(f), None) => (format!("自{f}起"), format!("from {f}")),
+            (None, Some(t)) => (format!("至{t}"), format!("until {t}")),
+            (None, None) => ("未载明".to_string(), "without dates".to_string()),
         };
         doc.not_yet_zh = Some(
             format!(
-                "测算方案“{}”:{}自{}起施行,计算日期{{as_of}}尚未施行",
-                self.name,
-                doc.name_zh,
-                span("?")
+                "测算方案“{}”:{}有效期{span_zh},计算日期{{as_of}}尚未施行",
+                self.name, doc.name_zh
             )
             .into(),
         );
         doc.not_yet_en = Some(
             format!(
-                "reform \"{}\": {} applies {}; not yet on {{as_of}}",
-                self.name,
-                doc.name_en,
-                span("?")
+                "reform \"{}\": {} applies {span_en}; not yet on {{as_of}}",
+                self.name, doc.name_en
             )
             .into(),
         );
         doc.expired_zh = Some(
             format!(
-                "测算方案“{}”:{}有效期{},计算日期{{as_of}}已过期",
-                self.name,
-                doc.name_zh,
-                span("?")
+                "测算方案“{}”:{}有效期{span_zh},计算日期{{as_of}}已过期",
+                self.name, doc.name_zh
             )
             .into(),
         );
         doc.expired_en = Some(
             format!(
-                "reform \"{}\": {} applies {}; expired on {{as_of}}",
-                self.name,
-                doc.name_en,
-                span("?")
+                "reform \"{}\": {} applies {span_en}; expired on {{as_of}}",
+                self.name, doc.name_en
             )
             .into(),
         );
@@ -818,12 +839,24 @@ impl Reform {
         // Said on each of the document's awards too: a figure the new dates bring in (or take out)
         // says why, where it is read.
         if !doc.rules.is_empty() {
+            let follows = doc_end_follows
+                .map(|end| format!(",到期日期随之按{end}计"))
+                .unwrap_or_default();
+            let follows_en = doc_end_follows
+                .map(|end| format!(", the end follows: {end}"))
+                .unwrap_or_default();
             for rule in doc.rules.to_mut() {
                 let (mut z, mut e) = (rule.notes_zh.to_vec(), rule.notes_en.to_vec());
-                z.push(format!("本文件{what_zh}按{d}计({was},测算方案“{}”)", self.name).into());
+                z.push(
+                    format!(
+                        "本文件{what_zh}按{d}计({was}{follows},测算方案“{}”)",
+                        self.name
+                    )
+                    .into(),
+                );
                 e.push(
                     format!(
-                        "this document's {what_en} is taken as {d} ({was_en}; reform \"{}\")",
+                        "this document's {what_en} is taken as {d} ({was_en}{follows_en}; reform \"{}\")",
                         self.name
                     )
                     .into(),
@@ -834,6 +867,10 @@ impl Reform {
         }
         zh.push(line_zh.into());
         en.push(line_en.into());
+        if let Some((z, e)) = term_note {
+            zh.push(z.into());
+            en.push(e.into());
+        }
         doc.notes_zh = zh.into();
         doc.notes_en = en.into();
     }

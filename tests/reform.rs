@@ -465,6 +465,46 @@ fn a_clauses_own_words_that_cite_figures_are_said_as_the_texts() {
 }
 
 #[test]
+fn a_dated_start_moves_the_end_of_a_term() {
+    // The Wuhan draft: "本政策自2024年 X 月 X 日起执行,有效期三年". Dated from 2026-06-01 by a
+    // reform, it runs to 2029-05-31 (it kept the reading's 2027-12-31: an independent audit).
+    // 小巨人 "给予50万元": on 2029-03-01 today expired, under the reform 500,000; on 2029-06-01
+    // expired under both.
+    let r = reformed(json!([{ "document": "wuhan", "set": "valid_from", "value": "2026-06-01" }]));
+    let on = |day: &str| json!({ "as_of": day, "enterprise": { "first_recognitions": ["little_giant"] } });
+    let (today, under) = both(&r, "wuhan", on("2029-03-01"), "wuhan.little_giant");
+    assert_eq!(today, kind_only("not_eligible"));
+    assert_eq!(under, exact("500000.00"));
+    let (_, under) = both(&r, "wuhan", on("2029-06-01"), "wuhan.little_giant");
+    assert_eq!(under, kind_only("not_eligible"));
+    let o = r.evaluate(&app("wuhan", on("2029-06-01"), Detail::Full));
+    let reason = reason_steps(&o, "wuhan.little_giant");
+    assert!(
+        reason.contains("有效期2026-06-01—2029-05-31,计算日期2029-06-01已过期"),
+        "{reason}"
+    );
+    let notes = r
+        .evaluate(&app("wuhan", on("2029-03-01"), Detail::Full))
+        .notes_in(Lang::Zh)
+        .join(" / ");
+    assert!(
+        notes.contains("施行日期按2026-06-01计(原文施行日期留空,本计算器原按发布日2024-03-27起算)"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("到期日期随之按2029-05-31计(原文有效期3年)"),
+        "{notes}"
+    );
+    // With the end set too, the reform's end holds.
+    let r = reformed(json!([
+        { "document": "wuhan", "set": "valid_from", "value": "2026-06-01" },
+        { "document": "wuhan", "set": "valid_to", "value": "2028-12-31" }
+    ]));
+    let (_, under) = both(&r, "wuhan", on("2029-03-01"), "wuhan.little_giant");
+    assert_eq!(under, kind_only("not_eligible"));
+}
+
+#[test]
 fn a_documents_start_is_never_after_its_end() {
     // Hangzhou's text: 2024-08-19 to 2027-12-31 (catalogue). A start of 2028-01-01 on its own, or
     // an end of 2024-01-01 on its own, leaves no day in force: refused at that change, in both

@@ -38,6 +38,32 @@ impl Date {
         })
     }
 
+    /// The last day of a term of `years` that starts on this day ("有效期三年" from 2026-06-01:
+    /// 2029-05-31; from a 29 February, the term ends on the 28th of its last February).
+    pub fn term_end(self, years: u16) -> Date {
+        let year = self.year.saturating_add(years).min(9999);
+        let (month, day) = (u32::from(self.month), u32::from(self.day));
+        if day > 1 {
+            let day = (day - 1).min(days_in_month(u32::from(year), month)) as u8;
+            return Date {
+                year,
+                month: self.month,
+                day,
+            };
+        }
+        // The day before the 1st: the end of the month before.
+        let (y, m) = if month == 1 {
+            (u32::from(year) - 1, 12)
+        } else {
+            (u32::from(year), month - 1)
+        };
+        Date {
+            year: y as u16,
+            month: m as u8,
+            day: days_in_month(y, m) as u8,
+        }
+    }
+
     /// The civil date of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
     pub fn from_days_since_epoch(days: i64) -> Date {
         let z = days + 719_468;

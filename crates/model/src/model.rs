@@ -176,6 +176,9 @@ pub struct Document {
     pub published: Option<Date>,
     /// From this date to `valid_to` the document may already have ended (a start date left blank).
     pub uncertain_from: Option<Date>,
+    /// The term the text gives from its start ("有效期三年"): a reform that dates the start moves
+    /// the end with it.
+    pub term_years: Option<u16>,
     /// Texts for the date checks; `{as_of}` is replaced by the calculation date.
     pub not_yet_zh: Option<Str>,
     pub not_yet_en: Option<Str>,

@@ -198,6 +198,15 @@ impl Packed for bool {
     }
 }
 
+impl Packed for u16 {
+    fn pack(&self, w: &mut Vec<u8>) {
+        put_num(w, u128::from(*self));
+    }
+    fn unpack(r: &mut Reader) -> u16 {
+        u16::try_from(r.num()).unwrap_or(0)
+    }
+}
+
 impl Packed for u32 {
     fn pack(&self, w: &mut Vec<u8>) {
         put_num(w, u128::from(*self));
@@ -326,7 +335,7 @@ packed_struct! {
     RegionDef { key, name_zh, name_en, documents, reads, scenario_reads }
     Group { id, mode, members, zh, en }
     Document {
-        key, name_zh, name_en, seed, status, valid_from, valid_to, published, uncertain_from,
+        key, name_zh, name_en, seed, status, valid_from, valid_to, published, uncertain_from, term_years,
         not_yet_zh, not_yet_en, expired_zh, expired_en, uncertain_zh, uncertain_en, dates_quote,
         dates_zh, dates_en, notes_quote, notes_zh, notes_en, rules, checks, draft_note,
     }
