@@ -113,16 +113,18 @@ fn formulas_mut(rule: &mut Rule) -> impl Iterator<Item = &mut Formula> {
 }
 
 /// The amount caps of a rule (its formulas' and its caps over all projects), as (scope key, amount).
-fn amount_caps(rule: &Rule) -> Vec<(&'static str, &'static str, &'static str, Decimal)> {
-    let mut out: Vec<(&'static str, &'static str, &'static str, Decimal)> = Vec::new();
+/// Each scope with every amount its caps have (a band's caps share a scope: Qiaokou 7's 500,000
+/// and 1,000,000 are both `cap.band`, and a change sets both).
+fn amount_caps(rule: &Rule) -> Vec<(&'static str, &'static str, &'static str, Vec<Decimal>)> {
+    let mut out: Vec<(&'static str, &'static str, &'static str, Vec<Decimal>)> = Vec::new();
     let caps = formulas(rule)
         .flat_map(|f| f.caps.iter())
         .chain(rule.aggregate_caps.iter());
     for c in caps {
-        if let Some(a) = c.amount
-            && !out.iter().any(|(k, ..)| *k == c.scope.key())
-        {
-            out.push((c.scope.key(), c.scope.zh(), c.scope.en(), a.0));
+        let Some(a) = c.amount else { continue };
+        match out.iter_mut().find(|(k, ..)| *k == c.scope.key()) {
+            Some((.., amounts)) => amounts.push(a.0),
+            None => out.push((c.scope.key(), c.scope.zh(), c.scope.en(), vec![a.0])),
         }
     }
     out
@@ -179,17 +181,17 @@ pub fn params(rule: &Rule) -> Vec<Param> {
         out.push(param(
             rule,
             "cap".into(),
-            caps[0].3.normalize().to_string(),
+            values(&caps[0].3),
             Unit::Yuan,
             format!("上限:{}", caps[0].1),
             format!("cap: {}", caps[0].2),
         ));
     }
-    for (scope, zh, en, amount) in &caps {
+    for (scope, zh, en, amounts) in &caps {
         out.push(param(
             rule,
             format!("cap.{scope}"),
-            amount.normalize().to_string(),
+            values(amounts),
             Unit::Yuan,
             format!("上限:{zh}"),
             format!("cap: {en}"),
@@ -212,7 +214,13 @@ pub fn params(rule: &Rule) -> Vec<Param> {
         f.per_unit.as_ref().map(|p| p.amount.0)
     });
     // A fixed amount that is the clause's cap moves with the cap (`fixed_is_cap`): not its own.
-    amounts("fixed", "固定金额", "fixed amount", &|f| {
+    // "最高给予100万元" (an up-to clause's fixed amount) is the most paid, not a set sum.
+    let (fixed_zh, fixed_en) = if rule.kind == crate::rulebook::Kind::UpTo {
+        ("最高金额", "the most paid")
+    } else {
+        ("固定金额", "fixed amount")
+    };
+    amounts("fixed", fixed_zh, fixed_en, &|f| {
         f.fixed.filter(|_| f.fixed_is_cap.is_none()).map(|d| d.0)
     });
     amounts("min", "区间下限", "range minimum", &|f| {

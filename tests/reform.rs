@@ -465,6 +465,38 @@ fn a_clauses_own_words_that_cite_figures_are_said_as_the_texts() {
 }
 
 #[test]
+fn params_say_every_value_a_name_sets() {
+    // 硚口 7 "研发投入100-170万元最高补贴50万元,研发投入170万元以上最高补贴100万元": both bands' caps
+    // are `cap.band`, and a change sets both: listed as "500000 / 1000000" (it listed 500000 alone:
+    // an independent audit).
+    let param = |id: &str, name: &str| {
+        let rule = subsidy_calc::rulebook::book()
+            .rules()
+            .find(|(_, r)| r.id == id)
+            .unwrap()
+            .1;
+        subsidy_calc::reform::params(rule)
+            .into_iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{id} has no {name}"))
+    };
+    assert_eq!(
+        param("qiaokou.embodied_first_unit", "cap.band").value,
+        "500000 / 1000000"
+    );
+    assert_eq!(
+        param("qiaokou.embodied_first_unit", "cap").value,
+        "500000 / 1000000"
+    );
+    // 洪山 4 "最高给予100万元": the fixed amount of an up-to clause is the most paid.
+    let p = param("hongshan.incubator", "fixed");
+    assert_eq!(
+        (p.value.as_str(), p.label_zh.as_str()),
+        ("1000000", "最高金额")
+    );
+}
+
+#[test]
 fn a_dated_start_moves_the_end_of_a_term() {
     // The Wuhan draft: "本政策自2024年 X 月 X 日起执行,有效期三年". Dated from 2026-06-01 by a
     // reform, it runs to 2029-05-31 (it kept the reading's 2027-12-31: an independent audit).
