@@ -249,7 +249,30 @@ pub fn explain(check: &Check, given: &str, now: &str, book: &crate::RuleBook, zh
         ),
         (Check::OtherVersion { mark }, _) => {
             let named = version_named(mark, book);
-            match zh {
+            // Checked under a reform, a code of the published rules (a reform's version is the
+            // published one with "+reform.<digest>"): not another version, no reform.
+            let published = version.split("+reform.").next().unwrap_or(version);
+            if published != version && version_mark(published) == *mark {
+                return match zh {
+                    true => format!(
+                        "不一致:核验码 {given} 是按现行规则 {published} 生成的,未采用测算方案;请不带 --reform 核验。按测算方案重新计算的核验码为 {now}。"
+                    ),
+                    false => format!(
+                        "not consistent: code {given} was made under the published rules {published}, without a reform: check it without --reform; recomputed under the reform, the code is {now}"
+                    ),
+                };
+            }
+            // Not a version this calculator lists: perhaps a reform's code.
+            let hint = match (named, published == version, zh) {
+                (None, true, true) => {
+                    "若该核验码是在测算方案下生成的,请用 --reform 指定同一测算方案核验。"
+                }
+                (None, true, false) => {
+                    "; if it was made under a reform, check it with --reform and the same reform"
+                }
+                _ => "",
+            };
+            let said = match zh {
                 true => format!(
                     "不一致:核验码 {given} 是按另一规则版本生成的({}),本计算器的规则版本为 {version}(标记 {});按当前规则重新计算的核验码为 {now}。",
                     named.map_or_else(
@@ -266,7 +289,8 @@ pub fn explain(check: &Check, given: &str, now: &str, book: &crate::RuleBook, zh
                     ),
                     version_mark(version)
                 ),
-            }
+            };
+            format!("{said}{hint}")
         }
         (Check::OtherFigures, true) => format!(
             "不一致:核验码 {given} 与按规则版本 {version} 重新计算的结果不符:输入、计算日期或金额与生成核验码时不同;重新计算的核验码为 {now}。"

@@ -377,11 +377,25 @@ fn eval_explain_and_verify_under_a_reform() {
     let code_now = v["code"].as_str().unwrap();
     let (c, out, _) = bin(&["verify", &app, code_now, "--reform", &reform]);
     assert_eq!(c, 0, "{out}");
-    let (c, _, _) = bin(&["verify", &app, code_now]);
+    let (c, out, _) = bin(&["verify", &app, code_now]);
     assert_eq!(c, 1);
+    // …and says how it might check (a reform's code is no version this calculator lists).
+    assert!(
+        out.contains("若该核验码是在测算方案下生成的,请用 --reform 指定同一测算方案核验。"),
+        "{out}"
+    );
     let base_code = v["baseline"]["code"].as_str().unwrap();
     let (c, _, _) = bin(&["verify", &app, base_code]);
     assert_eq!(c, 0);
+    // Today's code checked with a reform: said as the published rules' code, not another version
+    // (it said "本计算器未收录该版本" of today's version: an independent audit).
+    let (c, out, _) = bin(&["verify", &app, base_code, "--reform", &reform]);
+    assert_eq!(c, 1);
+    assert!(out.contains("是按现行规则 2026."), "{out}");
+    assert!(
+        out.contains("生成的,未采用测算方案;请不带 --reform 核验。"),
+        "{out}"
+    );
 }
 
 #[test]
