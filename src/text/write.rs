@@ -204,7 +204,7 @@ impl Line<'_> {
                     f.write_str("封顶:")?;
                     cap.write(lang, f)
                 }
-                false => write!(f, "capped by the cap ({})", In(cap, lang)),
+                false => write!(f, "capped ({})", In(cap, lang)),
             },
             Line::Within(cap) => match zh {
                 true => {
@@ -462,12 +462,13 @@ impl Line<'_> {
                 }
             }
             Line::Scaled { to, from } => match zh {
-                true => write!(f, "资金池不足,按比例调减:{}元(原{}元)", fixed2(*to), fixed2(*from)),
+                // Separators, as every amount in the steps ("58,004.23元(原66,666.67元)").
+                true => write!(f, "资金池不足,按比例调减:{}元(原{}元)", Human(*to), Human(*from)),
                 false => write!(
                     f,
                     "scaled pro rata to fit the pool: {} of {}",
-                    fixed2(*to),
-                    fixed2(*from)
+                    Human(*to),
+                    Human(*from)
                 ),
             },
         }

@@ -364,8 +364,9 @@ fn pool_summary(rule: &str, p: &Pool, y: &YearDemand) -> PoolSummary {
             if over { ",超出资金池" } else { "" }
         ),
         note_en: format!(
-            "{}, {year}: {applicants} applicants, {ask_en}, against a pool of {} {ph}{}",
+            "{}, {year}: {applicants} {}, {ask_en}, against a pool of {} {ph}{}",
             p.en,
+            if applicants == 1 { "applicant" } else { "applicants" },
             if p.at_least { "at least" } else { "at most" },
             if over { ": over-subscribed" } else { "" }
         ),

@@ -295,6 +295,47 @@ fn after_prorata_the_summary_is_of_what_was_written() {
 }
 
 #[test]
+fn a_scaled_award_says_its_figures_as_every_step_does() {
+    // 洪山 5 pool 3,000,000 for 17 SMEs asking 200,000 each (1,000,000 × 20%): 176,470.59 for the
+    // first 14 (see prorata_under_at_and_over_the_pool_to_the_cent). The note has separators, as
+    // every amount in the steps (it said 176470.59元(原200000.00元): an independent audit).
+    let mut s = String::from("id,region,as_of,中小企业,国产算力合同费用\n");
+    for i in 1..=17 {
+        s.push_str(&format!("企业{i},wuhan-hongshan,2026-11-24,是,1000000\n"));
+    }
+    let input = tmp("scaled.csv");
+    std::fs::write(&input, s).unwrap();
+    let out = tmp("scaled.jsonl");
+    let (code, err) = bin(&["batch", &input, "-o", &out, "--pool", "prorata"]);
+    assert_eq!(code, 0, "{err}");
+    let first: Value = serde_json::from_str(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let award = first["awards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "hongshan.compute_subsidy")
+        .unwrap();
+    assert_eq!(award["amount"], "176470.59");
+    let notes = award["notes_zh"].to_string();
+    assert!(
+        notes.contains("资金池不足,按比例调减:176,470.59元(原200,000元)"),
+        "{notes}"
+    );
+    let notes = award["notes"].to_string();
+    assert!(
+        notes.contains("scaled pro rata to fit the pool: 176,470.59 of 200,000"),
+        "{notes}"
+    );
+}
+
+#[test]
 fn the_city_selects_two_or_three_core_parks() {
     // Wuhan 八 "全市遴选2-3个人工智能核心产业园区…每年给予最高1000万元": seven parks ask in 2026,
     // each up to 10,000,000 (7 × 10,000,000 = 70,000,000 asked); at most 3 places, so 4 over. Each
