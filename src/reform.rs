@@ -684,6 +684,19 @@ fn mark_text_figures(rule: &mut Rule) {
             f.note_zh = Some(text_figures(zh, "(原文数额)"));
             f.note_en = Some(text_figures(en, " (the text's figures)"));
         }
+        // A stage's words ("800万元为各阶段合计上限").
+        if let Some(stage) = &mut f.stage {
+            for (l, mark) in [
+                (&mut stage.zh, "(原文数额)"),
+                (&mut stage.en, " (the text's figures)"),
+            ] {
+                if !l.is_empty() {
+                    for (_, s) in l.to_mut() {
+                        *s = text_figures(s, mark);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -968,6 +981,7 @@ impl Reform {
                 let (new, old) = (shown(Unit::Yuan, v), shown(Unit::Yuan, fixed.0));
                 said.push((format!("最高标准{}", new.0), old.0));
                 fixed.0 = v;
+                f.fixed_by_reform = true;
             }
         } else {
             let slot = match set {
@@ -981,6 +995,7 @@ impl Reform {
                 let (new, old) = (shown(Unit::Yuan, v), shown(Unit::Yuan, *slot));
                 said.push((new.0, old.0));
                 *slot = v;
+                f.fixed_by_reform |= set == "fixed";
             }
         }
         said.dedup();

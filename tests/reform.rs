@@ -396,6 +396,9 @@ fn a_cap_that_is_also_the_most_paid_without_costs() {
     ));
     let s = steps(&o, "hangzhou.model_filing");
     assert!(s.contains("最高标准600,000元(原文500,000元)"), "{s}");
+    // The figure is the reform's, not the clause's (it said 条款规定最高 600,000元).
+    assert!(s.contains("测算方案最高 600,000元"), "{s}");
+    assert!(!s.contains("条款规定最高"), "{s}");
     // `params` lists the text's one figure once, as the cap.
     let rule = subsidy_calc::rulebook::book()
         .rules()
@@ -449,6 +452,17 @@ fn a_clauses_own_words_that_cite_figures_are_said_as_the_texts() {
         "{s}"
     );
     assert!(!s.contains("(原文6,000,000元)(原文数额)"), "{s}");
+    // 武汉 十 "分阶段给予最高800万元" set to 6,000,000: the stage words cite 800万元 as the text's.
+    let r =
+        reformed(json!([{ "rule": "wuhan.listing_domestic", "set": "fixed", "value": "6000000" }]));
+    let o = r.evaluate(&app(
+        "wuhan",
+        json!({ "listing": { "venue": "sse", "stage": "listed" } }),
+        Detail::Full,
+    ));
+    let s = steps(&o, "wuhan.listing_domestic");
+    assert!(s.contains("测算方案最高 6,000,000元"), "{s}");
+    assert!(s.contains("800万元为各阶段合计上限(原文数额)"), "{s}");
     // 杭州 一(三): the cap "可以放宽" words cite 800万元; under a cap of 9,000,000 they say it.
     let r =
         reformed(json!([{ "rule": "hangzhou.compute_voucher", "set": "cap", "value": "9000000" }]));

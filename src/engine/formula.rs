@@ -186,6 +186,7 @@ pub(super) fn calc_formula<'a>(
             steps.push(Line::Fixed {
                 exact: kind == Kind::Exact,
                 amount: base,
+                reform: f.fixed_by_reform,
             });
         }
     }

@@ -108,7 +108,12 @@ pub enum Line<'a> {
         total: Decimal,
     },
     /// A fixed award, or the clause's stated maximum.
-    Fixed { exact: bool, amount: Decimal },
+    /// A fixed amount: exact or the most; `reform`: set by a reform, not the clause's.
+    Fixed {
+        exact: bool,
+        amount: Decimal,
+        reform: bool,
+    },
     /// An amount already received, taken off: `from − less = left`.
     Deduct {
         zh: &'a str,

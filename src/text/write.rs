@@ -122,11 +122,19 @@ impl Line<'_> {
                     Human(*total)
                 ),
             },
-            Line::Fixed { exact, amount } => match (zh, exact) {
-                (true, true) => write!(f, "定额奖励 {}元", Human(*amount)),
-                (false, true) => write!(f, "a fixed award of {}", Human(*amount)),
-                (true, false) => write!(f, "条款规定最高 {}元", Human(*amount)),
-                (false, false) => write!(f, "the clause's maximum: {}", Human(*amount)),
+            Line::Fixed {
+                exact,
+                amount,
+                reform,
+            } => match (zh, exact, reform) {
+                (true, true, false) => write!(f, "定额奖励 {}元", Human(*amount)),
+                (false, true, false) => write!(f, "a fixed award of {}", Human(*amount)),
+                (true, false, false) => write!(f, "条款规定最高 {}元", Human(*amount)),
+                (false, false, false) => write!(f, "the clause's maximum: {}", Human(*amount)),
+                (true, true, true) => write!(f, "测算方案定额 {}元", Human(*amount)),
+                (false, true, true) => write!(f, "a fixed award under the reform: {}", Human(*amount)),
+                (true, false, true) => write!(f, "测算方案最高 {}元", Human(*amount)),
+                (false, false, true) => write!(f, "the most under the reform: {}", Human(*amount)),
             },
             Line::Deduct {
                 zh: z,

@@ -366,7 +366,11 @@ fn pool_summary(rule: &str, p: &Pool, y: &YearDemand) -> PoolSummary {
         note_en: format!(
             "{}, {year}: {applicants} {}, {ask_en}, against a pool of {} {ph}{}",
             p.en,
-            if applicants == 1 { "applicant" } else { "applicants" },
+            if applicants == 1 {
+                "applicant"
+            } else {
+                "applicants"
+            },
             if p.at_least { "at least" } else { "at most" },
             if over { ": over-subscribed" } else { "" }
         ),

@@ -364,6 +364,10 @@ pub struct Formula {
     /// ("按最高标准"): the text has one figure, so a reform of that cap moves it too, and `params`
     /// lists the cap alone.
     pub fixed_is_cap: Option<CapScope>,
+    /// A reform set this formula's fixed amount: the steps say the figure is the reform's, not
+    /// "条款规定" (set by a reform, never in the rule files).
+    #[serde(skip)]
+    pub fixed_by_reform: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -352,7 +352,10 @@ packed_struct! {
     Threshold { text, num, date }
     Relaxed { value, zh, en, when }
     Variant { when, kind, zh, en, formula }
-    Formula { terms, per_unit, fixed, range, deduct, caps, stage, note_zh, note_en, fixed_is_cap }
+    Formula {
+        terms, per_unit, fixed, range, deduct, caps, stage, note_zh, note_en, fixed_is_cap,
+        fixed_by_reform,
+    }
     Term { fact, rate, pct, zh, en }
     PerUnit { fact, amount }
     Range { min, max }
