@@ -43,7 +43,11 @@ const BUDGET = 190 * 1024;
 // 252 KB since the imports' short names: 251.2 KB measured; 255 KB with the audit's corrections
 // (above): 254.5 KB measured. 256 KB: the plan's table counts a staged award once in its row and
 // says so (+1.0 KB): 255.5 KB measured. 250 KB since the rule book is packed (above): 248.5 KB.
-const PLAN_BUDGET = 250 * 1024;
+// 252 KB: a second independent audit's corrections to reforms (a dated start moves a term's end, a
+// fixed amount that is the cap, words that cite the text's figures, params listing every value,
+// verify under a reform): +2.6 KB of reform code, which only this bundle and the batch page's carry:
+// 251.1 KB measured.
+const PLAN_BUDGET = 252 * 1024;
 // The batch page for officials: its own bundle with the spreadsheet formats (calamine to read .xlsx,
 // rust_xlsxwriter to write it, csv), loaded only there; 2026-11-25 it is 610 KB of wasm. 650 KB since
 // its engine is built for speed (Cargo.toml's release-batch profile, opt-level 2 for the engine:
