@@ -193,3 +193,55 @@ fn the_parts_shown_add_up_to_the_sum_shown() {
         "{en:?}"
     );
 }
+
+#[test]
+fn a_cap_as_a_page_shows_it_has_separators_in_english_too() {
+    // 一(三) 30,000,000 × 30% = 9,000,000, capped at 8,000,000: the contract's `binding_cap` keeps
+    // plain figures ("per enterprise per year: 8000000"); a page shows "8,000,000".
+    let o = run(
+        "hangzhou",
+        json!({"compute": {"domestic_fees": "30000000"}}),
+    );
+    let a = award(&o, "hangzhou.compute_voucher");
+    let cap = a.binding_cap.as_ref().unwrap();
+    assert_eq!(cap.text(Lang::En), "per enterprise per year: 8000000");
+    assert_eq!(cap.shown(Lang::En), "per enterprise per year: 8,000,000");
+    assert_eq!(cap.shown(Lang::Zh), cap.text(Lang::Zh));
+    // 武汉 三 "三年最高500万元" with 1,000,000 received: 30,000,000 × 50% capped at 5,000,000 less
+    // 1,000,000 = 4,000,000; every figure of the English cap with separators.
+    let o = run(
+        "wuhan",
+        json!({"models": {"vertical_model": {"selected": true, "local_compute_fees": "30000000", "compute_award_received": "1000000"}}}),
+    );
+    let cap = award(&o, "wuhan.vertical_model_compute")
+        .binding_cap
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        cap.text(Lang::En),
+        "over three years: 5000000 less 1000000 already received = 4000000"
+    );
+    assert_eq!(
+        cap.shown(Lang::En),
+        "over three years: 5,000,000 less 1,000,000 already received = 4,000,000"
+    );
+    // A figure inside another (100000 in 1100000) is left whole: 1,200,000 received, 3,800,000 left;
+    // 100,000 received, 4,900,000 left.
+    for (got, said) in [
+        (
+            "1200000",
+            "over three years: 5,000,000 less 1,200,000 already received = 3,800,000",
+        ),
+        (
+            "100000",
+            "over three years: 5,000,000 less 100,000 already received = 4,900,000",
+        ),
+    ] {
+        let o = run(
+            "wuhan",
+            json!({"models": {"vertical_model": {"selected": true, "local_compute_fees": "30000000", "compute_award_received": got}}}),
+        );
+        let a = award(&o, "wuhan.vertical_model_compute");
+        assert_eq!(a.binding_cap.as_ref().unwrap().shown(Lang::En), said);
+    }
+}

@@ -27,6 +27,44 @@ impl CapLine<'_> {
         In(self, lang).to_string()
     }
 
+    /// The cap as a page shows it to a reader: in English with separators ("per enterprise per
+    /// year: 8,000,000"), where `text` keeps the contract's plain figures ("8000000").
+    pub fn shown(&self, lang: Lang) -> String {
+        let plain = self.text(lang);
+        if lang == Lang::Zh {
+            return plain;
+        }
+        let mut figures = vec![match self.limit {
+            Limit::Said { amount, .. } | Limit::Amount { amount, .. } => amount,
+            Limit::Share { limit, .. } => limit,
+        }];
+        if let Some((got, left)) = self.less {
+            figures.extend([got, left]);
+        }
+        // Each whole figure of the text (a run of digits and points) that is one of the cap's,
+        // written with separators; nothing inside a longer figure.
+        let mut out = String::with_capacity(plain.len() + 8);
+        let mut rest = plain.as_str();
+        while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+            out.push_str(&rest[..start]);
+            let run = &rest[start..];
+            let end = run
+                .find(|c: char| !c.is_ascii_digit() && c != '.')
+                .unwrap_or(run.len());
+            let token = run[..end].trim_end_matches('.');
+            match figures
+                .iter()
+                .find(|d| self::plain(**d).to_string() == token)
+            {
+                Some(d) => out.push_str(&human(*d)),
+                None => out.push_str(token),
+            }
+            rest = &run[token.len()..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Writes the cap: its limit, what was already received, whether it may be relaxed.
     pub fn write(&self, lang: Lang, f: &mut dyn Write) -> fmt::Result {
         let zh = lang == Lang::Zh;

@@ -146,7 +146,10 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
         ),
         _ => String::new(),
     };
-    let (steps, notes, cap) = (a.steps_in(lang), a.notes_in(lang), a.binding_cap_in(lang));
+    // The cap as a reader sees it (separators in English too; the contract's field keeps plain
+    // figures).
+    let cap = a.binding_cap.as_ref().map(|c| c.shown(lang));
+    let (steps, notes) = (a.steps_in(lang), a.notes_in(lang));
     let not_counted = !a.in_totals;
     html! {
         <article class={classes!("award", kind_class(a.kind), not_counted.then_some("not-counted"))} id={format!("award-{}", a.id.replace('.', "-"))}>
@@ -160,7 +163,7 @@ fn award_card(a: &Award, curve: Option<&Curve>, lang: Lang, unit: Unit) -> Html 
                 if not_counted { <span class="badge badge-excluded">{ lang.t("不计入合计", "not in the totals") }</span> }
             </p>
             if let (Some(cap), Some(u)) = (cap, a.uncapped) {
-                <p class="cap">{ format!("{}{cap}({} {})", lang.t("封顶:", "capped: "), lang.t("未封顶金额", "uncapped"), amount(u, unit, lang)) }</p>
+                <p class="cap">{ format!("{}{cap}{}{} {}{}", lang.t("封顶:", "capped: "), lang.t("(", " ("), lang.t("未封顶金额", "uncapped"), amount(u, unit, lang), lang.t(")", ")")) }</p>
             }
             if let Some(s) = &a.stacking {
                 <p class="stacking">{ s.note.text(lang) }</p>
