@@ -10,8 +10,8 @@ for (const lang of ['zh', 'en']) {
     await page.locator('#region-hangzhou').check();
     await page.waitForTimeout(200);
     const fill = async (id, v) => { const l = page.locator(id); if (await l.count()) await l.fill(v); };
-    await fill('#f-compute-domestic_fees', '1000000.05');
-    await fill('#f-compute-maas_on_filed_model_fees', '1000000.05');
+    await fill('#f-compute-domestic_fees', '100.05');
+    await fill('#f-compute-maas_on_filed_model_fees', '100.05');
     await page.waitForTimeout(300);
     await page.screenshot({ path: `/tmp/exp/look-${lang}-${w}.png`, fullPage: false });
     // the award card's steps

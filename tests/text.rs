@@ -43,7 +43,7 @@ fn a_step_holds_its_figures_and_is_written_in_each_language() {
         a.steps_in(Lang::En),
         [
             "domestic (国产) compute fees 30,000,000 × 30% = 9,000,000",
-            "capped (per enterprise per year: 8000000)"
+            "capped (per enterprise per year: 8,000,000)"
         ]
     );
     // The binding cap is the same data, written for `binding_cap` / `binding_cap_zh`.

@@ -212,14 +212,14 @@ impl Line<'_> {
                     f.write_str("封顶:")?;
                     cap.write(lang, f)
                 }
-                false => write!(f, "capped ({})", In(cap, lang)),
+                false => write!(f, "capped ({})", cap.shown(lang)),
             },
             Line::Within(cap) => match zh {
                 true => {
                     f.write_str("未超过")?;
                     cap.write(lang, f)
                 }
-                false => write!(f, "within the cap ({})", In(cap, lang)),
+                false => write!(f, "within the cap ({})", cap.shown(lang)),
             },
             Line::Relaxed { zh: z, en, figure } => match zh {
                 true => write!(f, "{z}(按比例计算为{}元)", Human(*figure)),

@@ -127,7 +127,7 @@ fn explain_in_chinese_and_english() {
     assert_eq!(code, 0);
     assert!(
         out.contains("Award per filed generative-AI model")
-            && out.contains("capped (per enterprise per year: 2000000)"),
+            && out.contains("capped (per enterprise per year: 2,000,000)"),
         "{out}"
     );
 }
