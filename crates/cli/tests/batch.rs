@@ -41,6 +41,31 @@ fn tmp(name: &str) -> String {
     dir.join(name).to_string_lossy().into_owned()
 }
 
+/// A file of `text` in the test's folder: its path.
+fn file(name: &str, text: &str) -> String {
+    let path = tmp(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The rows of a JSON Lines output, or of a JSON file's one value.
+fn jsonl(path: &str) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The entry of a JSON list whose `key` is `value` (an award by id, a pool or limit by rule).
+fn entry<'a>(list: &'a Value, key: &str, value: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e[key] == value)
+        .unwrap_or_else(|| panic!("no {key} {value} in {list}"))
+}
+
 #[test]
 fn prorata_under_at_and_over_the_pool_to_the_cent() {
     // Under or exactly at the pool: unchanged.
@@ -132,12 +157,7 @@ fn an_over_subscribed_pool_is_reported_and_scaled_to_the_cent() {
     // Each row's total follows its scaled award.
     assert_eq!(rows[0]["total.up_to"], "176470.59");
     let s: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
-    let pool = s["pools"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["rule"] == "hongshan.compute_subsidy")
-        .unwrap();
+    let pool = entry(&s["pools"], "rule", "hongshan.compute_subsidy");
     assert_eq!(pool["demand"], "3400000.00");
     assert_eq!(pool["over"], true);
     // 15 × 200,000 = 3,000,000: exactly at the pool, not over, nothing scaled.
@@ -272,22 +292,12 @@ fn after_prorata_the_summary_is_of_what_was_written() {
     ]);
     assert_eq!(code, 0, "{err}");
     let s: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
-    let clause = s["clauses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "hongshan.compute_subsidy")
-        .unwrap();
+    let clause = entry(&s["clauses"], "id", "hongshan.compute_subsidy");
     assert_eq!(clause["sum"], "3000000.00");
     assert_eq!(clause["smallest"], "176470.58");
     assert_eq!(clause["median"], "176470.59");
     assert_eq!(clause["largest"], "176470.59");
-    let pool = s["pools"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["rule"] == "hongshan.compute_subsidy")
-        .unwrap();
+    let pool = entry(&s["pools"], "rule", "hongshan.compute_subsidy");
     assert_eq!(pool["demand"], "3400000.00");
     assert_eq!(pool["scaled_to"], "3000000.00");
     // The text summary says the same sum.
@@ -303,25 +313,12 @@ fn a_scaled_award_says_its_figures_as_every_step_does() {
     for i in 1..=17 {
         s.push_str(&format!("企业{i},wuhan-hongshan,2026-11-24,是,1000000\n"));
     }
-    let input = tmp("scaled.csv");
-    std::fs::write(&input, s).unwrap();
+    let input = file("scaled.csv", &s);
     let out = tmp("scaled.jsonl");
     let (code, err) = bin(&["batch", &input, "-o", &out, "--pool", "prorata"]);
     assert_eq!(code, 0, "{err}");
-    let first: Value = serde_json::from_str(
-        std::fs::read_to_string(&out)
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap(),
-    )
-    .unwrap();
-    let award = first["awards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == "hongshan.compute_subsidy")
-        .unwrap();
+    let first: Value = jsonl(&out).swap_remove(0);
+    let award = entry(&first["awards"], "id", "hongshan.compute_subsidy");
     assert_eq!(award["amount"], "176470.59");
     let notes = award["notes_zh"].to_string();
     assert!(
@@ -347,8 +344,7 @@ fn the_city_selects_two_or_three_core_parks() {
             "{{\"id\":\"park{i}\",\"region\":\"wuhan\",\"as_of\":\"2026-04-01\",\"other\":{{\"core_park\":{{\"city_core_park\":true}}}}}}\n"
         ));
     }
-    let input = tmp("parks.jsonl");
-    std::fs::write(&input, s).unwrap();
+    let input = file("parks.jsonl", &s);
     let (out, summary) = (tmp("parks-out.jsonl"), tmp("parks-summary.json"));
     let (code, err) = bin(&["batch", &input, "-o", &out, "--summary", &summary]);
     assert_eq!(code, 0, "{err}");
@@ -383,12 +379,10 @@ fn the_city_selects_two_or_three_core_parks() {
 fn eligible_rows_without_a_figure_are_said_in_the_summary() {
     // 武汉 二 算力“服务补贴券” sets no amount per company (金额待定): two Wuhan companies with compute
     // fees are eligible and in no sum; the text summary says so instead of leaving the clause out.
-    let input = tmp("open.csv");
-    std::fs::write(
-        &input,
+    let input = file(
+        "open.csv",
         "id,region,as_of,compute.domestic_fees\na,wuhan,2026-06-30,1000000\nb,wuhan,2026-06-30,2000000\n",
-    )
-    .unwrap();
+    );
     let out = tmp("open-out.csv");
     let (code, err) = bin(&["batch", &input, "-o", &out]);
     assert_eq!(code, 0, "{err}");
@@ -411,27 +405,17 @@ fn count_limits_are_reported_never_cut() {
     for i in 1..=11 {
         s.push_str(&format!("p{i},wuhan-hongshan,场景{i},是\n"));
     }
-    let input = tmp("limits.csv");
-    std::fs::write(&input, s).unwrap();
+    let input = file("limits.csv", &s);
     let out = tmp("limits.jsonl");
     let (code, err) = bin(&["batch", &input, "-o", &out, "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("11 projects for at most 10 places"), "{err}");
-    let lines: Vec<Value> = std::fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = jsonl(&out);
     assert_eq!(lines.len(), 11);
     for (i, l) in lines.iter().enumerate() {
         assert_eq!(l["row"], i + 1);
         assert_eq!(l["id"], format!("p{}", i + 1));
-        let a = l["awards"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["id"] == "hongshan.scenario")
-            .unwrap();
+        let a = entry(&l["awards"], "id", "hongshan.scenario");
         assert_eq!(a["amount"], "300000.00");
     }
 }
@@ -489,17 +473,10 @@ fn bad_rows_are_named_and_never_stop_the_batch() {
     assert_eq!(rows[0]["errors_zh"], "");
     assert_eq!(rows[3]["row"], "4");
     // As JSON Lines, a bad row's errors carry both languages, as `eval` gives them.
-    let jsonl = tmp("bad-out.jsonl");
-    let (code, _) = bin(&["batch", &input, "-o", &jsonl]);
+    let lines = tmp("bad-out.jsonl");
+    let (code, _) = bin(&["batch", &input, "-o", &lines]);
     assert_eq!(code, 3);
-    let line: Value = serde_json::from_str(
-        std::fs::read_to_string(&jsonl)
-            .unwrap()
-            .lines()
-            .nth(3)
-            .unwrap(),
-    )
-    .unwrap();
+    let line: Value = jsonl(&lines).swap_remove(3);
     assert_eq!(line["id"], "d");
     assert_eq!(line["errors"][0]["field"], "compute.domestic_fees");
     assert_eq!(line["errors"][0]["message"], "more than two decimal places");
@@ -578,12 +555,10 @@ fn an_xlsx_amount_column_sums_to_the_cent() {
     // 洪山 5 "最高不超过20%": three SMEs with 333,333.33 / 100,000.05 / 0.05 of compute,
     // 20% each: 66,666.666 → 66,666.67; 20,000.01; 0.01. As numbers, their sum in the sheet is
     // 86,666.69 to the cent (66,666.67 + 20,000.01 + 0.01).
-    let input = tmp("sum.csv");
-    std::fs::write(
-        &input,
+    let input = file(
+        "sum.csv",
         "id,region,as_of,enterprise.sme,compute.domestic_fees\na,wuhan-hongshan,2026-06-30,是,333333.33\nb,wuhan-hongshan,2026-06-30,是,100000.05\nc,wuhan-hongshan,2026-06-30,是,0.05\n",
-    )
-    .unwrap();
+    );
     let out = tmp("sum.xlsx");
     let (code, err) = bin(&["batch", &input, "-o", &out]);
     assert_eq!(code, 0, "{err}");
@@ -650,8 +625,7 @@ fn an_empty_sheet_says_it_is_empty() {
         "empty.csv:文件是空的",
         "empty.csv: the file is empty",
     );
-    let head_only = tmp("head-only.csv");
-    std::fs::write(&head_only, "id,region,as_of\n").unwrap();
+    let head_only = file("head-only.csv", "id,region,as_of\n");
     let (code, _) = bin(&["batch", &head_only, "-o", &tmp("head-only-out.csv")]);
     assert_eq!(code, 0);
 }
@@ -660,8 +634,10 @@ fn an_empty_sheet_says_it_is_empty() {
 fn options_take_only_their_words() {
     // A language or pool mode the command does not know is a usage error naming the option, not
     // quietly Chinese or no pool.
-    let input = tmp("opts.csv");
-    std::fs::write(&input, "region,compute.domestic_fees\nwuhan-hongshan,100\n").unwrap();
+    let input = file(
+        "opts.csv",
+        "region,compute.domestic_fees\nwuhan-hongshan,100\n",
+    );
     let out = tmp("opts-out.csv");
     for (opt, word) in [("--lang", "fr"), ("--pool", "all")] {
         let (code, err) = bin(&["batch", &input, "-o", &out, opt, word]);
@@ -757,24 +733,15 @@ fn a_spreadsheet_number_is_checked_as_the_same_text_given_in_json() {
 fn a_refused_json_line_keeps_its_own_id() {
     // A key given twice is refused (never "the last one wins"), and the row is still found by its
     // own id in the output and on stderr, not by its line number.
-    let input = tmp("dup.jsonl");
-    std::fs::write(
-        &input,
+    let input = file(
+        "dup.jsonl",
         "{\"id\": \"甲公司\", \"region\": \"wuhan-hongshan\", \"region\": \"hangzhou\"}\n{\"id\": \"乙公司\", \"region\": \"hangzhou\"}\n",
-    )
-    .unwrap();
+    );
     let out = tmp("dup-out.jsonl");
     let (code, err) = bin(&["batch", &input, "-o", &out]);
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("第1行(编号 甲公司):region"), "{err}");
-    let first: Value = serde_json::from_str(
-        std::fs::read_to_string(&out)
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap(),
-    )
-    .unwrap();
+    let first: Value = jsonl(&out).swap_remove(0);
     assert_eq!(first["id"], "甲公司");
     assert_eq!(first["row"], 1);
 }

@@ -177,31 +177,10 @@ impl std::fmt::Display for Human {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (negative, fen) = fen(self.0);
         let (int, cents) = (fen / 100, (fen % 100) as u8);
-        let mut digits = [0u8; 40];
-        let n = digits_of(int, &mut digits);
-        // At most 29 digits, 9 separators, a sign and ".00": the text fits in 64 bytes.
-        let mut out = [0u8; 64];
-        let mut len = 0;
-        let mut push = |b: u8| {
-            out[len] = b;
-            len += 1;
-        };
-        if negative && fen != 0 {
-            push(b'-');
-        }
-        for i in (0..n).rev() {
-            push(digits[i]);
-            if i > 0 && i % 3 == 0 {
-                push(b',');
-            }
-        }
-        if cents != 0 {
-            // Two decimals or none: "1234.5" shows as "1,234.50", "1234.00" as "1,234".
-            push(b'.');
-            push(b'0' + cents / 10);
-            push(b'0' + cents % 10);
-        }
-        f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| std::fmt::Error)?)
+        // Two decimals or none: "1234.5" shows as "1,234.50", "1234.00" as "1,234".
+        let decimals = [b'0' + cents / 10, b'0' + cents % 10];
+        let decimals: &[u8] = if cents != 0 { &decimals } else { &[] };
+        write_figure(f, negative && fen != 0, int, decimals)
     }
 }
 
@@ -222,33 +201,46 @@ impl std::fmt::Display for Precise {
         let scale = d.scale() as usize;
         let p = 10u128.pow(d.scale());
         let (int, mut fract) = (m / p, m % p);
-        let mut digits = [0u8; 40];
-        let n = digits_of(int, &mut digits);
-        // At most 29 digits, 9 separators, a sign, a point and 28 decimals.
-        let mut out = [0u8; 72];
-        let mut len = 0;
-        let mut push = |b: u8| {
-            out[len] = b;
-            len += 1;
-        };
-        if d.is_sign_negative() {
-            push(b'-');
-        }
-        for i in (0..n).rev() {
-            push(digits[i]);
-            if i > 0 && i % 3 == 0 {
-                push(b',');
-            }
-        }
-        push(b'.');
         let mut decimals = [b'0'; 28];
         for x in decimals[..scale].iter_mut().rev() {
             *x = b'0' + (fract % 10) as u8;
             fract /= 10;
         }
-        decimals[..scale].iter().for_each(|b| push(*b));
-        f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| std::fmt::Error)?)
+        write_figure(f, d.is_sign_negative(), int, &decimals[..scale])
     }
+}
+
+/// A figure as the steps write it: the sign, the whole part with thousands separators, and the
+/// decimals given (none: no point).
+fn write_figure(
+    f: &mut std::fmt::Formatter<'_>,
+    negative: bool,
+    int: u128,
+    decimals: &[u8],
+) -> std::fmt::Result {
+    let mut digits = [0u8; 40];
+    let n = digits_of(int, &mut digits);
+    // At most 29 digits, 9 separators, a sign, a point and 28 decimals.
+    let mut out = [0u8; 72];
+    let mut len = 0;
+    let mut push = |b: u8| {
+        out[len] = b;
+        len += 1;
+    };
+    if negative {
+        push(b'-');
+    }
+    for i in (0..n).rev() {
+        push(digits[i]);
+        if i > 0 && i % 3 == 0 {
+            push(b',');
+        }
+    }
+    if !decimals.is_empty() {
+        push(b'.');
+        decimals.iter().for_each(|b| push(*b));
+    }
+    f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| std::fmt::Error)?)
 }
 
 /// The figure rounded to the fen (四舍五入, half away from zero: `p` is a power of ten, so half of it
