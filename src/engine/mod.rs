@@ -77,14 +77,15 @@ pub fn evaluate_in<'a>(
         for (rule, award) in doc.rules.iter().zip(&mut awards[first..]) {
             evaluate_rule(app, rule, &dates, award);
         }
-        // Qualification checks are words (what is missing, and why): not in a figures-only result.
-        for check in doc.checks.iter().filter(|_| full) {
+        // Qualification checks: whether each passed (a batch's table has a column for it), and in
+        // a full result what is missing, and why.
+        for check in doc.checks.iter() {
             let entered = check.entered.iter().any(|f| app.value(f.0, None).is_set());
             if !entered {
                 continue;
             }
             // A call that has closed (or a plan not yet in force) fails every check, and says why.
-            let failing: Vec<Line> = dates
+            let mut failing: Vec<Line> = dates
                 .out_of_date()
                 .into_iter()
                 .chain(
@@ -94,15 +95,19 @@ pub fn evaluate_in<'a>(
                         .filter_map(|c| failing_reason(app, c, None)),
                 )
                 .collect();
-            let quote = match &check.quote2 {
-                Some(q2) => Cow::Owned(format!("{}……{q2}", check.quote)),
-                None => Cow::Borrowed(check.quote.as_str()),
+            let passed = failing.is_empty();
+            let quote = match (&check.quote2, full) {
+                (Some(q2), true) => Cow::Owned(format!("{}……{q2}", check.quote)),
+                _ => Cow::Borrowed(check.quote.as_str()),
             };
+            if !full {
+                failing.clear();
+            }
             checks.push(CheckResult {
                 id: &check.id,
                 title_zh: &check.title_zh,
                 title_en: &check.title_en,
-                passed: failing.is_empty(),
+                passed,
                 failing,
                 source: source(doc, &check.clause, quote, dates.status),
             });

@@ -26,6 +26,11 @@ pub fn table_header(book: &RuleBook, checks: bool, reform: Option<&str>) -> Vec<
     h.push("errors".into());
     h.push("errors_zh".into());
     h.push("code".into());
+    // Each qualification check of the rule data (the incubator plan's tiers, the Hangzhou call):
+    // `passed` or `not_met` where the row's region has it (2026-12-04).
+    for id in check_ids(book) {
+        h.push(format!("check.{id}"));
+    }
     if checks {
         h.push("核验".into());
     }
@@ -37,6 +42,18 @@ pub fn table_header(book: &RuleBook, checks: bool, reform: Option<&str>) -> Vec<
         h.push("测算方案".into());
     }
     h
+}
+
+/// The rule data's qualification checks, in the table's order.
+pub fn check_ids(book: &RuleBook) -> impl Iterator<Item = &str> {
+    book.documents
+        .iter()
+        .flat_map(|d| d.checks.iter().map(|c| c.id.as_str()))
+}
+
+/// What a check's column says: `passed` or `not_met` (as `explain` says them).
+pub fn check_cell(passed: bool) -> &'static str {
+    if passed { "passed" } else { "not_met" }
 }
 
 /// What the last column of a table under a reform says on every row.
@@ -85,6 +102,8 @@ pub struct Done {
     pub code: String,
     /// Where the input gave a code: whether it matches ([`code_check`]).
     pub check: Option<String>,
+    /// The qualification checks the row's region has: each check's id and whether it passed.
+    pub checks: Vec<(Box<str>, bool)>,
 }
 
 /// A batch kept in memory (the batch page), one row at a time: each row's application evaluated
@@ -235,6 +254,7 @@ impl Done {
             errors_zh: String::new(),
             code: String::new(),
             check: None,
+            checks: Vec::new(),
         };
         match result {
             Ok(o) => {
@@ -267,6 +287,7 @@ impl Done {
                 done.region = std::mem::take(&mut o.region);
                 done.year = o.as_of.year;
                 done.code = o.code.take().unwrap_or_default();
+                done.checks = o.checks.iter().map(|c| (c.id.into(), c.passed)).collect();
             }
             Err(errors) => {
                 done.errors = errors
@@ -310,6 +331,10 @@ impl Done {
         row.push(Cow::Borrowed(&self.errors));
         row.push(Cow::Borrowed(&self.errors_zh));
         row.push(Cow::Borrowed(&self.code));
+        for id in check_ids(book) {
+            let passed = self.checks.iter().find(|(c, _)| &**c == id).map(|c| c.1);
+            row.push(Cow::Borrowed(passed.map_or("", check_cell)));
+        }
         if let Some(c) = &self.check {
             row.push(Cow::Borrowed(c));
         }

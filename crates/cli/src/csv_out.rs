@@ -24,6 +24,8 @@ pub struct CsvOut<W: Write> {
     rules: usize,
     /// This row's award index per table position (reused).
     slots: Vec<Option<usize>>,
+    /// The rule data's qualification checks, in the table's order.
+    checks: Vec<String>,
 }
 
 impl<W: Write> CsvOut<W> {
@@ -35,6 +37,9 @@ impl<W: Write> CsvOut<W> {
             csv: csv_core::Writer::new(),
             rules,
             slots: vec![None; rules],
+            checks: subsidy_batch::table::check_ids(book)
+                .map(String::from)
+                .collect(),
         };
         for (i, h) in header.iter().enumerate() {
             if i > 0 {
@@ -103,6 +108,14 @@ impl<W: Write> CsvOut<W> {
                 self.buf.extend_from_slice(b",,,");
                 self.buf
                     .extend_from_slice(o.code.as_deref().unwrap_or("").as_bytes());
+                for id in &self.checks {
+                    self.buf.push(b',');
+                    if let Some(c) = o.checks.iter().find(|c| c.id == id) {
+                        self.buf.extend_from_slice(
+                            subsidy_batch::table::check_cell(c.passed).as_bytes(),
+                        );
+                    }
+                }
             }
             Err(errors) => {
                 for _ in 0..self.rules {
@@ -122,8 +135,11 @@ impl<W: Write> CsvOut<W> {
                     .collect::<Vec<_>>()
                     .join(";");
                 self.field(&zh);
-                // No code.
+                // No code, no checks.
                 self.buf.push(b',');
+                for _ in &self.checks {
+                    self.buf.push(b',');
+                }
             }
         }
         if let Some(c) = check {

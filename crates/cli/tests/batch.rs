@@ -333,6 +333,68 @@ fn a_scaled_award_says_its_figures_as_every_step_does() {
 }
 
 #[test]
+fn a_sheet_says_each_qualification_check() {
+    // 《武汉市人工智能产业孵化器建设工作方案》: 市级 "场地面积…不少于1万平方米,入孵企业不少于10家,户均
+    // 面积不少于300平方米…算力资源不少于500P、高质量数据集不少于5个"; 标杆 also "建于市级人工智能核心
+    // 产业园区内…不少于2万平方米,入孵企业不少于20家,成功孵化3家以上种子独角兽企业".
+    // a: 10,000 m², 10 enterprises (1,000 m² each), 500P, 5 datasets → 市级 passed, 标杆 not met.
+    // b: 74,999 m² for 250 (299.996 m² each) → both not met.
+    // c: 20,000 m², 20 (1,000 each), in a core park, 3 seed unicorns, 500P, 5 → both passed.
+    // d: no incubator figures → no check, blank cells. A sheet showed none of this (an audit).
+    let input = file(
+        "checks.jsonl",
+        concat!(
+            r#"{"id":"a","region":"wuhan","as_of":"2026-06-30","other":{"incubator":{"site_area_m2":10000,"enterprises":10,"linked_compute_pflops":500,"datasets":5}}}"#,
+            "\n",
+            r#"{"id":"b","region":"wuhan","as_of":"2026-06-30","other":{"incubator":{"site_area_m2":74999,"enterprises":250,"linked_compute_pflops":600,"datasets":6}}}"#,
+            "\n",
+            r#"{"id":"c","region":"wuhan","as_of":"2026-06-30","other":{"incubator":{"site_area_m2":20000,"enterprises":20,"in_city_core_park":true,"seed_unicorns":3,"linked_compute_pflops":500,"datasets":5}}}"#,
+            "\n",
+            r#"{"id":"d","region":"wuhan","as_of":"2026-06-30"}"#,
+            "\n",
+        ),
+    );
+    for out in [tmp("checks.csv"), tmp("checks.xlsx")] {
+        let (code, err) = bin(&["batch", &input, "-o", &out]);
+        assert_eq!(code, 0, "{err}");
+        let rows: Vec<std::collections::HashMap<String, String>> = if out.ends_with(".csv") {
+            read_csv(&out)
+        } else {
+            let mut book = open_workbook_auto(&out).unwrap();
+            let range = book.worksheet_range_at(0).unwrap().unwrap();
+            let mut it = range.rows();
+            let head: Vec<String> = it.next().unwrap().iter().map(|d| d.to_string()).collect();
+            it.map(|r| {
+                head.iter()
+                    .cloned()
+                    .zip(r.iter().map(|d| d.to_string()))
+                    .collect()
+            })
+            .collect()
+        };
+        let checks: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r["check.incubator.city"].as_str(),
+                    r["check.incubator.benchmark"].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            checks,
+            [
+                ("passed", "not_met"),
+                ("not_met", "not_met"),
+                ("passed", "passed"),
+                ("", "")
+            ],
+            "{out}"
+        );
+    }
+}
+
+#[test]
 fn the_city_selects_two_or_three_core_parks() {
     // Wuhan 八 "全市遴选2-3个人工智能核心产业园区…每年给予最高1000万元": seven parks ask in 2026,
     // each up to 10,000,000 (7 × 10,000,000 = 70,000,000 asked); at most 3 places, so 4 over. Each
