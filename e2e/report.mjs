@@ -59,8 +59,9 @@ const PLAN_BUDGET = 252 * 1024;
 // 715.0 KB measured. The page is for officials' office machines, opened on purpose.
 // 712 KB since the imports' short names: 711.1 KB measured; 714 KB with the audit's corrections
 // and the Chinese errors column: 713.7 KB measured. 711 KB since the rule book is packed (above):
-// 709.2 KB measured.
-const BATCH_BUDGET = 711 * 1024;
+// 709.2 KB measured. 712 KB: the audits' corrections (numbers in .xlsx, the summary's words, the
+// reform code) and a column per qualification check: 711.0 KB measured.
+const BATCH_BUDGET = 712 * 1024;
 const lines = [];
 const say = (s) => { lines.push(s); console.log(s); };
 
