@@ -356,33 +356,7 @@ pub fn explain_reform(
     lang: Lang,
 ) -> String {
     let en = lang == Lang::En;
-    let mut s = String::new();
-    let rule_line = "=".repeat(60);
-    let _ = writeln!(s, "{rule_line}");
-    if en {
-        let _ = writeln!(
-            s,
-            "REFORM (not the policy): \"{}\" — {} change(s) to the rules",
-            reform.name,
-            reform.changes.len()
-        );
-    } else {
-        let _ = writeln!(
-            s,
-            "测算方案(非现行政策):“{}”,共{}项调整",
-            reform.name,
-            reform.changes.len()
-        );
-    }
-    for c in &reform.changes {
-        let whose = c.rule.as_deref().or(c.document.as_deref()).unwrap_or("");
-        let value = match &c.value {
-            serde_json::Value::String(t) => t.clone(),
-            v => v.to_string(),
-        };
-        let _ = writeln!(s, "  · {whose} {} = {value}", c.set);
-    }
-    let _ = writeln!(s, "{rule_line}\n");
+    let mut s = reform_heading(reform, lang);
     s.push_str(&explain(o, lang));
     let unit = if en { "" } else { "元" };
     let amount = |a: Option<&Award>| a.and_then(|a| a.amount).map(|y| y.value());
@@ -427,19 +401,108 @@ pub fn explain_reform(
     for l in lines {
         let _ = writeln!(s, "{l}");
     }
-    let (b, r) = (baseline.total.up_to.value(), o.total.up_to.value());
+    let total = if en {
+        "Total, up to"
+    } else {
+        "最高可得合计"
+    };
+    s.push_str(&change_line(
+        total,
+        baseline.total.up_to.value(),
+        o.total.up_to.value(),
+        en,
+    ));
+    s
+}
+
+/// A reform's heading: that it is a 测算方案, its name, and each change.
+fn reform_heading(reform: &crate::reform::Reform, lang: Lang) -> String {
+    let mut s = String::new();
+    let rule_line = "=".repeat(60);
+    let _ = writeln!(s, "{rule_line}");
+    if lang == Lang::En {
+        let _ = writeln!(
+            s,
+            "REFORM (not the policy): \"{}\" — {} change(s) to the rules",
+            reform.name,
+            reform.changes.len()
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "测算方案(非现行政策):“{}”,共{}项调整",
+            reform.name,
+            reform.changes.len()
+        );
+    }
+    for c in &reform.changes {
+        let whose = c.rule.as_deref().or(c.document.as_deref()).unwrap_or("");
+        let value = match &c.value {
+            serde_json::Value::String(t) => t.clone(),
+            v => v.to_string(),
+        };
+        let _ = writeln!(s, "  · {whose} {} = {value}", c.set);
+    }
+    let _ = writeln!(s, "{rule_line}\n");
+    s
+}
+
+/// "  label: 80,000元 → 100,000元 (+20,000元)".
+fn change_line(
+    label: &str,
+    before: rust_decimal::Decimal,
+    after: rust_decimal::Decimal,
+    en: bool,
+) -> String {
+    let unit = if en { "" } else { "元" };
+    format!(
+        "  {label}: {}{unit} → {}{unit} ({}{}{unit})\n",
+        human(before),
+        human(after),
+        if after >= before { "+" } else { "-" },
+        human((after - before).abs())
+    )
+}
+
+/// A plan under a reform: the reform's heading, the plan's table under it, then each year's and
+/// the plan's up-to total against today's rules (`baseline`, the same plan without the reform).
+pub fn explain_plan_reform(
+    p: &crate::plan::PlanOutcome,
+    baseline: &crate::plan::PlanOutcome,
+    reform: &crate::reform::Reform,
+    lang: Lang,
+) -> String {
+    let en = lang == Lang::En;
+    let mut s = reform_heading(reform, lang);
+    s.push_str(&explain_plan(p, lang));
     let _ = writeln!(
         s,
-        "  {}: {}{unit} → {}{unit} ({}{}{unit})",
+        "\n{}",
         if en {
-            "Total, up to"
+            "Under the reform vs today's rules (up to):"
         } else {
-            "最高可得合计"
-        },
-        human(b),
-        human(r),
-        if r >= b { "+" } else { "-" },
-        human((r - b).abs())
+            "测算方案与现行政策对比(最高可得):"
+        }
     );
+    for (y, b) in p.years.iter().zip(&baseline.years) {
+        let label = y.as_of.to_string();
+        s.push_str(&change_line(
+            &label,
+            b.total.up_to.value(),
+            y.total.up_to.value(),
+            en,
+        ));
+    }
+    let total = if en {
+        "The plan, in all"
+    } else {
+        "规划合计"
+    };
+    s.push_str(&change_line(
+        total,
+        baseline.total.up_to.value(),
+        p.total.up_to.value(),
+        en,
+    ));
     s
 }

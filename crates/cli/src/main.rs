@@ -411,29 +411,32 @@ fn verify(
 /// The reform file (JSON, or TOML when it ends in .toml), read and checked against the rule book:
 /// every bad change named (exit 2). Kept for the whole run (a batch's rows borrow its book).
 fn reform(path: Option<&str>, langs: Langs) -> Result<Option<&'static Reformed>, ExitCode> {
+    read_reform(path).map_err(|e| fail_in(&e, langs))
+}
+
+/// `--reform FILE` read and checked, or the errors (said as JSON by [`reform`], as text by
+/// `explain`).
+fn read_reform(path: Option<&str>) -> Result<Option<&'static Reformed>, Vec<FieldError>> {
     let Some(path) = path else { return Ok(None) };
-    let text = read_input(path).map_err(|e| fail_in(&[FieldError::new("(reform)", e)], langs))?;
+    let text = read_input(path).map_err(|e| vec![FieldError::new("(reform)", e)])?;
     let v: serde_json::Value = if path.to_ascii_lowercase().ends_with(".toml") {
         toml::from_str::<toml::Value>(&text)
             .map_err(|e| e.message().to_string())
             .and_then(|t| serde_json::to_value(t).map_err(|e| e.to_string()))
             .map_err(|e| {
-                fail_in(
-                    &[FieldError::new(
-                        "(reform)",
-                        format!("{path}: not TOML: {e}"),
-                    )],
-                    langs,
-                )
+                vec![FieldError::new(
+                    "(reform)",
+                    format!("{path}: not TOML: {e}"),
+                )]
             })?
     } else {
         subsidy_calc::input::strict::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
             let mut e: FieldError = e.into();
             e.field = format!("(reform) {}", e.field);
-            fail_in(&[e], langs)
+            vec![e]
         })?
     };
-    let r = Reformed::read(&v, subsidy_calc::rulebook::book()).map_err(|e| fail_in(&e, langs))?;
+    let r = Reformed::read(&v, subsidy_calc::rulebook::book())?;
     Ok(Some(Box::leak(Box::new(r))))
 }
 
@@ -585,17 +588,24 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             lang,
             reform: path,
         } => {
-            let text = input(&file)?;
-            let langs = lang.langs();
             let lang = lang.lang();
-            let r = reform(path.as_deref(), langs)?;
+            // A reader's command: a file it cannot read, or a bad reform, is said as text, like
+            // its other errors.
+            let text =
+                read_input(&file).map_err(|e| fail_text(&[FieldError::new("(input)", e)], lang))?;
+            let r = read_reform(path.as_deref()).map_err(|e| fail_text(&e, lang))?;
             if let Some(r) = r {
                 if is_plan(&text) {
                     let v =
                         subsidy_calc::input::json_text(&text).map_err(|e| fail_text(&e, lang))?;
                     let p = r.plan(&v, today()).map_err(|e| fail_text(&e, lang))?;
+                    let baseline = subsidy_calc::plan::plan_json(&text, today())
+                        .map_err(|e| fail_text(&e, lang))?;
                     say!("{}\n", r.reform.note(lang == Lang::Zh));
-                    say_raw!("{}", subsidy_calc::explain::explain_plan(&p, lang));
+                    say_raw!(
+                        "{}",
+                        subsidy_calc::explain::explain_plan_reform(&p, &baseline, &r.reform, lang)
+                    );
                 } else {
                     let app = application(&text, Detail::Full).map_err(|e| fail_text(&e, lang))?;
                     let baseline =

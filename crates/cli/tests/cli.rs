@@ -714,4 +714,31 @@ fn explain_says_bad_input_as_text() {
         out,
         "The input has errors; nothing was computed:\n  · compute.domestic_fees: must not be negative\n"
     );
+    // A file it cannot read, and a bad reform, the same way (both were JSON: an independent audit).
+    let (code, out) = run(&["explain", "no-such-file.json"], "");
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "输入有误,未计算:\n  · (input):无法读取 no-such-file.json:文件不存在\n"
+    );
+    let reform = std::env::temp_dir().join(format!("explain-reform-{}.json", std::process::id()));
+    std::fs::write(
+        &reform,
+        r#"{"reform":1,"name":"x","changes":[{"rule":"hangzhou.nothing","set":"rate","value":"0.25"}]}"#,
+    )
+    .unwrap();
+    let (code, out) = run(
+        &[
+            "explain",
+            "examples/applications/hangzhou.json",
+            "--reform",
+            reform.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        out.starts_with("输入有误,未计算:\n  · changes[0].rule:"),
+        "{out}"
+    );
 }

@@ -425,6 +425,36 @@ fn a_reform_in_toml_and_a_plan_under_it() {
             .unwrap()
             .contains("测算方案“TOML方案”")
     );
+    // explain says the reform's changes and compares each year and the plan with today's rules
+    // (it said neither: an independent audit).
+    let (code, out, err) = bin(&["explain", &plan, "--reform", &reform]);
+    assert_eq!(code, 0, "{err}{out}");
+    assert!(
+        out.contains("测算方案(非现行政策):“TOML方案”,共1项调整"),
+        "{out}"
+    );
+    assert!(
+        out.contains("· hongshan.compute_subsidy rate = 0.25"),
+        "{out}"
+    );
+    assert!(out.contains("测算方案与现行政策对比(最高可得):"), "{out}");
+    assert!(
+        out.contains("2026-03-01: 80,000元 → 100,000元 (+20,000元)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2027-03-01: 80,000元 → 100,000元 (+20,000元)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("规划合计: 160,000元 → 200,000元 (+40,000元)"),
+        "{out}"
+    );
+    let (_, en, _) = bin(&["explain", &plan, "--reform", &reform, "--lang", "en"]);
+    assert!(
+        en.contains("The plan, in all: 160,000 → 200,000 (+40,000)"),
+        "{en}"
+    );
 }
 
 #[test]
