@@ -109,13 +109,21 @@ fn wuhan_three_year_compute_limit_is_reached_across_years() {
     assert!(reason(&p, 2, "wuhan.vertical_model_compute").contains("已无可得金额"));
     assert_eq!(p.total.up_to, "5000000.00");
     assert_eq!(p.total.draft_up_to, "5000000.00");
-    // The carried amount was the engine's: year 2 shows the cap less what was received.
+    // The carried amount was the engine's: year 2 shows the cap less what the year before counted,
+    // and says that figure is taken as paid in full (a plan has no input for what was paid: an
+    // independent audit asked that it be said).
     let a = p.years[1].award("wuhan.vertical_model_compute").unwrap();
-    assert!(
-        a.binding_cap_in(Lang::En)
-            .as_deref()
-            .unwrap()
-            .contains("less 3000000 already received")
+    assert_eq!(
+        a.binding_cap_in(Lang::En).as_deref(),
+        Some(
+            "over three years: 5000000 less 3000000 counted in the years before (taken as paid in full) = 2000000"
+        )
+    );
+    assert_eq!(
+        a.binding_cap_in(Lang::Zh).as_deref(),
+        Some(
+            "三年累计上限 5,000,000元,扣除此前各年计入(按各年金额全额拨付计)3,000,000元后剩余2,000,000元"
+        )
     );
     // A fourth year with spending left under the cap is not paid either: "三年". 1,000,000 × 50% =
     // 500,000 a year for three years (1,500,000 < 5,000,000), then nothing.

@@ -52,6 +52,7 @@ pub(super) fn apply_caps<'a>(
         let mut line = CapLine {
             limit: said,
             less: None,
+            carried: false,
             relaxable: false,
         };
         if let Some(less) = cap.less {
@@ -59,6 +60,7 @@ pub(super) fn apply_caps<'a>(
             if got > Decimal::ZERO {
                 let left = (limit - got).max(Decimal::ZERO);
                 line.less = Some((got, left));
+                line.carried = app.carried.contains(&less.0.field().path);
                 limit = left;
             }
         }

@@ -239,6 +239,9 @@ pub struct CapLine<'a> {
     pub limit: Limit<'a>,
     /// Already received, and what is left of the limit after it.
     pub less: Option<(Decimal, Decimal)>,
+    /// What was received is a plan's sum of the years before (their figures taken as paid in
+    /// full), not an amount entered.
+    pub carried: bool,
     /// 可以放宽: the authority may relax it.
     pub relaxable: bool,
 }

@@ -74,9 +74,15 @@ impl CapLine<'_> {
             (Some((got, left)), true) => {
                 let mut limit = String::new();
                 self.limit.write(lang, &mut limit)?;
+                // In a plan, what was received is the years before's figures, taken as paid.
+                let got_words = if self.carried {
+                    "此前各年计入(按各年金额全额拨付计)"
+                } else {
+                    "已获"
+                };
                 write!(
                     f,
-                    "{}元,扣除已获{}元后剩余{}元",
+                    "{}元,扣除{got_words}{}元后剩余{}元",
                     limit.trim_end_matches('元'),
                     Human(*got),
                     Human(*left)
@@ -84,12 +90,12 @@ impl CapLine<'_> {
             }
             (Some((got, left)), false) => {
                 self.limit.write(lang, f)?;
-                write!(
-                    f,
-                    " less {} already received = {}",
-                    plain(*got),
-                    plain(*left)
-                )?;
+                let got_words = if self.carried {
+                    "counted in the years before (taken as paid in full)"
+                } else {
+                    "already received"
+                };
+                write!(f, " less {} {got_words} = {}", plain(*got), plain(*left))?;
             }
         }
         if self.relaxable {
