@@ -358,7 +358,6 @@ pub fn explain_reform(
     let en = lang == Lang::En;
     let mut s = reform_heading(reform, lang);
     s.push_str(&explain(o, lang));
-    let unit = if en { "" } else { "元" };
     let amount = |a: Option<&Award>| a.and_then(|a| a.amount).map(|y| y.value());
     let mut lines = Vec::new();
     for a in &o.awards {
@@ -370,13 +369,7 @@ pub fn explain_reform(
         let zero = rust_decimal::Decimal::ZERO;
         let (b, r) = (before.unwrap_or(zero), after.unwrap_or(zero));
         let title = if en { a.title_en } else { a.title_zh };
-        lines.push(format!(
-            "  {title}: {}{unit} → {}{unit} ({}{}{unit})",
-            human(b),
-            human(r),
-            if r >= b { "+" } else { "-" },
-            human((r - b).abs())
-        ));
+        lines.push(change_line(title, b, r, en));
     }
     let _ = writeln!(
         s,
@@ -398,9 +391,7 @@ pub fn explain_reform(
             }
         );
     }
-    for l in lines {
-        let _ = writeln!(s, "{l}");
-    }
+    lines.iter().for_each(|l| s.push_str(l));
     let total = if en {
         "Total, up to"
     } else {

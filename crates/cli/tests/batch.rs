@@ -48,6 +48,15 @@ fn file(name: &str, text: &str) -> String {
     path
 }
 
+/// The first worksheet of an .xlsx output, read back with calamine (not the writer).
+fn sheet(path: &str) -> calamine::Range<Data> {
+    open_workbook_auto(path)
+        .unwrap()
+        .worksheet_range_at(0)
+        .unwrap()
+        .unwrap()
+}
+
 /// The rows of a JSON Lines output, or of a JSON file's one value.
 fn jsonl(path: &str) -> Vec<Value> {
     std::fs::read_to_string(path)
@@ -360,8 +369,7 @@ fn a_sheet_says_each_qualification_check() {
         let rows: Vec<std::collections::HashMap<String, String>> = if out.ends_with(".csv") {
             read_csv(&out)
         } else {
-            let mut book = open_workbook_auto(&out).unwrap();
-            let range = book.worksheet_range_at(0).unwrap().unwrap();
+            let range = sheet(&out);
             let mut it = range.rows();
             let head: Vec<String> = it.next().unwrap().iter().map(|d| d.to_string()).collect();
             it.map(|r| {
@@ -577,8 +585,7 @@ fn a_spreadsheet_in_and_a_spreadsheet_out() {
     let (code, err) = bin(&["batch", &input, "-o", &out]);
     assert_eq!(code, 0, "{err}");
     // Read back with calamine, not the writer.
-    let mut book = open_workbook_auto(&out).unwrap();
-    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let range = sheet(&out);
     let rows: Vec<Vec<String>> = range
         .rows()
         .map(|r| {
@@ -624,8 +631,7 @@ fn an_xlsx_amount_column_sums_to_the_cent() {
     let out = tmp("sum.xlsx");
     let (code, err) = bin(&["batch", &input, "-o", &out]);
     assert_eq!(code, 0, "{err}");
-    let mut book = open_workbook_auto(&out).unwrap();
-    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let range = sheet(&out);
     let head: Vec<String> = range
         .rows()
         .next()
