@@ -45,6 +45,7 @@ const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
 test('Firefox: typing figures in 万元 gives the hand-worked awards', { skip: missing }, async () => {
   const { page, problems } = await open('');
   await page.waitForSelector('#total-up-to');
+  await page.waitForSelector('html[data-ready="1"]');
   await page.click('#region-wuhan-hongshan');
   await page.click('#f-enterprise-sme');
   await page.type('#f-compute-domestic_fees', '50');

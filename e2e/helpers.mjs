@@ -62,6 +62,10 @@ export async function openPage(browser, url, opts = {}) {
   });
   await page.goto(url);
   await page.waitForSelector(opts.ready || '#total-up-to');
+  // The calculator's bundle is in two parts (scripts/split.mjs): the tests work the page once both
+  // are in (boot.js marks it), as a person would a moment later. e2e/split.test.mjs is about the
+  // moment before.
+  await page.waitForFunction(() => !document.querySelector('script[src*="boot.js"]') || document.documentElement.dataset.ready === '1');
   // The rule data's English words and quotes arrive after the first figures (boot.js, widget.js
   // mark the page when they have): the tests read them, so they wait for them.
   if (opts.texts !== false) await page.waitForSelector('html[data-texts="1"]', { state: 'attached' });

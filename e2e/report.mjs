@@ -33,7 +33,11 @@ import { DIST, launch, startServer } from './helpers.mjs';
 // words): +2.1 KB of the engine's code and words, which every bundle carries: 196.0 KB measured.
 // 190 KB since the rule book is packed into bytes instead of Rust statics (subsidy_model::packed:
 // its pointers and lengths were ~12 KB of gzip; the reader adds 3.3 KB of code): 189.0 KB measured.
-const BUDGET = 190 * 1024;
+// 150 KB (issue 25's goal) since 2026-12-05: the bundle in two parts (scripts/split.mjs), the first
+// holding what a new visitor's page runs: 144.2 KB measured (189.7 KB whole). A page that starts
+// from a form (a link's, one kept in the browser) loads both parts before its first figures; the
+// report says that size too.
+const BUDGET = 150 * 1024;
 // The 多年规划 page: its own bundle (the engine, the plan and its views), loaded only on that page or
 // when a script calls subsidyCalc.plan; 2026-11-25 it is 235.9 KB (the calculator page plus 34 KB);
 // 236 KB since 2026-11-26 (235.1 KB measured, with the plain-number reader); 234.5 KB with talc
@@ -99,6 +103,15 @@ say(`${'total (the page)'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB 
   }, 0);
   say(`${'total (the page), .gz as served'.padEnd(32)} ${(served / 1024).toFixed(1).padStart(24)} KB gzip (the build's .gz files, as nginx's gzip_static sends them)`);
 }
+// The bundle's second part (scripts/split.mjs): fetched once the page runs, after the first figures
+// of a new visit; loaded with the first by a page that starts from a form, and by the widget.
+const PART2 = 'subsidy-calc-web_bg.part2.wasm';
+if (fs.existsSync(path.join(DIST, PART2))) {
+  const part2 = size(PART2)[1];
+  say(`${'a page that starts from a form'.padEnd(32)} ${((gz + part2) / 1024).toFixed(1).padStart(24)} KB gzip (both parts: a link with figures, a form kept in the browser, the widget)`);
+} else {
+  say(`${PART2}: not built (scripts/split.mjs left the bundle whole)`);
+}
 let extra = 0;
 for (const f of EMBED) extra += size(f)[1];
 say(`${'embedding adds'.padEnd(32)} ${(extra / 1024).toFixed(1).padStart(24)} KB gzip (widget.js reuses the wasm, js and css)`);
@@ -139,6 +152,7 @@ for (let i = 0; i < 7; i += 1) {
 // Mbit/s down, 750 kbit/s up, CPU ×4 — through the Chrome DevTools Protocol), five fresh loads: the
 // first totals on screen, and where the time went (the HTML, the wasm's last byte, the bundle
 // instantiated — boot.js's mark — and the first render).
+async function phoneLoads(url) {
 const phone = [];
 for (let i = 0; i < 5; i += 1) {
   const context = await browser.newContext();
@@ -150,20 +164,32 @@ for (let i = 0; i < 5; i += 1) {
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(markFirstResult);
-  await page.goto(server.url);
+  await page.goto(url);
   await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 60000 });
   phone.push(await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
     const ready = performance.getEntriesByName('subsidy-calc:instantiated')[0];
-    return { html: nav.responseEnd, wasm: wasm ? wasm.responseEnd : NaN, ready: ready ? ready.startTime : NaN, first: window.__firstResult };
+    const part2 = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.part2.wasm'));
+    return { html: nav.responseEnd, wasm: wasm ? wasm.responseEnd : NaN, part2: part2 ? part2.responseEnd : NaN, ready: ready ? ready.startTime : NaN, first: window.__firstResult };
   }));
   await context.close();
 }
 phone.sort((a, b) => a.first - b.first);
+return phone;
+}
 {
+  const phone = await phoneLoads(server.url);
   const m = phone[2];
   say(`first result on screen, phone conditions (150 ms RTT, 1.6 Mbit/s, CPU ×4): median ${m.first.toFixed(0)} ms (goal 1,200) — HTML ${m.html.toFixed(0)} ms, wasm arrived ${m.wasm.toFixed(0)} ms, instantiated ${m.ready.toFixed(0)} ms, totals on screen ${m.first.toFixed(0)} ms; all five: ${phone.map((p) => p.first.toFixed(0)).join(' / ')} ms`);
+}
+// A shared link with figures (洪山, an SME, 3 models filed): the page starts from a form, so it loads
+// both parts of the bundle, side by side, before its first render.
+{
+  const link = `${server.url}#a=${Buffer.from(JSON.stringify({ r: 'wuhan-hongshan', u: 'wan', l: 'zh', v: { 'enterprise.sme': 'true', 'model_filing.models_filed': '3', 'compute.domestic_fees': '50' }, s: [] })).toString('base64url')}`;
+  const phone = await phoneLoads(link);
+  const m = phone[2];
+  say(`first result on screen from a link with figures, phone conditions: median ${m.first.toFixed(0)} ms — the first part arrived ${m.wasm.toFixed(0)} ms, the second ${m.part2.toFixed(0)} ms, instantiated ${m.ready.toFixed(0)} ms; all five: ${phone.map((p) => p.first.toFixed(0)).join(' / ')} ms`);
 }
 // A keystroke: 国产算力合同费用 typed into, to the updated totals and the next frame, at full speed and
 // at CPU ×4 (median of 40 keystrokes after 10 to warm up).

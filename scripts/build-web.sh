@@ -22,6 +22,9 @@ cp target/qr-dist/subsidy-calc-qr.js target/qr-dist/subsidy-calc-qr_bg.wasm dist
 # the same rule files the bundles were baked with (its name is its content hash, baked into them).
 cargo run -q --release -p subsidy-rulebook --example rule-texts -- rules dist
 python3 scripts/postbuild.py dist "$TOOLS/node_modules/.bin/terser"
+# The calculator's bundle in two parts: what a fresh visit runs, and the rest after the first figures.
+node scripts/split.mjs dist "$TOOLS/node_modules/.bin/wasm-opt"
+python3 scripts/integrity.py dist
 
 # .gz and .br beside each file, for servers that serve them precompressed (README, "Serving the pages").
 node scripts/precompress.mjs dist

@@ -1,8 +1,6 @@
-"""After trunk: minify the wasm-bindgen JS glue (trunk leaves it as is), then set every
-subresource-integrity hash in the HTML pages from the files as they finally are, adding one to the
-boot script. Usage: postbuild.py DIST TERSER"""
-import base64
-import hashlib
+"""After trunk: patch and minify the wasm-bindgen JS glue (trunk leaves it as is), give the wasm's
+imports short names, and minify the page's own scripts. scripts/integrity.py then sets the pages'
+integrity hashes once every file is final. Usage: postbuild.py DIST TERSER"""
 import pathlib
 import re
 import subprocess
@@ -44,6 +42,73 @@ GLUE_TO = """function getStringFromWasm0(ptr, len) {
     return s;
 }""" % SHORT
 
+# The calculator's bundle may come in two parts (scripts/split.mjs): what the page runs first, and
+# the rest, fetched once it runs. Its glue gets, from here:
+#  - `part2()`: a promise of the second part loaded (at once when the bundle is whole: its module
+#    imports no placeholders). boot.js and widget.js call it once the bundle runs, and say the API
+#    is ready only when it is in;
+#  - the placeholders (imports from "p"), which stand in the function table for the second part's
+#    functions until it is in. A call to one before then cannot wait for it: the page is reloaded
+#    once the second part is in, and in this browser tab it starts from then on with both parts
+#    loaded first (sessionStorage) — a figure is never computed without its code;
+#  - that wait before `main` runs: a page that starts from a form (boot.js sets
+#    window.subsidyCalcWhole), the widget (a host's page is no place for a reload) and a tab that
+#    reloaded once start with both parts.
+SPLIT_PATCHES = [
+    ("""    return {
+        __proto__: null,
+        "./subsidy-calc-web_bg.js": import0,
+    };""", """    return {
+        __proto__: null,
+        "./subsidy-calc-web_bg.js": import0,
+        p: new Proxy({}, { get: (_, name) => function () { return part2Missing(name); } }),
+    };"""),
+    ("""    cachedUint8ArrayMemory0 = null;
+    wasm.__wbindgen_start();
+    return wasm;
+}""", """    cachedUint8ArrayMemory0 = null;
+    let whole = globalThis.subsidyCalcWhole === true;
+    try { whole = whole || sessionStorage.getItem(WHOLE) === '1'; } catch (e) { /* storage off */ }
+    if (whole) return part2().then(() => { wasm.__wbindgen_start(); return wasm; });
+    wasm.__wbindgen_start();
+    return wasm;
+}
+
+const WHOLE = 'subsidy-calc-whole';
+let part2Loaded;
+let part2Reloading = false;
+export function part2() {
+    if (!part2Loaded) {
+        const split = WebAssembly.Module.imports(wasmModule).some((i) => i.module === 'p');
+        // Fetched already where boot.js knew the page needs it at once (a one-time response).
+        const fetched = globalThis.subsidyCalcPart2;
+        globalThis.subsidyCalcPart2 = undefined;
+        part2Loaded = !split ? Promise.resolve() : (fetched || fetch(new URL('subsidy-calc-web_bg.part2.wasm', import.meta.url)))
+            .then((r) => {
+                if (!r.ok) throw new Error(`subsidy-calc-web_bg.part2.wasm: HTTP ${r.status}`);
+                const imports = { primary: wasm };
+                if (typeof WebAssembly.instantiateStreaming === 'function'
+                    && /^application\/wasm\b/.test(r.headers.get('Content-Type') || '')) {
+                    return WebAssembly.instantiateStreaming(r, imports);
+                }
+                return r.arrayBuffer().then((b) => WebAssembly.instantiate(b, imports));
+            });
+        part2Loaded.catch(() => { part2Loaded = undefined; });
+    }
+    return part2Loaded;
+}
+
+function part2Missing(name) {
+    try { sessionStorage.setItem(WHOLE, '1'); } catch (e) { /* storage off: the reload waits anyway */ }
+    if (!part2Reloading) {
+        part2Reloading = true;
+        const reload = () => location.reload();
+        part2().then(reload, reload);
+    }
+    throw new Error(`subsidy-calc: this needs the second part of the bundle, still loading (${name}); the page reloads with it`);
+}"""),
+]
+
 for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js", "subsidy-calc-batch.js", "subsidy-calc-qr.js"]:
     glue = dist / name
     if glue.is_file():
@@ -51,7 +116,14 @@ for name in ["subsidy-calc-web.js", "subsidy-calc-plan.js", "subsidy-calc-batch.
         if GLUE_FROM not in text and "getStringFromWasm0" in text:
             sys.exit(f"postbuild: {name}: wasm-bindgen's getStringFromWasm0 is not the one patched here "
                      "(wasm-bindgen changed?): update GLUE_FROM in scripts/postbuild.py")
-        glue.write_text(text.replace(GLUE_FROM, GLUE_TO), encoding="utf-8")
+        text = text.replace(GLUE_FROM, GLUE_TO)
+        if name == "subsidy-calc-web.js":
+            for old, new in SPLIT_PATCHES:
+                if text.count(old) != 1:
+                    sys.exit(f"postbuild: {name}: the glue does not read as scripts/postbuild.py expects "
+                             f"(wasm-bindgen changed?): {old.splitlines()[0]!r}")
+                text = text.replace(old, new)
+        glue.write_text(text, encoding="utf-8")
         subprocess.run([terser, str(glue), "--module", "--compress", "--mangle", "-o", str(glue)], check=True)
 
 
@@ -152,47 +224,3 @@ for name, module in [("boot.js", True), ("support.js", False)]:
     if script.is_file():
         args = [terser, str(script), "--compress", "--mangle", "-o", str(script)]
         subprocess.run(args + (["--module"] if module else ["--ecma", "5"]), check=True)
-
-
-def sri(path: pathlib.Path) -> str:
-    return "sha384-" + base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode()
-
-
-def fix_tag(tag: str) -> str:
-    m = re.search(r'\b(?:href|src)="?(?:\./)?([\w.-]+)"?', tag)
-    if not m or not (dist / m.group(1)).is_file():
-        return tag
-    digest = sri(dist / m.group(1))
-    if "integrity=" in tag:
-        return re.sub(r'integrity="?sha384-[A-Za-z0-9+/=]+"?', f'integrity="{digest}"', tag)
-    if tag.startswith("<script"):
-        return tag.replace("<script", f'<script integrity="{digest}"', 1)
-    return tag
-
-
-for page in dist.glob("*.html"):
-    html = page.read_text(encoding="utf-8")
-    html = re.sub(r"<(?:link|script)\b[^>]*>", lambda m: fix_tag(m.group(0)), html)
-    page.write_text(html, encoding="utf-8")
-
-
-# The service worker (static/sw.js): this build's version — a digest of every file it serves — and
-# the calculator page's files, kept for opening without a network. A new build is a new version,
-# so browsers install the new worker, which keeps the new files and drops the old ones.
-sw = dist / "sw.js"
-if sw.is_file():
-    served = sorted(p for p in dist.iterdir() if p.is_file() and p.name != "sw.js" and p.suffix not in (".gz", ".br"))
-    digest = hashlib.sha256()
-    for p in served:
-        digest.update(p.name.encode() + b"\0" + p.read_bytes())
-    version = digest.hexdigest()[:12]
-    keep = ["./", "index.html", "support.js", "boot.js", "subsidy-calc-web.js", "subsidy-calc-web_bg.wasm",
-            "style.css", "favicon.svg"] + [p.name for p in served if p.name.startswith("texts-")]
-    missing = [f for f in keep if f != "./" and not (dist / f).is_file()]
-    if missing:
-        sys.exit(f"postbuild: sw.js would keep files the build does not have: {missing}")
-    text = sw.read_text(encoding="utf-8")
-    if "__VERSION__" not in text:
-        sys.exit("postbuild: sw.js has no __VERSION__ to fill")
-    text = text.replace("'__VERSION__'", repr(version)).replace("__FILES__", repr(keep).replace("'", '"'))
-    sw.write_text(text, encoding="utf-8")

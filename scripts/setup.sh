@@ -31,12 +31,33 @@ setup_web() {
       || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zopfli; }; } \
       >/dev/null 2>&1 || echo "zopfli could not be installed: the .gz files will be gzip -9"
   fi
+  setup_split
   if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/node_modules/.bin/terser" ] \
     || [ ! -x "$TOOLS/node_modules/.bin/es-check" ]; then
     echo "installing binaryen (wasm-opt), terser and es-check from npm into .tools/"
     mkdir -p "$TOOLS"
     cp "$ROOT/scripts/tools-package.json" "$TOOLS/package.json"
     (cd "$TOOLS" && npm install --no-audit --no-fund --silent)
+  fi
+}
+
+# The calculator's bundle in two parts (scripts/split.mjs): binaryen's wasm-split (Debian's package;
+# version 108 reads the baseline-feature wasm this build makes — not the newer features of Rust's
+# default wasm32 std, see ../shared/TOOLCHAIN.md — and the build's wasm-opt stays npm's, first on
+# PATH), and Chromium with playwright-core to profile what a new visitor's page runs. Without them
+# the bundle is left whole (it works the same; its first load is larger) and the build says so.
+setup_split() {
+  local want=""
+  command -v wasm-split >/dev/null 2>&1 || want="$want binaryen"
+  [ -x /usr/bin/chromium ] || want="$want chromium"
+  if [ -n "$want" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian's$want (the bundle's split)"
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want; }; } \
+      >/dev/null 2>&1 || echo "could not install$want: the calculator's bundle will be left whole"
+  fi
+  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/e2e/node_modules/puppeteer-core" ]; then
+    (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --silent) || echo "e2e/ packages not installed: the calculator's bundle will be left whole"
   fi
 }
 

@@ -141,12 +141,36 @@ function offline() {
     .catch((err) => console.warn(err.message));
 }
 
+// The calculator's bundle comes in two parts (scripts/split.mjs): the first holds what a new
+// visitor's first render runs (the empty form), the second the rest. A page that starts from a form —
+// a link's (#a=…) or one kept in this browser — may need any of the engine for its first figures: it
+// starts with both parts, fetched side by side from the start (the glue's part2).
+const FORM_KEY = 'subsidy-calc.form.v1'; // crates/web/src/pages/calculator/app.rs, STORAGE_KEY
+if (bundle === 'subsidy-calc-web' && window.subsidyCalcSupported !== false) {
+  let kept = false;
+  try { kept = localStorage.getItem(FORM_KEY) !== null; } catch (err) { /* storage off */ }
+  if (location.hash.length > 1 || kept) {
+    window.subsidyCalcWhole = true;
+    window.subsidyCalcPart2 = fetch(new URL('./subsidy-calc-web_bg.part2.wasm', import.meta.url));
+    window.subsidyCalcPart2.catch(() => {});
+  }
+}
+
 if (window.subsidyCalcSupported !== false) {
   const loaded = load(bundle);
   loaded
     .then(() => {
       // For e2e/report.mjs's breakdown of the first load (the bundle compiled and started).
       if (window.performance && performance.mark) performance.mark('subsidy-calc:instantiated');
+    })
+    .catch(failed);
+  // The calculator's bundle comes in two parts (scripts/split.mjs): the page runs on the first; the
+  // second, fetched now, holds what no first render needs (the API's conversions among it). The
+  // page's API is said ready once it is in. Where it cannot be had, the page works on; should it
+  // need the second part after all, it reloads with both (the glue's part2Missing).
+  const whole = loaded.then((glue) => Promise.resolve(glue.part2 && glue.part2()).then(() => glue));
+  whole
+    .then(() => {
       if (window.subsidyCalc) {
         window.subsidyCalc.plan = plan;
         if (window.subsidyCalc.evaluate) window.subsidyCalc.evaluate = withReforms(window.subsidyCalc.evaluate);
@@ -154,11 +178,11 @@ if (window.subsidyCalcSupported !== false) {
       document.documentElement.dataset.ready = '1';
       window.dispatchEvent(new CustomEvent('subsidy-calc-ready'));
     })
-    .catch(failed);
-  // Scripts on the page: `await subsidyCalcReady` gives the API with every text in place.
-  window.subsidyCalcReady = loaded
-    .then((glue) => texts(glue).catch((err) => console.warn(err.message)))
-    .then(() => window.subsidyCalc);
+    .catch((err) => console.warn(err.message));
+  // Scripts on the page: `await subsidyCalcReady` gives the API, whole, with every text in place
+  // (the texts fetched beside the second part).
+  const textsIn = loaded.then((glue) => texts(glue).catch((err) => console.warn(err.message)));
+  window.subsidyCalcReady = Promise.all([whole, textsIn]).then(() => window.subsidyCalc);
   // The service worker only once the first figures and the texts are in: its install fetches the
   // page's files again, which on a phone's network would share the line with the page's own first
   // load (seen on this server's log: the texts file fetched for the worker while the wasm was still

@@ -18,6 +18,9 @@ import './support.js';
 
 const here = new URL('.', import.meta.url);
 const supported = window.subsidyCalcSupported !== false;
+// On a host's page the calculator starts with its bundle's both parts loaded (scripts/split.mjs):
+// it never reloads the host's page for the second.
+window.subsidyCalcWhole = true;
 const ready = supported
   ? import('./subsidy-calc-web.js').then((glue) =>
     glue.default({ module_or_path: new URL('subsidy-calc-web_bg.wasm', here) }).then(() => glue))
