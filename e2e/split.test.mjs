@@ -89,6 +89,8 @@ test('a figure typed before the second part arrived: the page reloads with both,
   await page.waitForFunction(() => sessionStorage.getItem('subsidy-calc-whole') === '1');
   assert.match(errors.join('\n'), /second part of the bundle, still loading/);
   assert.equal(await amount(page, 'hongshan.model_filing'), null);
+  // The page says why nothing changed, and what happens next.
+  assert.match(await page.textContent('.sw-note[role="status"]'), /正在载入计算器的其余部分,页面随后自动刷新/);
   // Once it arrives the page reloads, this time with both parts loaded before it starts.
   const reloaded = page.waitForNavigation();
   release();

@@ -102,6 +102,12 @@ function part2Missing(name) {
     try { sessionStorage.setItem(WHOLE, '1'); } catch (e) { /* storage off: the reload waits anyway */ }
     if (!part2Reloading) {
         part2Reloading = true;
+        // Said on the page for the moment it takes (the figures on screen stay the last complete ones).
+        const note = document.createElement('p');
+        note.className = 'sw-note';
+        note.setAttribute('role', 'status');
+        note.textContent = '正在载入计算器的其余部分,页面随后自动刷新。 Loading the rest of the calculator: the page then reloads.';
+        document.body.appendChild(note);
         const reload = () => location.reload();
         part2().then(reload, reload);
     }

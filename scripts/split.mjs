@@ -1,14 +1,16 @@
 // The calculator's bundle in two parts (issue 25: the first figure on a phone's network).
 //
-// A fresh visit needs only part of the code: yew, the page's views, the engine's evaluation and the
-// rule book. The rest — the JavaScript API's conversions, the JSON reader, exports, error paths no
-// form reaches — is fetched after the first figures, as the English texts are. binaryen's
-// wasm-split does the cut, guided by a profile of what the page ran: this script instruments the
-// built bundle, opens it in headless Chromium and works the page as people do (every region, every
-// field typed into, wrong input, the language and unit switches, a share link, a form restored from
-// storage), merges the profiles and splits the bundle:
+// A new visitor's page runs only part of the code: yew, the page's views, the engine's evaluation of
+// the empty form, the rule book. The rest — the award cards' figures, steps and charts, the reader of
+// a link's or a kept form, the JavaScript API's conversions, error paths — can come a moment later,
+// as the English texts do. binaryen's wasm-split does the cut, guided by a profile of what the page
+// ran: this script instruments the built bundle, opens it in headless Chromium as new visitors
+// would (a phone and a desktop, Chinese and English, today and on days years ahead, a slow CPU, the
+// texts early and late), merges the profiles and splits the bundle:
 //   subsidy-calc-web_bg.wasm        everything the profiled runs called (the first load)
-//   subsidy-calc-web_bg.part2.wasm  the rest; the glue fetches it once the bundle is running
+//   subsidy-calc-web_bg.part2.wasm  the rest; the glue fetches it as soon as the first part runs
+// A page that starts from a form (a link's, one kept in the browser) and the widget load both
+// parts before they start (boot.js, widget.js).
 // In the first part each call to a function of the second goes through the function table, where a
 // placeholder stands until the second part is in. The glue (scripts/postbuild.py) says what a
 // placeholder does when called before then: the page reloads with both parts loaded before it
@@ -105,8 +107,14 @@ async function keep(page, label) {
 
 // The page evaluates the empty form as of the visitor's today: as documents come into force, expire
 // or end their terms, other code may run (an expired clause's words, a term's last year). So a new
-// visit is profiled today and on days from now to after the latest term the rules know.
-const DAYS = [null, '2027-06-01', '2028-01-15', '2028-06-01', '2029-06-01', '2030-06-01', '2032-01-01'];
+// visit is profiled today and on days from half a year to six years ahead (past every term the
+// rules know today; a build a year from now looks as far ahead of its own day).
+const DAYS = [0, 6, 12, 18, 24, 30, 36, 48, 72].map((months) => {
+  if (!months) return null;
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+});
 try {
   // A new visitor on a phone and on a desktop, in Chinese and in English: the empty form, its first
   // render and the rest of it after the first paint, the texts arriving, the form kept.
@@ -132,6 +140,16 @@ try {
       await keep(slow, `slow-${rate}${textsLate ? '-texts-late' : ''}`);
       await context.close();
     }
+  }
+  // A browser that refuses the page its storage (storage switched off, some private modes): the
+  // form is neither read nor kept, by other code.
+  {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    });
+    await keep(await open(context, url), 'no-storage');
+    await context.close();
   }
 } finally {
   await browser.close();

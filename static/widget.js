@@ -21,6 +21,11 @@ const supported = window.subsidyCalcSupported !== false;
 // On a host's page the calculator starts with its bundle's both parts loaded (scripts/split.mjs):
 // it never reloads the host's page for the second.
 window.subsidyCalcWhole = true;
+if (supported) {
+  // Fetched beside the first part, not after it (the glue takes this response).
+  window.subsidyCalcPart2 = fetch(new URL('subsidy-calc-web_bg.part2.wasm', here));
+  window.subsidyCalcPart2.catch(() => {});
+}
 const ready = supported
   ? import('./subsidy-calc-web.js').then((glue) =>
     glue.default({ module_or_path: new URL('subsidy-calc-web_bg.wasm', here) }).then(() => glue))
