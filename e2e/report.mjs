@@ -104,17 +104,24 @@ say(`${'total (the page)'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB 
   say(`${'total (the page), .gz as served'.padEnd(32)} ${(served / 1024).toFixed(1).padStart(24)} KB gzip (the build's .gz files, as nginx's gzip_static sends them)`);
 }
 // The bundle's second part (scripts/split.mjs): fetched once the page runs, after the first figures
-// of a new visit; loaded with the first by a page that starts from a form, and by the widget.
+// of a new visit; loaded with the first by a page that starts from a form (the widget loads the
+// bundle whole: subsidy-calc-web_bg.whole.wasm).
 const PART2 = 'subsidy-calc-web_bg.part2.wasm';
 if (fs.existsSync(path.join(DIST, PART2))) {
   const part2 = size(PART2)[1];
-  say(`${'a page that starts from a form'.padEnd(32)} ${((gz + part2) / 1024).toFixed(1).padStart(24)} KB gzip (both parts: a link with figures, a form kept in the browser, the widget)`);
+  say(`${'a page that starts from a form'.padEnd(32)} ${((gz + part2) / 1024).toFixed(1).padStart(24)} KB gzip (both parts: a link with figures, a form kept in the browser)`);
 } else {
   say(`${PART2}: not built (scripts/split.mjs left the bundle whole)`);
 }
 let extra = 0;
 for (const f of EMBED) extra += size(f)[1];
-say(`${'embedding adds'.padEnd(32)} ${(extra / 1024).toFixed(1).padStart(24)} KB gzip (widget.js reuses the wasm, js and css)`);
+say(`${'embedding adds'.padEnd(32)} ${(extra / 1024).toFixed(1).padStart(24)} KB gzip (widget.js reuses the glue, support.js and css)`);
+// The widget loads the bundle whole, in one file (a host's page is never reloaded for a second part).
+if (fs.existsSync(path.join(DIST, 'subsidy-calc-web_bg.whole.wasm'))) {
+  const whole = size('subsidy-calc-web_bg.whole.wasm')[1];
+  const rest = ['support.js', 'subsidy-calc-web.js', 'style.css'].reduce((n, f) => n + gzipSize(f), 0);
+  say(`${'a widget on a host\'s page'.padEnd(32)} ${((whole + rest + extra) / 1024).toFixed(1).padStart(24)} KB gzip (the whole bundle, the glue, support.js, style.css and the embedding files)`);
+}
 // The 多年规划 page loads its own bundle (and the same support.js, boot.js and style.css): reported,
 // and kept under the calculator's budget too; the calculator page never loads it unless a script
 // calls subsidyCalc.plan.

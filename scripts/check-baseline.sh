@@ -13,11 +13,11 @@ DIST="${1:-dist}"
 BIN="$TOOLS/node_modules/.bin"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# The calculator's bundle (and its second part, where the build split it), the 多年规划 page's and
-# the batch page's.
+# The calculator's bundle (and its second part, where the build split it; and whole, as the widget
+# loads it), the 多年规划 page's and the batch page's.
 part2=""
 [ -f "$DIST/subsidy-calc-web_bg.part2.wasm" ] && part2=subsidy-calc-web_bg.part2.wasm
-for wasm in subsidy-calc-web_bg.wasm $part2 subsidy-calc-plan_bg.wasm subsidy-calc-batch_bg.wasm; do
+for wasm in subsidy-calc-web_bg.wasm $part2 subsidy-calc-web_bg.whole.wasm subsidy-calc-plan_bg.wasm subsidy-calc-batch_bg.wasm; do
   "$BIN/wasm-opt" "$DIST/$wasm" --strip-target-features -o "$tmp/stripped.wasm"
   if ! "$BIN/wasm-opt" "$tmp/stripped.wasm" --mvp-features --enable-mutable-globals --enable-sign-ext \
     --enable-nontrapping-float-to-int --enable-bulk-memory --enable-bulk-memory-opt \

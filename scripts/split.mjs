@@ -9,8 +9,8 @@
 // texts early and late), merges the profiles and splits the bundle:
 //   subsidy-calc-web_bg.wasm        everything the profiled runs called (the first load)
 //   subsidy-calc-web_bg.part2.wasm  the rest; the glue fetches it as soon as the first part runs
-// A page that starts from a form (a link's, one kept in the browser) and the widget load both
-// parts before they start (boot.js, widget.js).
+// A page that starts from a form (a link's, one kept in the browser) loads both parts before it
+// starts (boot.js); the widget loads the bundle whole (subsidy-calc-web_bg.whole.wasm, widget.js).
 // In the first part each call to a function of the second goes through the function table, where a
 // placeholder stands until the second part is in. The glue (scripts/postbuild.py) says what a
 // placeholder does when called before then: the page reloads with both parts loaded before it
@@ -36,6 +36,11 @@ function run(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.error}`);
   return r.stdout;
 }
+
+// The widget (widget.js) loads the bundle whole, in one file: a host's page is never reloaded, and
+// one file is smaller than the two parts together.
+const WHOLE = 'subsidy-calc-web_bg.whole.wasm';
+fs.copyFileSync(path.join(dist, BUNDLE), path.join(dist, WHOLE));
 
 function leaveWhole(why) {
   console.log(`split: the calculator's bundle is left whole (${why}); it works the same, only its first load is larger`);

@@ -18,17 +18,12 @@ import './support.js';
 
 const here = new URL('.', import.meta.url);
 const supported = window.subsidyCalcSupported !== false;
-// On a host's page the calculator starts with its bundle's both parts loaded (scripts/split.mjs):
-// it never reloads the host's page for the second.
+// On a host's page the calculator loads its bundle whole, in one file (the calculator's own page
+// loads it in two parts: scripts/split.mjs): it never reloads the host's page for a second part.
 window.subsidyCalcWhole = true;
-if (supported) {
-  // Fetched beside the first part, not after it (the glue takes this response).
-  window.subsidyCalcPart2 = fetch(new URL('subsidy-calc-web_bg.part2.wasm', here));
-  window.subsidyCalcPart2.catch(() => {});
-}
 const ready = supported
   ? import('./subsidy-calc-web.js').then((glue) =>
-    glue.default({ module_or_path: new URL('subsidy-calc-web_bg.wasm', here) }).then(() => glue))
+    glue.default({ module_or_path: new URL('subsidy-calc-web_bg.whole.wasm', here) }).then(() => glue))
   : Promise.reject(new Error('this browser cannot run WebAssembly'));
 // The rule data's English words and quotes, fetched beside the bundle while the figures already
 // show (the calculators re-render when they arrive); the API is ready once they are in place.
