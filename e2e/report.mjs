@@ -160,30 +160,30 @@ for (let i = 0; i < 7; i += 1) {
 // first totals on screen, and where the time went (the HTML, the wasm's last byte, the bundle
 // instantiated — boot.js's mark — and the first render).
 async function phoneLoads(url) {
-const phone = [];
-for (let i = 0; i < 5; i += 1) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.addInitScript(markFirstResult);
-  await page.goto(url);
-  await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 60000 });
-  phone.push(await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
-    const ready = performance.getEntriesByName('subsidy-calc:instantiated')[0];
-    const part2 = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.part2.wasm'));
-    return { html: nav.responseEnd, wasm: wasm ? wasm.responseEnd : NaN, part2: part2 ? part2.responseEnd : NaN, ready: ready ? ready.startTime : NaN, first: window.__firstResult };
-  }));
-  await context.close();
-}
-phone.sort((a, b) => a.first - b.first);
-return phone;
+  const phone = [];
+  for (let i = 0; i < 5; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(markFirstResult);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 60000 });
+    phone.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
+      const ready = performance.getEntriesByName('subsidy-calc:instantiated')[0];
+      const part2 = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.part2.wasm'));
+      return { html: nav.responseEnd, wasm: wasm ? wasm.responseEnd : NaN, part2: part2 ? part2.responseEnd : NaN, ready: ready ? ready.startTime : NaN, first: window.__firstResult };
+    }));
+    await context.close();
+  }
+  phone.sort((a, b) => a.first - b.first);
+  return phone;
 }
 {
   const phone = await phoneLoads(server.url);

@@ -48,6 +48,9 @@ test('a new visit: the first figures from the first part, the second part after 
   // The second part is asked for only once the first is in (it does not share the line with it).
   assert.deepEqual(log.map((l) => l[1]), [PART1, PART2]);
   assert.equal(await page.evaluate(() => sessionStorage.getItem('subsidy-calc-whole')), null);
+  // boot.js tells a page that starts from a kept form by the key the page keeps it under
+  // (crates/web/src/pages/calculator/app.rs): the next visit in this browser starts with both parts.
+  await page.waitForFunction(() => localStorage.getItem('subsidy-calc.form.v1') !== null);
   // The API works whole once ready (its conversions are in the second part): 洪山 6, 3 models ×
   // 1,000,000 = 3,000,000, capped at 2,000,000 a year.
   const result = await page.evaluate(() => window.subsidyCalc.evaluate({

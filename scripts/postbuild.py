@@ -45,15 +45,14 @@ GLUE_TO = """function getStringFromWasm0(ptr, len) {
 # The calculator's bundle may come in two parts (scripts/split.mjs): what the page runs first, and
 # the rest, fetched once it runs. Its glue gets, from here:
 #  - `part2()`: a promise of the second part loaded (at once when the bundle is whole: its module
-#    imports no placeholders). boot.js and widget.js call it once the bundle runs, and say the API
-#    is ready only when it is in;
+#    imports no placeholders — the widget loads it whole). boot.js calls it once the bundle runs,
+#    and says the API is ready only when it is in;
 #  - the placeholders (imports from "p"), which stand in the function table for the second part's
 #    functions until it is in. A call to one before then cannot wait for it: the page is reloaded
 #    once the second part is in, and in this browser tab it starts from then on with both parts
 #    loaded first (sessionStorage) — a figure is never computed without its code;
 #  - that wait before `main` runs: a page that starts from a form (boot.js sets
-#    window.subsidyCalcWhole), the widget (a host's page is no place for a reload) and a tab that
-#    reloaded once start with both parts.
+#    window.subsidyCalcWhole) and a tab that reloaded once start with both parts.
 SPLIT_PATCHES = [
     ("""    return {
         __proto__: null,

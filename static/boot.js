@@ -164,8 +164,8 @@ if (window.subsidyCalcSupported !== false) {
       if (window.performance && performance.mark) performance.mark('subsidy-calc:instantiated');
     })
     .catch(failed);
-  // The calculator's bundle comes in two parts (scripts/split.mjs): the page runs on the first; the
-  // second, fetched now, holds what no first render needs (the API's conversions among it). The
+  // The calculator's bundle comes in two parts (scripts/split.mjs): a new visitor's page runs on the
+  // first; the second, fetched now, holds the rest (figures of awards, the API's conversions…). The
   // page's API is said ready once it is in. Where it cannot be had, the page works on; should it
   // need the second part after all, it reloads with both (the glue's part2Missing).
   const whole = loaded.then((glue) => Promise.resolve(glue.part2 && glue.part2()).then(() => glue));
