@@ -244,7 +244,8 @@ for (const rate of [1, 4]) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForFunction(() => window.subsidyCalc !== undefined);
+  // The API once the page says it is ready (its conversions are in the bundle's second part).
+  await page.waitForSelector('html[data-ready="1"]', { state: 'attached' });
   const perRegion = await page.evaluate(() => {
     const app = (region, i) => ({
       schema: 2, as_of: '2026-11-24', region,

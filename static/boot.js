@@ -158,10 +158,17 @@ if (bundle === 'subsidy-calc-web' && window.subsidyCalcSupported !== false) {
 
 if (window.subsidyCalcSupported !== false) {
   const loaded = load(bundle);
+  // The API (window.subsidyCalc, installed by the bundle's main) is shown once the second part is
+  // in: its conversions live there, and a call before it would reload the page.
+  let api;
   loaded
-    .then(() => {
+    .then((glue) => {
       // For e2e/report.mjs's breakdown of the first load (the bundle compiled and started).
       if (window.performance && performance.mark) performance.mark('subsidy-calc:instantiated');
+      if (glue.part2) {
+        api = window.subsidyCalc;
+        delete window.subsidyCalc;
+      }
     })
     .catch(failed);
   // The calculator's bundle comes in two parts (scripts/split.mjs): a new visitor's page runs on the
@@ -171,6 +178,7 @@ if (window.subsidyCalcSupported !== false) {
   const whole = loaded.then((glue) => Promise.resolve(glue.part2 && glue.part2()).then(() => glue));
   whole
     .then(() => {
+      if (api) window.subsidyCalc = api;
       if (window.subsidyCalc) {
         window.subsidyCalc.plan = plan;
         if (window.subsidyCalc.evaluate) window.subsidyCalc.evaluate = withReforms(window.subsidyCalc.evaluate);
