@@ -106,12 +106,12 @@ say(`${'total (the page)'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB 
 // The bundle's second part (scripts/split.mjs): fetched once the page runs, after the first figures
 // of a new visit; loaded with the first by a page that starts from a form (the widget loads the
 // bundle whole: subsidy-calc-web_bg.whole.wasm).
-const PART2 = 'subsidy-calc-web_bg.part2.wasm';
-if (fs.existsSync(path.join(DIST, PART2))) {
+const PART2 = fs.readdirSync(DIST).find((f) => /^subsidy-calc-web_bg\.part2-[0-9a-f]+\.wasm$/.test(f));
+if (PART2) {
   const part2 = size(PART2)[1];
   say(`${'a page that starts from a form'.padEnd(32)} ${((gz + part2) / 1024).toFixed(1).padStart(24)} KB gzip (both parts: a link with figures, a form kept in the browser)`);
 } else {
-  say(`${PART2}: not built (scripts/split.mjs left the bundle whole)`);
+  say('the second part: not built (scripts/split.mjs left the bundle whole)');
 }
 let extra = 0;
 for (const f of EMBED) extra += size(f)[1];
@@ -177,7 +177,7 @@ async function phoneLoads(url) {
       const nav = performance.getEntriesByType('navigation')[0];
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
       const ready = performance.getEntriesByName('subsidy-calc:instantiated')[0];
-      const part2 = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.part2.wasm'));
+      const part2 = performance.getEntriesByType('resource').find((r) => /\.part2-[0-9a-f]+\.wasm$/.test(r.name));
       return { html: nav.responseEnd, wasm: wasm ? wasm.responseEnd : NaN, part2: part2 ? part2.responseEnd : NaN, ready: ready ? ready.startTime : NaN, first: window.__firstResult };
     }));
     await context.close();

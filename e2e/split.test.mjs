@@ -5,13 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { chromiumSuite, DIST, amount, fragment } from './helpers.mjs';
 
 const suite = chromiumSuite();
 const PART1 = 'subsidy-calc-web_bg.wasm';
-const PART2 = 'subsidy-calc-web_bg.part2.wasm';
-const split = fs.existsSync(path.join(DIST, PART2));
+// Named by a digest of both parts (scripts/split.mjs).
+const PART2 = fs.readdirSync(DIST).find((f) => /^subsidy-calc-web_bg\.part2-[0-9a-f]+\.wasm$/.test(f));
+const split = PART2 !== undefined;
 
 /** A new context whose requests for the two parts are logged (and the second held back while
  *  `hold` is set). */
@@ -105,5 +105,40 @@ test('a figure typed before the second part arrived: the page reloads with both,
   assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
   // The reloaded page asked for the second part itself, before its first render.
   assert.equal(await page.evaluate((p) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(p)), PART2), true);
+  await context.close();
+});
+
+test('the second part lost on the way: the page says so, keeps its figures, and reloads once it can', { skip: !split && 'the build did not split the bundle' }, async () => {
+  const context = await suite.browser.newContext();
+  let fail = true;
+  await context.route(`**/${PART2}`, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+  const page = await context.newPage();
+  await page.goto(suite.server.url);
+  await page.waitForSelector('#total-up-to');
+  await page.fill('#f-model_filing-models_filed', '3');
+  // Not reloaded into the browser's error page: the note says what happened and what follows.
+  await page.waitForFunction(() => /网络连接中断/.test(document.querySelector('.sw-note')?.textContent || ''));
+  assert.equal(new URL(page.url()).origin, new URL(suite.server.url).origin);
+  assert.equal(await page.isVisible('#total-up-to'), true);
+  // The network back: the next try brings the second part in, and the page reloads with both.
+  fail = false;
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 20000 });
+  await page.fill('#f-model_filing-models_filed', '3');
+  await page.waitForFunction(() => document.querySelector('#award-hongshan-model_filing .amount'));
+  // 洪山 6: 3 models × 1,000,000 = 3,000,000, capped at 2,000,000 a year → 200 万元.
+  assert.equal(await amount(page, 'hongshan.model_filing'), '200 万元');
+  await context.close();
+});
+
+test('a link whose second part the site lacks: the page says a file did not arrive, not that the browser failed', { skip: !split && 'the build did not split the bundle' }, async () => {
+  const context = await suite.browser.newContext();
+  await context.route(`**/${PART2}`, (route) => route.fulfill({ status: 404, body: '' }));
+  const page = await context.newPage();
+  const form = { r: 'wuhan-hongshan', u: 'wan', l: 'zh', v: { 'model_filing.models_filed': '3' }, s: [] };
+  await page.goto(`${suite.server.url}#${fragment(form)}`);
+  await page.waitForSelector('[data-fallback="network"]');
+  const text = await page.textContent('[data-fallback="network"]');
+  assert.match(text, /计算器的文件未能从网站载入/);
+  assert.match(text, /HTTP 404/);
   await context.close();
 });

@@ -15,8 +15,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # The calculator's bundle (and its second part, where the build split it; and whole, as the widget
 # loads it), the 多年规划 page's and the batch page's.
-part2=""
-[ -f "$DIST/subsidy-calc-web_bg.part2.wasm" ] && part2=subsidy-calc-web_bg.part2.wasm
+part2="$(cd "$DIST" && ls subsidy-calc-web_bg.part2-*.wasm 2>/dev/null || true)"
 for wasm in subsidy-calc-web_bg.wasm $part2 subsidy-calc-web_bg.whole.wasm subsidy-calc-plan_bg.wasm subsidy-calc-batch_bg.wasm; do
   "$BIN/wasm-opt" "$DIST/$wasm" --strip-target-features -o "$tmp/stripped.wasm"
   if ! "$BIN/wasm-opt" "$tmp/stripped.wasm" --mvp-features --enable-mutable-globals --enable-sign-ext \

@@ -44,7 +44,7 @@ if sw.is_file():
     keep = ["./", "index.html", "support.js", "boot.js", "subsidy-calc-web.js", "subsidy-calc-web_bg.wasm",
             "style.css", "favicon.svg"] + [p.name for p in served if p.name.startswith("texts-")]
     # The bundle's second part, where the build split it (scripts/split.mjs).
-    keep += [p.name for p in served if p.name == "subsidy-calc-web_bg.part2.wasm"]
+    keep += [p.name for p in served if p.name.startswith("subsidy-calc-web_bg.part2-")]
     missing = [f for f in keep if f != "./" and not (dist / f).is_file()]
     if missing:
         sys.exit(f"postbuild: sw.js would keep files the build does not have: {missing}")

@@ -82,33 +82,53 @@ export function part2() {
         // Fetched already where boot.js knew the page needs it at once (a one-time response).
         const fetched = globalThis.subsidyCalcPart2;
         globalThis.subsidyCalcPart2 = undefined;
-        part2Loaded = !split ? Promise.resolve() : (fetched || fetch(new URL('subsidy-calc-web_bg.part2.wasm', import.meta.url)))
+        // The file's name carries a digest of both parts (scripts/split.mjs writes it here and in
+        // boot.js): this glue never takes a second part of another build.
+        const file = 'subsidy-calc-web_bg.part2.wasm';
+        const lost = (err) => { err.subsidyCalcNetwork = true; throw err; };
+        part2Loaded = !split ? Promise.resolve() : (fetched || fetch(new URL(file, import.meta.url)))
             .then((r) => {
-                if (!r.ok) throw new Error(`subsidy-calc-web_bg.part2.wasm: HTTP ${r.status}`);
+                if (!r.ok) lost(new Error(`${file}: HTTP ${r.status}`));
                 const imports = { primary: wasm };
                 if (typeof WebAssembly.instantiateStreaming === 'function'
                     && /^application\/wasm\b/.test(r.headers.get('Content-Type') || '')) {
                     return WebAssembly.instantiateStreaming(r, imports);
                 }
                 return r.arrayBuffer().then((b) => WebAssembly.instantiate(b, imports));
-            });
+            }, lost);
         part2Loaded.catch(() => { part2Loaded = undefined; });
     }
     return part2Loaded;
 }
 
+const PART2_SAY = {
+    loading: '正在载入计算器的其余部分,页面随后自动刷新。 Loading the rest of the calculator: the page then reloads.',
+    slow: '网络较慢:计算器的其余部分仍在载入,载入后页面自动刷新;页面上的金额是此前输入的结果。 A slow connection: the rest of the calculator is still loading, and the page reloads once it is in; the figures on the page are those of the earlier input.',
+    lost: '未能载入计算器的其余部分(网络连接中断?):恢复网络后自动重试并刷新页面;页面上的金额是此前输入的结果。 The rest of the calculator could not be loaded (connection lost?): it tries again once the network is back, then reloads; the figures on the page are those of the earlier input.',
+    missing: '本网站缺少计算器的一个文件,无法计算新输入的金额:请告知本网站的管理员;页面上的金额是此前输入的结果。 This site lacks one of the files of the calculator, so new input cannot be computed: please tell the administrator of this site; the figures on the page are those of the earlier input.',
+};
+
 function part2Missing(name) {
     try { sessionStorage.setItem(WHOLE, '1'); } catch (e) { /* storage off: the reload waits anyway */ }
     if (!part2Reloading) {
         part2Reloading = true;
-        // Said on the page for the moment it takes (the figures on screen stay the last complete ones).
+        // Said on the page while it takes (the figures on screen stay the last complete ones), at the
+        // top, clear of the totals bar. The page reloads only once the second part is in: a reload
+        // without the network would leave the calculator for the browser's error page.
         const note = document.createElement('p');
-        note.className = 'sw-note';
+        note.className = 'sw-note sw-top';
         note.setAttribute('role', 'status');
-        note.textContent = '正在载入计算器的其余部分,页面随后自动刷新。 Loading the rest of the calculator: the page then reloads.';
+        note.textContent = PART2_SAY.loading;
         document.body.appendChild(note);
-        const reload = () => location.reload();
-        part2().then(reload, reload);
+        const slow = setTimeout(() => { note.textContent = PART2_SAY.slow; }, 15000);
+        let tries = 0;
+        const attempt = () => part2().then(() => location.reload(), (err) => {
+            clearTimeout(slow);
+            note.textContent = /HTTP 404/.test(err.message) ? PART2_SAY.missing : PART2_SAY.lost;
+            tries += 1;
+            setTimeout(attempt, Math.min(30000, 3000 * tries));
+        });
+        attempt();
     }
     throw new Error(`subsidy-calc: this needs the second part of the bundle, still loading (${name}); the page reloads with it`);
 }"""),

@@ -8,7 +8,8 @@
 // would (a phone and a desktop, Chinese and English, today and on days years ahead, a slow CPU, the
 // texts early and late), merges the profiles and splits the bundle:
 //   subsidy-calc-web_bg.wasm        everything the profiled runs called (the first load)
-//   subsidy-calc-web_bg.part2.wasm  the rest; the glue fetches it as soon as the first part runs
+//   subsidy-calc-web_bg.part2-<digest>.wasm  the rest; the glue fetches it as soon as the first
+//                                    part runs
 // A page that starts from a form (a link's, one kept in the browser) loads both parts before it
 // starts (boot.js); the widget loads the bundle whole (subsidy-calc-web_bg.whole.wasm, widget.js).
 // In the first part each call to a function of the second goes through the function table, where a
@@ -20,6 +21,7 @@
 // playwright-core (e2e/node_modules); without them the bundle is left whole, which works the same,
 // and the build says so.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -44,7 +46,7 @@ fs.copyFileSync(path.join(dist, BUNDLE), path.join(dist, WHOLE));
 
 function leaveWhole(why) {
   console.log(`split: the calculator's bundle is left whole (${why}); it works the same, only its first load is larger`);
-  fs.rmSync(path.join(dist, PART2), { force: true });
+  for (const f of fs.readdirSync(dist)) if (f.startsWith('subsidy-calc-web_bg.part2')) fs.rmSync(path.join(dist, f));
   process.exit(0);
 }
 
@@ -169,8 +171,18 @@ const two = path.join(tmp, 'two.wasm');
 // from the first are short ("%a"…).
 run('wasm-split', [whole, `--profile=${merged}`, '-o1', one, '-o2', two, '--placeholder-namespace=p', '--export-prefix=%']);
 for (const f of [one, two]) run(wasmOpt, ['-Oz', '--converge', '--low-memory-unused', f, '-o', f]);
+// The second part's file is named by a digest of both parts, in the glue and boot.js too: a page
+// never joins a first part and a second part of different builds (one from a cache, one new).
+const digest = createHash('sha256').update(fs.readFileSync(one)).update(fs.readFileSync(two)).digest('hex').slice(0, 10);
+const part2File = PART2.replace('.part2.wasm', `.part2-${digest}.wasm`);
 fs.copyFileSync(one, path.join(dist, BUNDLE));
-fs.copyFileSync(two, path.join(dist, PART2));
+fs.copyFileSync(two, path.join(dist, part2File));
+for (const script of ['subsidy-calc-web.js', 'boot.js']) {
+  const file = path.join(dist, script);
+  const text = fs.readFileSync(file, 'utf8');
+  if (text.split(PART2).length !== 2) throw new Error(`split: ${script} does not name ${PART2} exactly once`);
+  fs.writeFileSync(file, text.replace(PART2, part2File));
+}
 
 // The split bundle, opened as a new visitor: its first figures, the rest of the first render and
 // the texts come from the first part alone (no placeholder called: no error, no reload), then the
@@ -194,6 +206,6 @@ try {
 }
 if (problems.length) throw new Error(`split: the split bundle failed as a new visitor's page: ${problems.join('; ')}`);
 const kb = (f) => (fs.statSync(f).size / 1024).toFixed(1);
-console.log(`split: ${profiles.length} profiled runs; ${BUNDLE} ${kb(whole)} KB → ${kb(one)} KB first, ${kb(two)} KB after the first figures (${PART2})`);
+console.log(`split: ${profiles.length} profiled runs; ${BUNDLE} ${kb(whole)} KB → ${kb(one)} KB first, ${kb(two)} KB after the first figures (${part2File})`);
 if (process.env.SPLIT_KEEP) console.log(`split: profiles kept in ${tmp}`);
 else fs.rmSync(tmp, { recursive: true, force: true });

@@ -9,7 +9,10 @@ const bundle = document.documentElement.dataset.bundle || 'subsidy-calc-web';
 
 function failed(err) {
   if (app && window.subsidyCalcFallback) {
-    window.subsidyCalcFallback(app, 'failed', err && err.message ? err.message : String(err));
+    // The bundle's second part that did not arrive is the network's or the site's doing, not the
+    // browser's (the glue marks it).
+    const kind = err && err.subsidyCalcNetwork ? 'network' : 'failed';
+    window.subsidyCalcFallback(app, kind, err && err.message ? err.message : String(err));
   }
 }
 

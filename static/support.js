@@ -21,6 +21,14 @@
       'The calculator could not start: the browser failed to load its program (WebAssembly). Reload the ' +
         'page; if it fails again, switch to the fast (Chromium) mode, or use an up-to-date Chrome, Edge, ' +
         'Firefox or Safari.'
+    ],
+    // A file of the calculator did not arrive (the network, or the server lacks it): not the browser.
+    network: [
+      '计算器加载失败:计算器的文件未能从网站载入(网络连接中断,或网站上缺少该文件)。请检查网络后刷新页面;' +
+        '如网络正常仍失败,请告知本网站的管理员。',
+      'The calculator could not start: one of its files did not arrive from this site (the connection was ' +
+        "lost, or the site lacks the file). Check the connection and reload the page; if it still fails " +
+        "with a working connection, tell the site's administrator."
     ]
   };
 
@@ -32,7 +40,7 @@
     return p;
   }
 
-  // Replaces what `el` shows with the message of `kind` ('unsupported' | 'failed').
+  // Replaces what `el` shows with the message of `kind` ('unsupported' | 'failed' | 'network').
   function show(el, kind, detail) {
     var t = TEXT[kind] || TEXT.failed;
     var box = document.createElement('div');
