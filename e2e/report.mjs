@@ -51,7 +51,9 @@ const BUDGET = 150 * 1024;
 // fixed amount that is the cap, words that cite the text's figures, params listing every value,
 // verify under a reform): +2.6 KB of reform code, which only this bundle and the batch page's carry:
 // 251.1 KB measured.
-const PLAN_BUDGET = 252 * 1024;
+// 253 KB since 2026-12-05: every page's support.js and boot.js carry the calculator bundle's
+// two-part loading and the message for a file that did not arrive (+0.5 KB): 252.0 KB measured.
+const PLAN_BUDGET = 253 * 1024;
 // The batch page for officials: its own bundle with the spreadsheet formats (calamine to read .xlsx,
 // rust_xlsxwriter to write it, csv), loaded only there; 2026-11-25 it is 610 KB of wasm. 650 KB since
 // its engine is built for speed (Cargo.toml's release-batch profile, opt-level 2 for the engine:
@@ -65,7 +67,8 @@ const PLAN_BUDGET = 252 * 1024;
 // and the Chinese errors column: 713.7 KB measured. 711 KB since the rule book is packed (above):
 // 709.2 KB measured. 712 KB: the audits' corrections (numbers in .xlsx, the summary's words, the
 // reform code) and a column per qualification check: 711.0 KB measured.
-const BATCH_BUDGET = 712 * 1024;
+// 713 KB since 2026-12-05: support.js and boot.js, as the plan page's (above): 711.6 KB measured.
+const BATCH_BUDGET = 713 * 1024;
 const lines = [];
 const say = (s) => { lines.push(s); console.log(s); };
 
