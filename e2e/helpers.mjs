@@ -12,6 +12,12 @@ import { chromium } from 'playwright-core';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(root, process.env.DIST || 'dist');
 
+/** The calculator bundle's second part in dist/ (scripts/split.mjs names it by a digest of both
+ *  parts), or undefined where the build left the bundle whole. */
+export function part2File() {
+  return fs.readdirSync(DIST).find((f) => /^subsidy-calc-web_bg\.part2-[0-9a-f]+\.wasm$/.test(f));
+}
+
 export async function startServer(dir = DIST) {
   const proc = spawn('python3', [path.join(root, 'scripts/static_server.py'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = await once(proc.stdout, 'data');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import zlib from 'node:zlib';
-import { DIST, launch, startServer } from './helpers.mjs';
+import { DIST, launch, part2File, startServer } from './helpers.mjs';
 
 // 210 KB since 2026-11-25: the trust audit (issue 8) added 19 clauses (+3.7 KB gzip of rule text)
 // and the code for exact JSON numbers, document dates, two selection facts and the draft share
@@ -109,7 +109,7 @@ say(`${'total (the page)'.padEnd(32)} ${(raw / 1024).toFixed(1).padStart(8)} KB 
 // The bundle's second part (scripts/split.mjs): fetched once the page runs, after the first figures
 // of a new visit; loaded with the first by a page that starts from a form (the widget loads the
 // bundle whole: subsidy-calc-web_bg.whole.wasm).
-const PART2 = fs.readdirSync(DIST).find((f) => /^subsidy-calc-web_bg\.part2-[0-9a-f]+\.wasm$/.test(f));
+const PART2 = part2File();
 if (PART2) {
   const part2 = size(PART2)[1];
   say(`${'a page that starts from a form'.padEnd(32)} ${((gz + part2) / 1024).toFixed(1).padStart(24)} KB gzip (both parts: a link with figures, a form kept in the browser)`);

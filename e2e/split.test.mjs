@@ -4,13 +4,11 @@
 // never showing a figure computed without its code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { chromiumSuite, DIST, amount, fragment } from './helpers.mjs';
+import { chromiumSuite, amount, fragment, part2File } from './helpers.mjs';
 
 const suite = chromiumSuite();
 const PART1 = 'subsidy-calc-web_bg.wasm';
-// Named by a digest of both parts (scripts/split.mjs).
-const PART2 = fs.readdirSync(DIST).find((f) => /^subsidy-calc-web_bg\.part2-[0-9a-f]+\.wasm$/.test(f));
+const PART2 = part2File();
 const split = PART2 !== undefined;
 
 /** A new context whose requests for the two parts are logged (and the second held back while
