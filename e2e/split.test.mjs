@@ -44,7 +44,8 @@ test('a new visit: the first figures from the first part, the second part after 
   await page.goto(suite.server.url);
   await page.waitForSelector('html[data-ready="1"]', { state: 'attached' });
   // The second part is asked for only once the first is in (it does not share the line with it).
-  assert.deepEqual(log.map((l) => l[1]), [PART1, PART2]);
+  // (The service worker, registered once the page is ready, may ask for it again to keep it.)
+  assert.deepEqual(log.map((l) => l[1]).slice(0, 2), [PART1, PART2]);
   assert.equal(await page.evaluate(() => sessionStorage.getItem('subsidy-calc-whole')), null);
   // boot.js tells a page that starts from a kept form by the key the page keeps it under
   // (crates/web/src/pages/calculator/app.rs): the next visit in this browser starts with both parts.
